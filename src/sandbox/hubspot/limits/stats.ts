@@ -64,7 +64,8 @@ export class StatsRecorder {
     const byStatus: Record<string, number> = {};
     for (const row of rows) {
       const portalKey = row.portalId === null ? 'none' : String(row.portalId);
-      const portal = (byPortal[portalKey] ??= { requests: 0, rateLimited: 0, bytesOut: 0 });
+      const portal = byPortal[portalKey] ?? { requests: 0, rateLimited: 0, bytesOut: 0 };
+      byPortal[portalKey] = portal;
       for (const t of [totals, portal]) {
         t.requests += row.count;
         t.bytesOut += row.bytes;
