@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { type ScoringConfig, scoringConfigSchema } from './schema.ts';
+
+export interface ConfigIssue {
+  /** Dotted path to the offending setting, e.g. "health.weights.usage". */
+  readonly path: string;
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint: string;
+}
+
+export type ParseResult = { ok: true; config: ScoringConfig } | { ok: false; issues: ConfigIssue[] };
+
+export class ScoringConfigError extends Error {
+  readonly issues: readonly ConfigIssue[];
+  constructor(issues: readonly ConfigIssue[]) {
+    super(
+      `Invalid scoring config (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map((i) => `  - ${i.path || '(root)'}: ${i.message} — ${i.hint}`).join('\n'),
+    );
+    this.name = 'ScoringConfigError';
+    this.issues = issues;
+  }
+}
+
+/** Parses a (partial) scoring config, filling defaults; reports every problem at once. */
+export function parseScoringConfig(input: unknown): ParseResult {
+  const result = scoringConfigSchema.safeParse(input ?? {});
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, issues: result.error.issues.map(toIssue) };
+}
+
+/** Like parseScoringConfig, but throws a ScoringConfigError listing every problem. */
+export function parseScoringConfigOrThrow(input: unknown): ScoringConfig {
+  const r = parseScoringConfig(input);
+  if (!r.ok) throw new ScoringConfigError(r.issues);
+  return r.config;
+}
+
+let cachedDefault: ScoringConfig | undefined;
+/** The defaults, as a fresh deep copy each call so callers may edit it. */
+export function defaultScoringConfig(): ScoringConfig {
+  cachedDefault ??= scoringConfigSchema.parse({});
+  return structuredClone(cachedDefault);
+}
+
+function toIssue(issue: z.core.$ZodIssue): ConfigIssue {
+  const path = issue.path.map(String).join('.');
+  return { path, message: issue.message, hint: hintFor(issue) };
+}
+
+function hintFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `give a ${issue.expected} here`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `give at least ${issue.minimum} entries`
+        : `use a value ${issue.inclusive ? '≥' : '>'} ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `give at most ${issue.maximum} entries`
+        : `use a value ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`;
+    case 'unrecognized_keys':
+      return `remove ${issue.keys.map((k) => `"${k}"`).join(', ')} or check the spelling`;
+    case 'invalid_value':
+      return `use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'see the documented shapes for this setting';
+    default:
+      return 'see the scoring settings reference in the README';
+  }
+}

@@ -1,0 +1,154 @@
+import type { PropertyValue } from '../records.ts';
+import type { DataProblem, DataQualityNote } from './types.ts';
+
+/**
+ * Readers for raw CRM values. CRMs hold whatever users and integrations typed:
+ * "n/a" in a number field, −3 seats, a last login next year. Each reader returns a
+ * clean value or `null`; when a value was present but unusable it also records a
+ * DataQualityNote, so the problem is visible instead of becoming a silent zero.
+ * Absent values (undefined, null, "") are not dirt and leave no note — HubSpot sends
+ * "" for a cleared property, so presence is checked, never truthiness.
+ */
+export interface Where {
+  readonly field: string;
+  readonly property: string;
+  readonly recordId: string;
+}
+
+export function note(
+  notes: DataQualityNote[],
+  where: Where,
+  value: PropertyValue,
+  problem: DataProblem,
+  message: string,
+): null {
+  const text = String(value);
+  notes.push({
+    field: where.field,
+    property: where.property,
+    recordId: where.recordId,
+    value: text.length > 60 ? `${text.slice(0, 57)}...` : text,
+    problem,
+    message,
+  });
+  return null;
+}
+
+export function isAbsent(v: PropertyValue): v is null | undefined | '' {
+  return v === undefined || v === null || v === '';
+}
+
+export interface NumberRule {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export function readNumber(
+  v: PropertyValue,
+  where: Where,
+  notes: DataQualityNote[],
+  rule: NumberRule = {},
+): number | null {
+  if (isAbsent(v)) return null;
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return null;
+    n = Number(t);
+  } else n = Number.NaN;
+  if (!Number.isFinite(n))
+    return note(notes, where, v, 'not_a_number', `"${where.property}" is not a number`);
+  if (rule.min !== undefined && n < rule.min) {
+    return rule.min === 0
+      ? note(notes, where, v, 'negative', `"${where.property}" is negative`)
+      : note(notes, where, v, 'out_of_range', `"${where.property}" is below ${rule.min}`);
+  }
+  if (rule.max !== undefined && n > rule.max) {
+    return note(notes, where, v, 'out_of_range', `"${where.property}" is above ${rule.max}`);
+  }
+  return n;
+}
+
+/** Tolerance for "future" dates: CRM dates are often local calendar days. */
+const FUTURE_TOLERANCE_MS = 86_400_000;
+
+/**
+ * Reads a date as epoch ms: epoch-ms numbers or digit strings (HubSpot's v1 style and
+ * Salesforce timestamps converted by the connector), "YYYY-MM-DD" (HubSpot date
+ * properties, read as UTC midnight) or ISO datetimes. Dates after `now` are
+ * dirty unless `allowFuture` (renewal and close dates legitimately lie ahead).
+ */
+export function readDate(
+  v: PropertyValue,
+  where: Where,
+  notes: DataQualityNote[],
+  now: number,
+  allowFuture = false,
+): number | null {
+  if (isAbsent(v)) return null;
+  let t: number;
+  if (typeof v === 'number') t = v;
+  else if (typeof v === 'string') t = parseDateString(v);
+  else t = Number.NaN;
+  if (!Number.isFinite(t)) return note(notes, where, v, 'invalid_date', `"${where.property}" is not a date`);
+  if (!allowFuture && t > now + FUTURE_TOLERANCE_MS) {
+    return note(notes, where, v, 'future_date', `"${where.property}" lies in the future`);
+  }
+  return t;
+}
+
+/** Fast paths for the shapes CRMs send; Date.parse for anything else. */
+export function parseDateString(s: string): number {
+  const len = s.length;
+  if (len >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digits(s, 0, 4);
+    const m = digits(s, 5, 2);
+    const d = digits(s, 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return Number.NaN;
+    if (len === 10) return Date.UTC(y, m - 1, d);
+    // YYYY-MM-DDTHH:MM:SS[.sss]Z — the shape HubSpot returns for datetimes.
+    if ((len === 20 || len === 24) && s.charCodeAt(10) === 84 && s.charCodeAt(len - 1) === 90) {
+      const hh = digits(s, 11, 2);
+      const mi = digits(s, 14, 2);
+      const ss = digits(s, 17, 2);
+      const ms = len === 24 ? digits(s, 20, 3) : 0;
+      if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 || ms < 0) return Number.NaN;
+      return Date.UTC(y, m - 1, d, hh, mi, ss, ms);
+    }
+  } else if (len > 0 && len <= 16 && isAllDigits(s)) {
+    return Number(s);
+  }
+  return Date.parse(s);
+}
+
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Booleans as CRMs send them: true/false, "true"/"false", 1/0. */
+export function readBoolean(v: PropertyValue, where: Where, notes: DataQualityNote[]): boolean | null {
+  if (isAbsent(v)) return null;
+  if (v === true || v === 'true' || v === 1 || v === '1') return true;
+  if (v === false || v === 'false' || v === 0 || v === '0') return false;
+  return note(notes, where, v, 'not_a_number', `"${where.property}" is not true or false`);
+}
+
+export function readString(v: PropertyValue): string | null {
+  if (isAbsent(v)) return null;
+  return typeof v === 'string' ? v : String(v);
+}

@@ -1,0 +1,133 @@
+import type { ScoringMapping } from '../config/schema.ts';
+import { DAY_MS, type TicketRecord } from '../records.ts';
+import { note, readBoolean, readDate, readString } from './parse.ts';
+import type { DataQualityNote, SupportSignals } from './types.ts';
+
+type TicketMapping = ScoringMapping['ticket'];
+
+/**
+ * Support signals from the company's tickets. No tickets is a fact ("nothing open"),
+ * so counts are 0, not missing; time-to-close is missing when nothing closed lately.
+ */
+export function supportSignals(
+  tickets: readonly TicketRecord[],
+  m: TicketMapping,
+  notes: DataQualityNote[],
+  now: number,
+): SupportSignals {
+  let open = 0;
+  let openUrgent = 0;
+  let last30 = 0;
+  let baseline90 = 0;
+  let escalations: number | null = m.escalated === null ? null : 0;
+  const closeDays: number[] = [];
+  const recent = now - 30 * DAY_MS;
+  const baselineFrom = now - 120 * DAY_MS;
+  const closeWindow = now - 180 * DAY_MS;
+
+  for (const t of tickets) {
+    const p = t.properties;
+    const createdAt = readDate(
+      p[m.createdAt],
+      { field: 'support.ticketCreatedAt', property: m.createdAt, recordId: t.id },
+      notes,
+      now,
+    );
+    let closedAt =
+      m.closedAt === null
+        ? null
+        : readDate(
+            p[m.closedAt],
+            { field: 'support.ticketClosedAt', property: m.closedAt, recordId: t.id },
+            notes,
+            now,
+          );
+    if (closedAt !== null && createdAt !== null && closedAt < createdAt) {
+      note(
+        notes,
+        { field: 'support.ticketClosedAt', property: m.closedAt!, recordId: t.id },
+        p[m.closedAt!],
+        'inconsistent',
+        'ticket closed before it was created',
+      );
+      closedAt = null;
+    }
+    if (isClosed(t, m, closedAt, notes)) {
+      if (closedAt !== null && createdAt !== null && closedAt >= closeWindow) {
+        closeDays.push((closedAt - createdAt) / DAY_MS);
+      }
+    } else {
+      open++;
+      if (isUrgent(t, m, notes)) openUrgent++;
+    }
+    if (createdAt !== null) {
+      if (createdAt > recent) last30++;
+      else if (createdAt > baselineFrom) baseline90++;
+    }
+    if (m.escalated !== null && escalations !== null) {
+      const esc = readBoolean(
+        p[m.escalated],
+        { field: 'support.escalated', property: m.escalated, recordId: t.id },
+        notes,
+      );
+      if (esc === true) escalations++;
+    }
+  }
+  const baselinePer30d = baseline90 / 3;
+  return {
+    openTickets: open,
+    openUrgentTickets: openUrgent,
+    ticketsLast30d: last30,
+    ticketBaselinePer30d: baselinePer30d,
+    ticketSpikeRatio: last30 / Math.max(baselinePer30d, 1),
+    medianDaysToClose: median(closeDays),
+    escalations,
+  };
+}
+
+function isClosed(
+  t: TicketRecord,
+  m: TicketMapping,
+  closedAt: number | null,
+  notes: DataQualityNote[],
+): boolean {
+  if (m.isClosed !== null) {
+    const b = readBoolean(
+      t.properties[m.isClosed],
+      { field: 'support.ticketClosed', property: m.isClosed, recordId: t.id },
+      notes,
+    );
+    if (b !== null) return b;
+  }
+  if (m.stage !== null) {
+    const stage = readString(t.properties[m.stage]);
+    if (stage !== null) return m.closedStages.includes(stage);
+  }
+  return closedAt !== null;
+}
+
+function isUrgent(t: TicketRecord, m: TicketMapping, notes: DataQualityNote[]): boolean {
+  if (m.priority === null) return false;
+  const v = t.properties[m.priority];
+  const priority = readString(v);
+  if (priority === null) return false;
+  if (!m.priorities.includes(priority)) {
+    note(
+      notes,
+      { field: 'support.ticketPriority', property: m.priority, recordId: t.id },
+      v,
+      'unknown_option',
+      `"${m.priority}" has an unknown value`,
+    );
+    return false;
+  }
+  return m.urgentPriorities.includes(priority);
+}
+
+function median(xs: number[]): number | null {
+  const n = xs.length;
+  if (n === 0) return null;
+  xs.sort((a, b) => a - b);
+  const mid = n >> 1;
+  return n % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+}
