@@ -1,4 +1,5 @@
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
+import { correlationIdOf } from '../errors.ts';
 import { isSearchRequest } from './endpoint.ts';
 import { requestIdentity } from './identity.ts';
 import { RateLimiter } from './limiter.ts';
@@ -40,8 +41,8 @@ export function settingsFromOptions(options: LimitsContext['options']): Partial<
 /**
  * Mounted after auth: counts the request against its account's limits, sets the
  * X-HubSpot-RateLimit-* headers, and answers 429 with HubSpot's body when a limit is
- * spent. The correlation id is the request's own (set by the first middleware) when
- * there is one, so the 429 body and the header agree.
+ * spent. The correlation id is the request's own (set by the app's first middleware)
+ * when there is one, so the 429 body and the header agree.
  */
 export function limitsMiddleware(ctx: LimitsContext): RequestHandler {
   const limiter = limiterFor(ctx);
@@ -56,13 +57,6 @@ export function limitsMiddleware(ctx: LimitsContext): RequestHandler {
     );
     for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
     if (decision.allowed) return next();
-    res.status(429).json(rateLimitBody(decision.policyName, correlationIdOf(req, res)));
+    res.status(429).json(rateLimitBody(decision.policyName, correlationIdOf(res)));
   };
-}
-
-export function correlationIdOf(req: Request, res: { getHeader(name: string): unknown }): string | undefined {
-  const fromResponse = res.getHeader('X-HubSpot-Correlation-Id');
-  if (typeof fromResponse === 'string' && fromResponse !== '') return fromResponse;
-  const fromRequest = (req as unknown as { id?: unknown; correlationId?: unknown }).correlationId;
-  return typeof fromRequest === 'string' ? fromRequest : undefined;
 }
