@@ -127,7 +127,7 @@ export function dealHistory(rng: Rng, input: CommercialInput, out: SeedRecord[])
       break;
     }
     if (rng.chance(churnProbability(trueHealth))) {
-      const closeAt = Math.min(now - DAY_MS, anniversary + rng.normal() * 5 * DAY_MS);
+      const closeAt = Math.round(Math.min(now - DAY_MS, anniversary + rng.normal() * 5 * DAY_MS));
       deal({
         name: `${companyName} – Renewal ${year}`,
         amount: arr,

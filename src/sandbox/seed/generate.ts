@@ -18,7 +18,7 @@ const HISTORY_DAYS = 730;
 const TICKETS_PER_COMPANY = 5;
 const SALESFORCE_SHARE = 0.35;
 
-const STREAM = { start: 0x51, clean: 1, dirt: 2, tickets: 3, salesforce: 4 } as const;
+const STREAM = { clean: 1, dirt: 2, tickets: 3, salesforce: 4 } as const;
 
 export function companyCount(size: SeedOptions['size']): number {
   const count = typeof size === 'number' ? size : SEED_SIZES[size];
@@ -41,12 +41,6 @@ export function generatePortal(options: SeedOptions): SeededPortal {
   if (!(dirtyRate >= 0 && dirtyRate <= 1))
     throw new RangeError(`dirtyRate must be within 0..1, got ${dirtyRate}`);
 
-  // Start dates are sorted so company ids ascend with creation, as HubSpot's do.
-  const startRng = createRng(mixSeed(seed, STREAM.start));
-  const starts = new Float64Array(n);
-  for (let i = 0; i < n; i++) starts[i] = now - (7 + (HISTORY_DAYS - 7) * startRng.next()) * DAY_MS;
-  starts.sort();
-
   const names = createNameRegistry();
   const salesforceBase = mixSeed(seed, STREAM.salesforce) % 1_000_000_000;
   const companies: SeedRecord[] = [];
@@ -58,11 +52,10 @@ export function generatePortal(options: SeedOptions): SeededPortal {
   for (let i = 0; i < n; i++) {
     const rng = createRng(mixSeed(seed, i, STREAM.clean));
     const dirt = createRng(mixSeed(seed, i, STREAM.dirt));
-    const companyId = String(ID_BASE.companies + i);
     const trueHealth = drawTrueHealth(rng);
     const { name, domain } = names(rng);
     const ownerId = rng.chance(0.03) ? null : rng.pick(OWNER_IDS);
-    const customerSince = Math.round(starts[i] ?? now);
+    const customerSince = Math.round(now - (7 + (HISTORY_DAYS - 7) * rng.next()) * DAY_MS);
 
     const firstDeal = deals.length;
     const outcome = dealHistory(rng, { companyName: name, ownerId, trueHealth, customerSince, now }, deals);
@@ -107,10 +100,10 @@ export function generatePortal(options: SeedOptions): SeededPortal {
       salesforceaccountid: salesforceId,
     };
     dirtyCompany(dirt, properties, dirtyRate, now);
-    companies.push({ id: companyId, properties, createdAt, updatedAt });
+    companies.push({ id: '', properties, createdAt, updatedAt });
     facts.push({ trueHealth, seats, customerSince, churnedAt });
     truth.push({
-      companyId,
+      companyId: '',
       trueHealth,
       churned: churnedAt !== null,
       churnedAt,
@@ -120,26 +113,32 @@ export function generatePortal(options: SeedOptions): SeededPortal {
   }
 
   const { tickets, ticketOwner } = generateTickets(seed, facts, now);
+  // Ids are handed out in creation order, per type, as HubSpot's grow.
+  const companyIds = assignIds(companies, ID_BASE.companies);
+  companies.forEach((company, i) => {
+    truth[i]!.companyId = company.id;
+  });
   const dealIds = assignIds(deals, ID_BASE.deals);
   const ticketIds = assignIds(tickets, ID_BASE.tickets);
   return {
-    companies,
+    companies: companyIds.records,
     deals: dealIds.records,
     tickets: ticketIds.records,
-    dealCompany: pairs(dealIds, dealOwner),
-    ticketCompany: pairs(ticketIds, ticketOwner),
+    dealCompany: pairs(dealIds, dealOwner, companies),
+    ticketCompany: pairs(ticketIds, ticketOwner, companies),
     customProperties: customPropertyDefinitions(),
     pipelines: { deals: dealPipelines(), tickets: ticketPipelines() },
-    truth,
+    truth: companyIds.order.map((index) => truth[index]!),
   };
 }
 
-/** [recordId, companyId] for every record, in id order; `owners[i]` is the company index of unsorted record i. */
-function pairs(ids: { records: SeedRecord[]; order: number[] }, owners: number[]): Array<[string, string]> {
-  return ids.records.map((record, position) => [
-    record.id,
-    String(ID_BASE.companies + owners[ids.order[position]!]!),
-  ]);
+/** [recordId, companyId] per record, in id order; `owners[i]` = generation index of the i-th generated record's company. */
+function pairs(
+  ids: { records: SeedRecord[]; order: number[] },
+  owners: number[],
+  companies: SeedRecord[],
+): Array<[string, string]> {
+  return ids.records.map((record, position) => [record.id, companies[owners[ids.order[position]!]!]!.id]);
 }
 
 /** Ticket counts are Poisson around each company's weight, scaled so the portal averages ~5 per company. */

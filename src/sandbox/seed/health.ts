@@ -55,9 +55,9 @@ export function usageSignals(rng: Rng, input: SignalInput): UsageSignals {
   const loginGapDays = rng.exponential(0.7 + 45 * sick ** 3) + (churnedAt === null ? 0 : rng.exponential(12));
   const lastLoginAt = Math.max(customerSince, activeUntil - loginGapDays * DAY_MS);
 
-  const utilisation = clamp(0.08 + 0.85 * h + 0.12 * rng.normal(), 0.02, 1);
+  const utilisation = clamp(0.08 + 0.85 * h + 0.18 * rng.normal(), 0.02, 1);
   const activeUsers = Math.round(seats * utilisation * usageFade);
-  const featuresUsed = Math.round(clamp(1 + 11 * h ** 1.2 + 1.5 * rng.normal(), 0, 12) * usageFade);
+  const featuresUsed = Math.round(clamp(1 + 11 * h ** 1.2 + 2.2 * rng.normal(), 0, 12) * usageFade);
 
   // Trend: sessions fall month on month when health is poor, grow when it is good.
   const perUser = 4 + 16 * h;

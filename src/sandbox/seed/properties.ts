@@ -6,6 +6,16 @@ import type { PropertyDefinition, PropertyOption } from './types.ts';
 
 export const USAGE_GROUP = 'customer_usage';
 
+/** Property groups the definitions below use that a fresh portal lacks (HubSpot's PropertyGroup shape). */
+export const PROPERTY_GROUPS = {
+  companies: [{ name: USAGE_GROUP, label: 'Customer usage', displayOrder: -1 }],
+  deals: [],
+  tickets: [],
+} as const satisfies Record<
+  'companies' | 'deals' | 'tickets',
+  ReadonlyArray<{ name: string; label: string; displayOrder: number }>
+>;
+
 function options(values: ReadonlyArray<readonly [value: string, label: string, description?: string]>) {
   return values.map(
     ([value, label, description], displayOrder): PropertyOption => ({
