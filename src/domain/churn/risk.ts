@@ -1,0 +1,135 @@
+import type { FittedChurnModel, ScoringConfig } from '../config/schema.ts';
+import type { HealthScore } from '../health/score.ts';
+import type { Signals } from '../signals/types.ts';
+import { REASON_CODES } from './codes.ts';
+import { type ChurnReason, reasonSeverities } from './reasons.ts';
+
+export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
+
+export interface ChurnRisk {
+  /** 0–100, one decimal. */
+  score: number;
+  level: RiskLevel;
+  /** The top 3 reasons by contribution (only reasons that add risk). */
+  reasons: ChurnReason[];
+  /** Every reason that fired, highest contribution first. */
+  allReasons: ChurnReason[];
+  model: 'rules' | 'fitted';
+  /** The feature vector: each reason code's severity (0 if it did not fire) and `health_gap`. */
+  features: Record<string, number>;
+}
+
+const TOP_REASONS = 3;
+
+type Levels = ScoringConfig['churn']['levels'];
+
+export function riskLevel(score: number, levels: Levels): RiskLevel {
+  if (score >= levels.critical) return 'critical';
+  if (score >= levels.high) return 'high';
+  if (score >= levels.medium) return 'medium';
+  return 'low';
+}
+
+/**
+ * Churn risk from the reasons that fired.
+ *
+ * Rules (default): every reason i with weight wᵢ (config.churn.weights, percent) and
+ * severity sᵢ, and low health as a baseline g = (100 − health)/100 × healthBaseline/100:
+ *   risk = 100 × (1 − (1 − g) × Π(1 − wᵢ·sᵢ))
+ * — like independent chances of losing the customer: bounded by 100, and more of any
+ * reason never lowers it. The risk is shared out among the reasons (and low health) in
+ * proportion to −ln(1 − wᵢ·sᵢ), so contributions add up to the score and rank the
+ * reasons exactly as wᵢ·sᵢ does.
+ *
+ * Fitted (config.churn.model.kind 'fitted', see stats/): risk = 100·σ(intercept +
+ * Σ coefficient·feature); a reason's contribution is its marginal effect, the points
+ * risk would fall by without it (negative for a reason the fit found protective).
+ */
+export function churnRisk(
+  signals: Signals,
+  health: HealthScore,
+  change30d: number | null,
+  config: ScoringConfig,
+  now: number,
+): ChurnRisk {
+  const reasons = reasonSeverities(signals, health.score, change30d, config, now);
+  const features = featureVector(reasons, health.score);
+  const model = config.churn.model;
+  let score: number;
+  if (model.kind === 'fitted') score = applyFitted(model, features, reasons);
+  else score = applyRules(config.churn, health.score, reasons);
+  if (reasons.length > 1) reasons.sort(byContribution);
+  const top: ChurnReason[] = [];
+  for (let i = 0; i < reasons.length && top.length < TOP_REASONS; i++) {
+    if (reasons[i]!.contribution > 0) top.push(reasons[i]!);
+  }
+  const rounded = Math.round(score * 10) / 10;
+  return {
+    score: rounded,
+    level: riskLevel(rounded, config.churn.levels),
+    reasons: top,
+    allReasons: reasons,
+    model: model.kind,
+    features,
+  };
+}
+
+/** Ties keep catalogue order (sort is stable). */
+function byContribution(a: ChurnReason, b: ChurnReason): number {
+  return b.contribution - a.contribution;
+}
+
+function applyRules(churn: ScoringConfig['churn'], health: number | null, reasons: ChurnReason[]): number {
+  const g = health === null ? 0 : clamp01((100 - health) / 100) * (churn.healthBaseline / 100);
+  let keep = 1 - g;
+  let saturated = 0;
+  for (const r of reasons) {
+    const ws = (churn.weights[r.code] / 100) * r.severity;
+    keep *= 1 - ws;
+    if (ws >= 1) saturated++;
+  }
+  const risk = 100 * (1 - keep);
+  // Split the risk in proportion to each factor's share of −ln(keep), so the
+  // contributions of the reasons and of low health add up to the score.
+  const total = -Math.log(keep);
+  for (const r of reasons) {
+    const ws = (churn.weights[r.code] / 100) * r.severity;
+    let share: number;
+    if (saturated > 0) share = ws >= 1 ? 1 / saturated : 0;
+    else share = total > 0 ? -Math.log(1 - ws) / total : 0;
+    r.contribution = Math.round(10 * risk * share) / 10;
+  }
+  return risk;
+}
+
+function applyFitted(
+  model: FittedChurnModel,
+  features: Record<string, number>,
+  reasons: ChurnReason[],
+): number {
+  let z = model.intercept;
+  const coefficients = model.coefficients;
+  for (const name in coefficients) z += coefficients[name]! * (features[name] ?? 0);
+  const risk = 100 * sigmoid(z);
+  for (const r of reasons) {
+    const own = (coefficients[r.code] ?? 0) * r.severity;
+    r.contribution = Math.round(10 * (risk - 100 * sigmoid(z - own))) / 10;
+  }
+  return risk;
+}
+
+function featureVector(reasons: readonly ChurnReason[], health: number | null): Record<string, number> {
+  const f: Record<string, number> = {};
+  for (const code of REASON_CODES) f[code] = 0;
+  for (const r of reasons) f[r.code] = r.severity;
+  f['health_gap'] = health === null ? 0 : clamp01((100 - health) / 100);
+  return f;
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}

@@ -1,0 +1,10 @@
+export { healthChange30d } from './change.ts';
+export {
+  type ComponentScore,
+  type HealthScore,
+  type HealthStatus,
+  healthStatus,
+  type SignalScore,
+  scoreHealth,
+} from './score.ts';
+export { HEALTH_SIGNALS } from './signals.ts';
