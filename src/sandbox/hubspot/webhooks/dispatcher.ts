@@ -13,7 +13,11 @@ export interface ChangeFeed {
 
 /** The part of the sandbox context the dispatcher reads. */
 export interface WebhookContext {
-  sandbox: { portals: Map<number, ChangeFeed> };
+  sandbox: {
+    portals: Map<number, ChangeFeed>;
+    /** Called for each portal added or replaced later (a reseed replaces the state). */
+    onPortal?(listener: (portal: ChangeFeed) => void): () => void;
+  };
   clock: { now(): number };
   options: { webhookTimeScale?: number };
 }
@@ -45,7 +49,9 @@ export class WebhookDispatcher {
   readonly log = new DeliveryLog();
   #ctx: WebhookContext;
   #settings: WebhookSettings | null = null;
-  #unsubscribe = new Map<number, () => void>();
+  /** The feed each portal id is listened on, and how to stop listening. */
+  #feeds = new Map<number, { feed: ChangeFeed; off: () => void }>();
+  #offPortals: (() => void) | null = null;
   #pending = new Map<number, { events: WebhookEvent[]; timer: NodeJS.Timeout | null }>();
   #queue: Delivery[] = [];
   #active = new Set<AbortController>();
@@ -70,23 +76,30 @@ export class WebhookDispatcher {
     this.#settings = settings;
   }
 
-  /** Listens to every portal's changes; call again after adding a portal (idempotent). */
+  /** Listens to every portal's changes, and to portals added or replaced later (idempotent). */
   start(): void {
     this.#started = true;
-    for (const [portalId, portal] of this.#ctx.sandbox.portals) {
-      if (this.#unsubscribe.has(portalId)) continue;
-      this.#unsubscribe.set(
-        portalId,
-        portal.onChange((change) => this.#onChange(portalId, change)),
-      );
+    for (const portal of this.#ctx.sandbox.portals.values()) this.#listen(portal);
+    if (this.#offPortals === null && this.#ctx.sandbox.onPortal) {
+      this.#offPortals = this.#ctx.sandbox.onPortal((portal) => this.#listen(portal));
     }
+  }
+
+  #listen(feed: ChangeFeed): void {
+    const current = this.#feeds.get(feed.portalId);
+    if (current?.feed === feed) return;
+    current?.off();
+    const off = feed.onChange((change) => this.#onChange(feed.portalId, change));
+    this.#feeds.set(feed.portalId, { feed, off });
   }
 
   /** Stops listening, drops what is queued and aborts what is in flight. */
   async stop(): Promise<void> {
     this.#started = false;
-    for (const off of this.#unsubscribe.values()) off();
-    this.#unsubscribe.clear();
+    for (const { off } of this.#feeds.values()) off();
+    this.#feeds.clear();
+    this.#offPortals?.();
+    this.#offPortals = null;
     for (const { timer } of this.#pending.values()) if (timer) clearTimeout(timer);
     this.#pending.clear();
     for (const timer of this.#retryTimers) clearTimeout(timer);

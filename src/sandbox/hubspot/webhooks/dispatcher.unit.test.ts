@@ -245,6 +245,27 @@ describe('WebhookDispatcher', () => {
     });
   });
 
+  it('follows portals added or replaced after start', async () => {
+    const { received, base } = await receiver();
+    const { ctx, dispatcher } = setup(`${base}/hook`, [{ subscriptionType: 'ticket.creation' }]);
+    const added = new Set<(p: ChangeFeed) => void>();
+    const sandbox = {
+      ...ctx.sandbox,
+      onPortal: (l: (p: ChangeFeed) => void) => (added.add(l), () => added.delete(l)),
+    };
+    const second = new WebhookDispatcher({ ...ctx, sandbox });
+    second.configure(dispatcher.settings);
+    second.start();
+    cleanups.push(() => second.stop());
+    const replacement = new FakePortal(101);
+    for (const l of added) l(replacement);
+    replacement.emit({ objectType: 'tickets', objectId: '8', kind: 'creation' });
+    await second.idle();
+    await dispatcher.idle();
+    // the first dispatcher (no onPortal) never hears the replacement; the second hears it once
+    expect(received.map((r) => r.events.map((e) => e.objectId))).toEqual([[8]]);
+  });
+
   it('is found again through dispatcherFor', () => {
     const { ctx, dispatcher } = setup('http://127.0.0.1:1/hook', []);
     expect(dispatcherFor(ctx)).toBe(dispatcher);
