@@ -8,6 +8,7 @@ export {
   customPropertyDefinitions,
   DEAL_TYPES,
   ONBOARDING_STATUSES,
+  PROPERTY_GROUPS,
   TICKET_PRIORITIES,
 } from './properties.ts';
 export { type PortalSummary, summarizePortal } from './summary.ts';
