@@ -1,0 +1,2 @@
+export { assignTiers, type TierAssignment, type TierInput, type TierRule } from './assign.ts';
+export { expectedLifetimeYears, expectedLtv, portfolioAnnualChurnRate } from './ltv.ts';
