@@ -1,0 +1,144 @@
+/**
+ * The one interface every CRM connector implements. The sync engine sees only these
+ * CRM-neutral shapes — never a HubSpot or Salesforce type — so adding a CRM means
+ * adding a connector, not touching the sync.
+ */
+export type CrmKind = 'hubspot' | 'salesforce';
+export type CrmObjectType = 'company' | 'deal' | 'ticket';
+
+export interface CrmRecord {
+  readonly type: CrmObjectType;
+  readonly id: string;
+  /** Raw property values as the CRM sent them (HubSpot: strings or null). */
+  readonly properties: Readonly<Record<string, string | null>>;
+  /** Deals and tickets: ids of associated companies, primary first. Companies: []. */
+  readonly companyIds: readonly string[];
+  /** The CRM's modification stamp (HubSpot hs_lastmodifieddate / updatedAt), epoch ms. */
+  readonly modifiedAt: number;
+  readonly createdAt: number | null;
+}
+
+/** One page of a read; `next` resumes the read after this page (null = done). */
+export interface Page<T> {
+  readonly records: readonly T[];
+  readonly next: string | null;
+}
+
+/** Records that disappeared: archived (deleted) or merged into another record. */
+export interface Removal {
+  readonly type: CrmObjectType;
+  readonly id: string;
+  /** Set when the record was merged: the surviving record's id. */
+  readonly mergedInto: string | null;
+  readonly removedAt: number | null;
+}
+
+/** Values to write on a company; '' clears a property (HubSpot's convention). */
+export interface CompanyUpdate {
+  readonly companyId: string;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+export interface WriteError {
+  /** e.g. OBJECT_NOT_FOUND, INVALID_OPTION, VALIDATION_ERROR. */
+  readonly code: string;
+  readonly message: string;
+  /** True when the same write may succeed later (rate limit, 5xx); false for bad data. */
+  readonly retryable: boolean;
+}
+
+export interface WriteOutcome {
+  readonly companyId: string;
+  readonly ok: boolean;
+  readonly error?: WriteError;
+}
+
+/** A material health change, shown on the company's timeline. */
+export interface TimelineEntry {
+  /** Idempotent id: the same entry sent twice is stored once. */
+  readonly id: string;
+  readonly companyId: string;
+  readonly occurredAt: number;
+  readonly title: string;
+  readonly body: string;
+  readonly properties: Readonly<Record<string, string | number>>;
+}
+
+export interface TimelineOutcome {
+  readonly entryId: string;
+  readonly ok: boolean;
+  /** How it was written: an app event, a legacy timeline event, or a Note (fallback). */
+  readonly via: 'app_event' | 'timeline_event' | 'note' | null;
+  readonly error?: WriteError;
+}
+
+export interface ProvisionReport {
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  readonly unchanged: readonly string[];
+  /** Where timeline entries will go on this account. */
+  readonly timeline: 'app_event' | 'timeline_event' | 'note';
+}
+
+export interface CallStats {
+  readonly calls: number;
+  readonly byStatus: Readonly<Record<string, number>>;
+  readonly byEndpoint: Readonly<Record<string, number>>;
+  readonly http429: number;
+  readonly retries: number;
+}
+
+export interface CrmConnector {
+  readonly kind: CrmKind;
+  /** HubSpot portal (hub) id or Salesforce org id, as text. */
+  readonly accountId: string;
+  /** Most records one write call takes (HubSpot 100, Salesforce 200). */
+  readonly maxWriteBatch: number;
+
+  /** Creates or updates Vigil's properties/fields and timeline definitions. Idempotent. */
+  provision(): Promise<ProvisionReport>;
+  /** Full read, page by page; resume from `cursor` after a crash. */
+  readAll(
+    type: CrmObjectType,
+    properties: readonly string[],
+    cursor: string | null,
+  ): Promise<Page<CrmRecord>>;
+  /** Records modified at or after `since` (>= so pages overlap at the boundary; writes are idempotent). */
+  readChanged(
+    type: CrmObjectType,
+    properties: readonly string[],
+    since: number,
+    cursor: string | null,
+  ): Promise<Page<CrmRecord>>;
+  /** Records deleted or merged (HubSpot: archived list; Salesforce: getDeleted). */
+  readRemoved(type: CrmObjectType, cursor: string | null): Promise<Page<Removal>>;
+  /** At most maxWriteBatch updates; one outcome per update, in order. Never throws for one bad record. */
+  writeCompanies(updates: readonly CompanyUpdate[]): Promise<WriteOutcome[]>;
+  writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]>;
+  callStats(): CallStats;
+}
+
+/**
+ * Thrown when the CRM's quota says stop (a DAILY limit, or 429s that outlast the
+ * retry budget): the job is rescheduled for `retryAfterMs`, never slept on in a worker.
+ */
+export class CrmRateLimitError extends Error {
+  readonly retryAfterMs: number;
+  readonly policy: string;
+  constructor(policy: string, retryAfterMs: number, message?: string) {
+    super(message ?? `CRM rate limit ${policy}: retry in ${Math.ceil(retryAfterMs / 1000)} s`);
+    this.name = 'CrmRateLimitError';
+    this.policy = policy;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The CRM refused our credentials for good (uninstalled app, revoked or bad refresh token). */
+export class CrmAuthError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'CrmAuthError';
+    this.code = code;
+  }
+}
