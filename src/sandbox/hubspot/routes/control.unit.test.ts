@@ -9,7 +9,12 @@ import { controlRouter } from './control.ts';
 import { seedPortal } from './control-seeding.ts';
 
 let now = Date.parse('2026-09-01T10:00:00Z');
-const clock = { now: () => now, advance: (ms: number) => void (now += ms) };
+const clock = {
+  now: () => now,
+  advance: (ms: number) => {
+    now += ms;
+  },
+};
 const sandbox = new Sandbox(clock);
 sandbox.registerApp(4242);
 const ctx: SandboxContext = { sandbox, clock, options: {}, stats: new StatsRecorder(clock.now) };
