@@ -251,7 +251,10 @@ describe('WebhookDispatcher', () => {
     const added = new Set<(p: ChangeFeed) => void>();
     const sandbox = {
       ...ctx.sandbox,
-      onPortal: (l: (p: ChangeFeed) => void) => (added.add(l), () => added.delete(l)),
+      onPortal: (listener: (p: ChangeFeed) => void) => {
+        added.add(listener);
+        return () => added.delete(listener);
+      },
     };
     const second = new WebhookDispatcher({ ...ctx, sandbox });
     second.configure(dispatcher.settings);
