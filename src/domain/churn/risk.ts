@@ -1,7 +1,7 @@
 import type { FittedChurnModel, ScoringConfig } from '../config/schema.ts';
 import type { HealthScore } from '../health/score.ts';
 import type { Signals } from '../signals/types.ts';
-import { REASON_CODES } from './codes.ts';
+import type { ReasonCode } from './codes.ts';
 import { type ChurnReason, reasonSeverities } from './reasons.ts';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
@@ -119,10 +119,23 @@ function applyFitted(
 }
 
 function featureVector(reasons: readonly ChurnReason[], health: number | null): Record<string, number> {
-  const f: Record<string, number> = {};
-  for (const code of REASON_CODES) f[code] = 0;
-  for (const r of reasons) f[r.code] = r.severity;
-  f['health_gap'] = health === null ? 0 : clamp01((100 - health) / 100);
+  // One literal with every key (REASON_CODES order), so every vector has the same shape.
+  const f: Record<ReasonCode | 'health_gap', number> = {
+    no_login: 0,
+    low_seat_utilisation: 0,
+    low_adoption: 0,
+    usage_decline: 0,
+    health_drop: 0,
+    renewal_at_risk: 0,
+    detractor_nps: 0,
+    urgent_tickets: 0,
+    ticket_spike: 0,
+    contraction: 0,
+    payment_overdue: 0,
+    no_contact: 0,
+    health_gap: health === null ? 0 : clamp01((100 - health) / 100),
+  };
+  for (let i = 0; i < reasons.length; i++) f[reasons[i]!.code] = reasons[i]!.severity;
   return f;
 }
 

@@ -26,7 +26,7 @@ export class ScoringConfigError extends Error {
 /** Parses a (partial) scoring config, filling defaults; reports every problem at once. */
 export function parseScoringConfig(input: unknown): ParseResult {
   const result = scoringConfigSchema.safeParse(input ?? {});
-  if (result.success) return { ok: true, config: result.data };
+  if (result.success) return { ok: true, config: internMapping(result.data) };
   return { ok: false, issues: result.error.issues.map(toIssue) };
 }
 
@@ -41,7 +41,33 @@ let cachedDefault: ScoringConfig | undefined;
 /** The defaults, as a fresh deep copy each call so callers may edit it. */
 export function defaultScoringConfig(): ScoringConfig {
   cachedDefault ??= scoringConfigSchema.parse({});
-  return structuredClone(cachedDefault);
+  return internMapping(structuredClone(cachedDefault));
+}
+
+/**
+ * Replaces every string in the CRM mapping with its internalized copy. The mapping's
+ * strings are used as property keys (`properties[mapping.company.lastLogin]`) for every
+ * record scored; V8 looks keys up by identity, so a key that is an equal but separate
+ * string (as structuredClone and some parsers make) falls off the fast path and slows
+ * scoring several times over.
+ */
+function internMapping(config: ScoringConfig): ScoringConfig {
+  internStrings(config.mapping as unknown as Record<string, unknown>);
+  return config;
+}
+
+function internStrings(node: Record<string, unknown> | unknown[]): void {
+  const entries = node as Record<string, unknown>;
+  for (const key of Object.keys(entries)) {
+    const v = entries[key];
+    if (typeof v === 'string') entries[key] = intern(v);
+    else if (v !== null && typeof v === 'object') internStrings(v as Record<string, unknown>);
+  }
+}
+
+function intern(s: string): string {
+  // Property names are always internalized, so reading one back gives the interned string.
+  return Object.keys({ [s]: 0 })[0] ?? s;
 }
 
 function toIssue(issue: z.core.$ZodIssue): ConfigIssue {

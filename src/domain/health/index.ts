@@ -7,4 +7,3 @@ export {
   type SignalScore,
   scoreHealth,
 } from './score.ts';
-export { HEALTH_SIGNALS } from './signals.ts';

@@ -1,6 +1,11 @@
 import type { ScoringConfig } from '../config/schema.ts';
 import { DAY_MS } from '../records.ts';
+import { addMonthsUtc } from './civil.ts';
 import type { ClassifiedDeal } from './deals.ts';
+
+const AVG_MONTH_MS = 30.436875 * DAY_MS;
+/** Anniversaries looked at, at most: a century of yearly terms. */
+const MAX_TERMS = 1200;
 
 /**
  * ARR over time, derived from won and lost deals:
@@ -47,10 +52,23 @@ export function arrAt(timeline: ArrTimeline, t: number): number {
   return arr;
 }
 
+/** t plus calendar months, as Date#setUTCMonth does it (see civil.ts; no Date object). */
 export function addMonths(t: number, months: number): number {
-  const d = new Date(t);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.getTime();
+  return addMonthsUtc(t, months);
+}
+
+const NONE: readonly never[] = [];
+
+/** Close date, then id: a deterministic order for deals closed at the same instant. */
+function byCloseDate(a: ClassifiedDeal, b: ClassifiedDeal): number {
+  return a.closeDate! - b.closeDate! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Appends a step, replacing the last one when it is at the same instant. */
+function pushStep(steps: ArrStep[], at: number, arr: number): void {
+  const last = steps.length - 1;
+  if (last >= 0 && steps[last]!.at === at) steps[last] = { at, arr };
+  else steps.push({ at, arr });
 }
 
 export function buildArrTimeline(
@@ -58,42 +76,44 @@ export function buildArrTimeline(
   contract: ScoringConfig['contract'],
   now: number,
 ): ArrTimeline {
-  const events: ClassifiedDeal[] = [];
-  for (const d of deals) {
-    if (d.outcome !== 'open' && d.closeDate !== null && d.closeDate <= now) events.push(d);
+  let events: ClassifiedDeal[] | null = null;
+  for (let i = 0; i < deals.length; i++) {
+    const d = deals[i]!;
+    if (d.outcome !== 'open' && d.closeDate !== null && d.closeDate <= now) {
+      events ??= [];
+      events.push(d);
+    }
   }
-  if (events.length === 0) return EMPTY_TIMELINE;
-  events.sort((a, b) => a.closeDate! - b.closeDate! || a.id.localeCompare(b.id));
+  if (events === null) return EMPTY_TIMELINE;
+  if (events.length > 1) events.sort(byCloseDate);
 
   const steps: ArrStep[] = [];
-  const expansions: { at: number; amount: number }[] = [];
-  const contractions: { at: number; amount: number }[] = [];
+  let expansions: { at: number; amount: number }[] | null = null;
+  let contractions: { at: number; amount: number }[] | null = null;
   let arr = 0;
   let firstWonAt: number | null = null;
   let termStart: number | null = null;
   let churnedAt: number | null = null;
-  const push = (at: number, value: number) => {
-    arr = value;
-    const last = steps[steps.length - 1];
-    if (last !== undefined && last.at === at) steps[steps.length - 1] = { at, arr: value };
-    else steps.push({ at, arr: value });
-  };
-  const lapseBefore = (t: number) => {
-    if (contract.autoRenew || termStart === null || arr <= 0) return;
-    const termEnd = addMonths(termStart, contract.termMonths);
-    if (t > termEnd + contract.graceDays * DAY_MS) {
-      churnedAt = termEnd;
-      push(termEnd, 0);
-    }
-  };
+  const graceMs = contract.graceDays * DAY_MS;
 
-  for (const d of events) {
-    const at = d.closeDate!;
-    lapseBefore(at);
+  // One pass over the events, and a last round at `now` for a term that lapsed since.
+  for (let i = 0; i <= events.length; i++) {
+    const d = i < events.length ? events[i]! : null;
+    const at = d === null ? now : d.closeDate!;
+    if (!contract.autoRenew && termStart !== null && arr > 0) {
+      const termEnd = addMonthsUtc(termStart, contract.termMonths);
+      if (at > termEnd + graceMs) {
+        churnedAt = termEnd;
+        arr = 0;
+        pushStep(steps, termEnd, 0);
+      }
+    }
+    if (d === null) break;
     if (d.outcome === 'lost') {
       if (d.kind === 'renewal' && arr > 0) {
         churnedAt = at;
-        push(at, 0);
+        arr = 0;
+        pushStep(steps, at, 0);
       }
       continue;
     }
@@ -103,26 +123,41 @@ export function buildArrTimeline(
       case 'new_business':
         if (arr === 0) churnedAt = null;
         termStart = at;
-        push(at, arr + amount);
+        arr += amount;
         break;
       case 'renewal':
         churnedAt = null;
         termStart = at;
-        push(at, d.amount ?? arr);
+        arr = d.amount ?? arr;
         break;
       case 'expansion':
         termStart ??= at;
-        if (amount > 0) expansions.push({ at, amount });
-        push(at, arr + amount);
+        if (amount > 0) {
+          expansions ??= [];
+          expansions.push({ at, amount });
+        }
+        arr += amount;
         break;
-      case 'contraction':
-        if (amount > 0) contractions.push({ at, amount: Math.min(amount, arr) });
-        push(at, Math.max(0, arr - amount));
+      case 'contraction': {
+        const removed = Math.min(amount, arr);
+        if (removed > 0) {
+          contractions ??= [];
+          contractions.push({ at, amount: removed });
+        }
+        arr = Math.max(0, arr - amount);
         break;
+      }
     }
+    pushStep(steps, at, arr);
   }
-  lapseBefore(now);
-  return { steps, firstWonAt, lastTermStart: termStart, churnedAt, expansions, contractions };
+  return {
+    steps,
+    firstWonAt,
+    lastTermStart: termStart,
+    churnedAt,
+    expansions: expansions ?? NONE,
+    contractions: contractions ?? NONE,
+  };
 }
 
 /**
@@ -144,9 +179,14 @@ export function nextRenewalDate(
   }
   if (best !== null) return best;
   if (timeline.lastTermStart === null || arrAt(timeline, now) <= 0) return null;
-  let next = addMonths(timeline.lastTermStart, contract.termMonths);
-  // A rolled-over (auto-renewed) term renews on each anniversary.
-  for (let i = 1; next < now && i < 1200; i++)
-    next = addMonths(timeline.lastTermStart, contract.termMonths * (i + 1));
+  // A rolled-over (auto-renewed) term renews on each anniversary: the first one not in
+  // the past, found from an estimate rather than by stepping term by term.
+  const start = timeline.lastTermStart;
+  const term = contract.termMonths;
+  const elapsedMonths = (now - start) / AVG_MONTH_MS;
+  let k = Math.min(MAX_TERMS, Math.max(1, Math.floor(elapsedMonths / term)));
+  while (k > 1 && addMonthsUtc(start, (k - 1) * term) >= now) k--;
+  let next = addMonthsUtc(start, k * term);
+  while (next < now && k < MAX_TERMS) next = addMonthsUtc(start, ++k * term);
   return next;
 }

@@ -1,6 +1,6 @@
 import type { ScoringMapping } from '../config/schema.ts';
 import type { DealRecord } from '../records.ts';
-import { readBoolean, readDate, readNumber, readString, type Where } from './parse.ts';
+import { readBoolean, readDate, readNumber, readString } from './parse.ts';
 import type { DataQualityNote } from './types.ts';
 
 export type DealKind = 'new_business' | 'renewal' | 'expansion' | 'contraction';
@@ -34,19 +34,20 @@ export function classifyDeal(
   const pipeline = m.pipeline === null ? null : readString(p[m.pipeline]);
   const kind = kindOf(type, pipeline, m);
 
-  const where: Where = { field: 'commercial.dealAmount', property: m.amount, recordId: deal.id };
   let amount: number | null;
   if (kind === 'contraction') {
     // Downgrades are often entered as negative amounts; either sign means ARR removed.
-    const raw = readNumber(p[m.amount], where, notes);
+    const raw = readNumber(p[m.amount], notes, deal.id, 'commercial.dealAmount', m.amount);
     amount = raw === null ? null : Math.abs(raw);
   } else {
-    amount = readNumber(p[m.amount], where, notes, { min: 0 });
+    amount = readNumber(p[m.amount], notes, deal.id, 'commercial.dealAmount', m.amount, 0);
   }
   const closeDate = readDate(
     p[m.closeDate],
-    { field: 'commercial.dealCloseDate', property: m.closeDate, recordId: deal.id },
     notes,
+    deal.id,
+    'commercial.dealCloseDate',
+    m.closeDate,
     now,
     true,
   );
@@ -74,18 +75,10 @@ function matches(
 function outcomeOf(deal: DealRecord, m: DealMapping, notes: DataQualityNote[]): DealOutcome {
   const p = deal.properties;
   if (m.isWon !== null) {
-    const won = readBoolean(
-      p[m.isWon],
-      { field: 'commercial.dealWon', property: m.isWon, recordId: deal.id },
-      notes,
-    );
+    const won = readBoolean(p[m.isWon], notes, deal.id, 'commercial.dealWon', m.isWon);
     if (won === true) return 'won';
     if (m.isClosed !== null) {
-      const closed = readBoolean(
-        p[m.isClosed],
-        { field: 'commercial.dealClosed', property: m.isClosed, recordId: deal.id },
-        notes,
-      );
+      const closed = readBoolean(p[m.isClosed], notes, deal.id, 'commercial.dealClosed', m.isClosed);
       if (closed !== null) return closed ? 'lost' : 'open';
     }
   }

@@ -1,8 +1,15 @@
 import { defaultScoringConfig } from '../config/parse.ts';
 import type { ScoringConfig, ScoringMapping } from '../config/schema.ts';
-import { type CompanyRecord, DAY_MS, type DealRecord, type TicketRecord } from '../records.ts';
-import { addMonths, arrAt, buildArrTimeline, nextRenewalDate } from './commercial.ts';
-import { classifyDeal } from './deals.ts';
+import {
+  type CompanyRecord,
+  DAY_MS,
+  type DealRecord,
+  type Properties,
+  type TicketRecord,
+} from '../records.ts';
+import { addMonthsUtc } from './civil.ts';
+import { arrAt, buildArrTimeline, nextRenewalDate } from './commercial.ts';
+import { type ClassifiedDeal, classifyDeal } from './deals.ts';
 import { note, readDate, readNumber, readString } from './parse.ts';
 import { supportSignals } from './tickets.ts';
 import {
@@ -33,20 +40,15 @@ export function extractSignals(
   const m = mapping.company;
   const p = company.properties;
   const id = company.id;
-  const num = (field: string, prop: string | null, min?: number, max?: number) =>
-    prop === null ? null : readNumber(p[prop], { field, property: prop, recordId: id }, notes, { min, max });
-  const daysSince = (field: string, prop: string | null) => {
-    if (prop === null) return null;
-    const t = readDate(p[prop], { field, property: prop, recordId: id }, notes, now);
-    return t === null ? null : Math.max(0, Math.floor((now - t) / DAY_MS));
-  };
 
   // --- usage
-  const activeUsers = num('usage.activeUsers', m.activeUsers, 0);
-  const licensedSeats = num('usage.licensedSeats', m.licensedSeats, 0);
+  const activeUsers = num(p, m.activeUsers, notes, id, 'usage.activeUsers', 0);
+  const licensedSeats = num(p, m.licensedSeats, notes, id, 'usage.licensedSeats', 0);
   let seatUtilisation: number | null = null;
   if (activeUsers !== null && licensedSeats !== null && licensedSeats > 0) {
     if (activeUsers > licensedSeats) {
+      // Seats shared or a stale seat count: the customer uses everything it bought, so
+      // utilisation is full (not missing), and the inconsistency is reported.
       note(
         notes,
         { field: 'usage.activeUsers', property: m.activeUsers!, recordId: id },
@@ -58,35 +60,42 @@ export function extractSignals(
     seatUtilisation = Math.min(1, activeUsers / licensedSeats);
   }
   const usage: UsageSignals = {
-    daysSinceLastLogin: daysSince('usage.daysSinceLastLogin', m.lastLogin),
+    daysSinceLastLogin: daysSince(p, m.lastLogin, notes, id, 'usage.daysSinceLastLogin', now),
     activeUsers,
     licensedSeats,
     seatUtilisation,
-    featuresUsed: num('usage.featuresUsed', m.featuresUsed, 0),
+    featuresUsed: num(p, m.featuresUsed, notes, id, 'usage.featuresUsed', 0),
     usageTrend: trend(
-      num('usage.usageLast30d', m.usageLast30d, 0),
-      num('usage.usagePrev30d', m.usagePrev30d, 0),
+      num(p, m.usageLast30d, notes, id, 'usage.usageLast30d', 0),
+      num(p, m.usagePrev30d, notes, id, 'usage.usagePrev30d', 0),
     ),
   };
 
   // --- engagement: the most recent of the mapped contact stamps
   let daysSinceLastContact: number | null = null;
   for (const prop of m.lastContact) {
-    const d = daysSince('engagement.daysSinceLastContact', prop);
+    const d = daysSince(p, prop, notes, id, 'engagement.daysSinceLastContact', now);
     if (d !== null && (daysSinceLastContact === null || d < daysSinceLastContact)) daysSinceLastContact = d;
   }
 
   // --- commercial
-  const classified = deals.map((d) => classifyDeal(d, mapping.deal, notes, now));
+  const classified: ClassifiedDeal[] = new Array(deals.length);
+  for (let i = 0; i < deals.length; i++) classified[i] = classifyDeal(deals[i]!, mapping.deal, notes, now);
   const timeline = buildArrTimeline(classified, contract, now);
   const hasWon = timeline.steps.length > 0;
   const arr = hasWon ? arrAt(timeline, now) : null;
   const renewalDate = nextRenewalDate(classified, timeline, contract, now);
-  const yearAgo = addMonths(now, -12);
+  const yearAgo = addMonthsUtc(now, -12);
   let expansion = 0;
-  for (const e of timeline.expansions) if (e.at > yearAgo) expansion += e.amount;
+  for (let i = 0; i < timeline.expansions.length; i++) {
+    const e = timeline.expansions[i]!;
+    if (e.at > yearAgo) expansion += e.amount;
+  }
   let contraction = 0;
-  for (const c of timeline.contractions) if (c.at > yearAgo) contraction += c.amount;
+  for (let i = 0; i < timeline.contractions.length; i++) {
+    const c = timeline.contractions[i]!;
+    if (c.at > yearAgo) contraction += c.amount;
+  }
   const base = hasWon ? arrAt(timeline, yearAgo) || arr || 0 : 0;
   const churned = hasWon && arr === 0 && timeline.churnedAt !== null;
   const commercial: CommercialSignals = {
@@ -98,27 +107,25 @@ export function extractSignals(
     netArrChange12m: base > 0 ? (expansion - contraction) / base : null,
     churned,
     churnedAt: churned ? timeline.churnedAt : null,
-    daysPaymentOverdue: num('commercial.daysPaymentOverdue', m.daysPaymentOverdue, 0),
-    failedPayments: num('commercial.failedPayments', m.failedPayments, 0),
+    daysPaymentOverdue: num(p, m.daysPaymentOverdue, notes, id, 'commercial.daysPaymentOverdue', 0),
+    failedPayments: num(p, m.failedPayments, notes, id, 'commercial.failedPayments', 0),
   };
 
   // --- lifecycle
   const createdAt =
     m.createdAt === null
       ? null
-      : readDate(
-          p[m.createdAt],
-          { field: 'lifecycle.createdAt', property: m.createdAt, recordId: id },
-          notes,
-          now,
-        );
+      : readDate(p[m.createdAt], notes, id, 'lifecycle.createdAt', m.createdAt, now);
   const customerSince = timeline.firstWonAt ?? createdAt;
 
   return {
     companyId: id,
     usage,
     support: supportSignals(tickets, mapping.ticket, notes, now),
-    sentiment: { nps: num('sentiment.nps', m.nps, 0, 10), csat: num('sentiment.csat', m.csat, 1, 5) },
+    sentiment: {
+      nps: num(p, m.nps, notes, id, 'sentiment.nps', 0, 10),
+      csat: num(p, m.csat, notes, id, 'sentiment.csat', 1, 5),
+    },
     engagement: { daysSinceLastContact },
     commercial,
     lifecycle: {
@@ -129,6 +136,33 @@ export function extractSignals(
     arrTimeline: timeline,
     quality: notes,
   };
+}
+
+/** A mapped company number; null when the property is not mapped. */
+function num(
+  p: Properties,
+  prop: string | null,
+  notes: DataQualityNote[],
+  id: string,
+  field: string,
+  min?: number,
+  max?: number,
+): number | null {
+  return prop === null ? null : readNumber(p[prop], notes, id, field, prop, min, max);
+}
+
+/** Whole days from a mapped company date to now (0 for dates up to a day ahead); null when not mapped. */
+function daysSince(
+  p: Properties,
+  prop: string | null,
+  notes: DataQualityNote[],
+  id: string,
+  field: string,
+  now: number,
+): number | null {
+  if (prop === null) return null;
+  const t = readDate(p[prop], notes, id, field, prop, now);
+  return t === null ? null : Math.max(0, Math.floor((now - t) / DAY_MS));
 }
 
 function trend(last: number | null, prev: number | null): number | null {

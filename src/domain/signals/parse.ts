@@ -1,4 +1,5 @@
 import type { PropertyValue } from '../records.ts';
+import { utcMs } from './civil.ts';
 import type { DataProblem, DataQualityNote } from './types.ts';
 
 /**
@@ -38,34 +39,39 @@ export function isAbsent(v: PropertyValue): v is null | undefined | '' {
   return v === undefined || v === null || v === '';
 }
 
-export interface NumberRule {
-  readonly min?: number;
-  readonly max?: number;
-}
-
+/**
+ * Reads a number. `min`/`max` bound the plausible range (a value outside is dirty).
+ * The location is passed as plain arguments and only turned into a `Where` when a
+ * note is written: this runs for every property of every company, and the clean path
+ * must not allocate.
+ */
 export function readNumber(
   v: PropertyValue,
-  where: Where,
   notes: DataQualityNote[],
-  rule: NumberRule = {},
+  recordId: string,
+  field: string,
+  property: string,
+  min?: number,
+  max?: number,
 ): number | null {
-  if (isAbsent(v)) return null;
   let n: number;
-  if (typeof v === 'number') n = v;
-  else if (typeof v === 'string') {
-    const t = v.trim();
-    if (t === '') return null;
-    n = Number(t);
-  } else n = Number.NaN;
+  if (typeof v === 'string') {
+    if (v === '') return null;
+    n = Number(v);
+    // Number(' ') is 0: whitespace only is as absent as ''.
+    if (n === 0 && v.trim() === '') return null;
+  } else if (typeof v === 'number') n = v;
+  else if (v === undefined || v === null) return null;
+  else n = Number.NaN;
   if (!Number.isFinite(n))
-    return note(notes, where, v, 'not_a_number', `"${where.property}" is not a number`);
-  if (rule.min !== undefined && n < rule.min) {
-    return rule.min === 0
-      ? note(notes, where, v, 'negative', `"${where.property}" is negative`)
-      : note(notes, where, v, 'out_of_range', `"${where.property}" is below ${rule.min}`);
+    return note(notes, { field, property, recordId }, v, 'not_a_number', `"${property}" is not a number`);
+  if (min !== undefined && n < min) {
+    return min === 0
+      ? note(notes, { field, property, recordId }, v, 'negative', `"${property}" is negative`)
+      : note(notes, { field, property, recordId }, v, 'out_of_range', `"${property}" is below ${min}`);
   }
-  if (rule.max !== undefined && n > rule.max) {
-    return note(notes, where, v, 'out_of_range', `"${where.property}" is above ${rule.max}`);
+  if (max !== undefined && n > max) {
+    return note(notes, { field, property, recordId }, v, 'out_of_range', `"${property}" is above ${max}`);
   }
   return n;
 }
@@ -81,19 +87,24 @@ const FUTURE_TOLERANCE_MS = 86_400_000;
  */
 export function readDate(
   v: PropertyValue,
-  where: Where,
   notes: DataQualityNote[],
+  recordId: string,
+  field: string,
+  property: string,
   now: number,
   allowFuture = false,
 ): number | null {
-  if (isAbsent(v)) return null;
   let t: number;
-  if (typeof v === 'number') t = v;
-  else if (typeof v === 'string') t = parseDateString(v);
+  if (typeof v === 'string') {
+    if (v === '') return null;
+    t = parseDateString(v);
+  } else if (typeof v === 'number') t = v;
+  else if (v === undefined || v === null) return null;
   else t = Number.NaN;
-  if (!Number.isFinite(t)) return note(notes, where, v, 'invalid_date', `"${where.property}" is not a date`);
+  if (!Number.isFinite(t))
+    return note(notes, { field, property, recordId }, v, 'invalid_date', `"${property}" is not a date`);
   if (!allowFuture && t > now + FUTURE_TOLERANCE_MS) {
-    return note(notes, where, v, 'future_date', `"${where.property}" lies in the future`);
+    return note(notes, { field, property, recordId }, v, 'future_date', `"${property}" lies in the future`);
   }
   return t;
 }
@@ -106,7 +117,7 @@ export function parseDateString(s: string): number {
     const m = digits(s, 5, 2);
     const d = digits(s, 8, 2);
     if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return Number.NaN;
-    if (len === 10) return Date.UTC(y, m - 1, d);
+    if (len === 10) return utcMs(y, m, d);
     // YYYY-MM-DDTHH:MM:SS[.sss]Z — the shape HubSpot returns for datetimes.
     if ((len === 20 || len === 24) && s.charCodeAt(10) === 84 && s.charCodeAt(len - 1) === 90) {
       const hh = digits(s, 11, 2);
@@ -114,7 +125,7 @@ export function parseDateString(s: string): number {
       const ss = digits(s, 17, 2);
       const ms = len === 24 ? digits(s, 20, 3) : 0;
       if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 || ms < 0) return Number.NaN;
-      return Date.UTC(y, m - 1, d, hh, mi, ss, ms);
+      return utcMs(y, m, d, hh, mi, ss, ms);
     }
   } else if (len > 0 && len <= 16 && isAllDigits(s)) {
     return Number(s);
@@ -141,11 +152,17 @@ function isAllDigits(s: string): boolean {
 }
 
 /** Booleans as CRMs send them: true/false, "true"/"false", 1/0. */
-export function readBoolean(v: PropertyValue, where: Where, notes: DataQualityNote[]): boolean | null {
+export function readBoolean(
+  v: PropertyValue,
+  notes: DataQualityNote[],
+  recordId: string,
+  field: string,
+  property: string,
+): boolean | null {
   if (isAbsent(v)) return null;
   if (v === true || v === 'true' || v === 1 || v === '1') return true;
   if (v === false || v === 'false' || v === 0 || v === '0') return false;
-  return note(notes, where, v, 'not_a_number', `"${where.property}" is not true or false`);
+  return note(notes, { field, property, recordId }, v, 'not_a_number', `"${property}" is not true or false`);
 }
 
 export function readString(v: PropertyValue): string | null {

@@ -20,28 +20,18 @@ export function supportSignals(
   let last30 = 0;
   let baseline90 = 0;
   let escalations: number | null = m.escalated === null ? null : 0;
-  const closeDays: number[] = [];
+  let closed = 0;
   const recent = now - 30 * DAY_MS;
   const baselineFrom = now - 120 * DAY_MS;
   const closeWindow = now - 180 * DAY_MS;
 
   for (const t of tickets) {
     const p = t.properties;
-    const createdAt = readDate(
-      p[m.createdAt],
-      { field: 'support.ticketCreatedAt', property: m.createdAt, recordId: t.id },
-      notes,
-      now,
-    );
+    const createdAt = readDate(p[m.createdAt], notes, t.id, 'support.ticketCreatedAt', m.createdAt, now);
     let closedAt =
       m.closedAt === null
         ? null
-        : readDate(
-            p[m.closedAt],
-            { field: 'support.ticketClosedAt', property: m.closedAt, recordId: t.id },
-            notes,
-            now,
-          );
+        : readDate(p[m.closedAt], notes, t.id, 'support.ticketClosedAt', m.closedAt, now);
     if (closedAt !== null && createdAt !== null && closedAt < createdAt) {
       note(
         notes,
@@ -54,7 +44,8 @@ export function supportSignals(
     }
     if (isClosed(t, m, closedAt, notes)) {
       if (closedAt !== null && createdAt !== null && closedAt >= closeWindow) {
-        closeDays.push((closedAt - createdAt) / DAY_MS);
+        if (closed === closeDays.length) growCloseDays();
+        closeDays[closed++] = (closedAt - createdAt) / DAY_MS;
       }
     } else {
       open++;
@@ -65,11 +56,7 @@ export function supportSignals(
       else if (createdAt > baselineFrom) baseline90++;
     }
     if (m.escalated !== null && escalations !== null) {
-      const esc = readBoolean(
-        p[m.escalated],
-        { field: 'support.escalated', property: m.escalated, recordId: t.id },
-        notes,
-      );
+      const esc = readBoolean(p[m.escalated], notes, t.id, 'support.escalated', m.escalated);
       if (esc === true) escalations++;
     }
   }
@@ -80,7 +67,7 @@ export function supportSignals(
     ticketsLast30d: last30,
     ticketBaselinePer30d: baselinePer30d,
     ticketSpikeRatio: last30 / Math.max(baselinePer30d, 1),
-    medianDaysToClose: median(closeDays),
+    medianDaysToClose: median(closed),
     escalations,
   };
 }
@@ -92,11 +79,7 @@ function isClosed(
   notes: DataQualityNote[],
 ): boolean {
   if (m.isClosed !== null) {
-    const b = readBoolean(
-      t.properties[m.isClosed],
-      { field: 'support.ticketClosed', property: m.isClosed, recordId: t.id },
-      notes,
-    );
+    const b = readBoolean(t.properties[m.isClosed], notes, t.id, 'support.ticketClosed', m.isClosed);
     if (b !== null) return b;
   }
   if (m.stage !== null) {
@@ -124,10 +107,35 @@ function isUrgent(t: TicketRecord, m: TicketMapping, notes: DataQualityNote[]): 
   return m.urgentPriorities.includes(priority);
 }
 
-function median(xs: number[]): number | null {
-  const n = xs.length;
+/**
+ * Scratch space for days-to-close, reused across calls so scoring a company does not
+ * allocate an array per company. Safe: the domain is synchronous and not re-entrant.
+ */
+let closeDays = new Float64Array(64);
+
+function growCloseDays(): void {
+  const bigger = new Float64Array(closeDays.length * 2);
+  bigger.set(closeDays);
+  closeDays = bigger;
+}
+
+/** Median of the first n entries of closeDays (sorts them in place). */
+function median(n: number): number | null {
   if (n === 0) return null;
-  xs.sort((a, b) => a - b);
+  const xs = closeDays;
+  if (n > 32) xs.subarray(0, n).sort();
+  else {
+    // Insertion sort: a company has a handful of closed tickets, and this allocates nothing.
+    for (let i = 1; i < n; i++) {
+      const x = xs[i]!;
+      let j = i - 1;
+      while (j >= 0 && xs[j]! > x) {
+        xs[j + 1] = xs[j]!;
+        j--;
+      }
+      xs[j + 1] = x;
+    }
+  }
   const mid = n >> 1;
   return n % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }

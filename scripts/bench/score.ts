@@ -1,0 +1,100 @@
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { defaultScoringConfig } from '../../src/domain/config/parse.ts';
+import { scoreCompany } from '../../src/domain/score.ts';
+import { syntheticCompanies } from './score-synthetic.ts';
+
+/**
+ * Scoring throughput: `node scripts/bench/score.ts [--json] [--companies N]`.
+ * Scores N (default 1,000,000) synthetic companies on the main thread, generated 10,000
+ * at a time so memory stays flat, and times only scoreCompany (signals, health, churn
+ * risk) — not the generation. One warm-up chunk runs first and is not counted. With
+ * --json it prints one JSON line; `cpuSeconds` next to `seconds` shows how much of
+ * the work ran beside the main thread (the garbage collector's helpers).
+ */
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    companies: { type: 'string', default: '1000000' },
+    chunk: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '42' },
+  },
+});
+const total = Number(values.companies);
+const chunkSize = Number(values.chunk);
+if (!Number.isInteger(total) || total < 1 || !Number.isInteger(chunkSize) || chunkSize < 1) {
+  console.error('usage: node scripts/bench/score.ts [--json] [--companies N] [--chunk N] [--seed N]');
+  process.exit(2);
+}
+
+const now = Date.UTC(2026, 0, 15);
+const config = defaultScoringConfig();
+const source = syntheticCompanies(Number(values.seed), now);
+
+// Warm-up: let the JIT settle before timing.
+for (const input of source.chunk(Math.min(chunkSize, 10_000))) scoreCompany(input, config, now);
+
+let seconds = 0;
+let cpuMicros = 0;
+let deals = 0;
+let tickets = 0;
+let healthSum = 0;
+let withHealth = 0;
+let riskSum = 0;
+let notes = 0;
+for (let done = 0; done < total; ) {
+  const inputs = source.chunk(Math.min(chunkSize, total - done));
+  for (const input of inputs) {
+    deals += input.deals.length;
+    tickets += input.tickets.length;
+  }
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < inputs.length; i++) {
+    const s = scoreCompany(inputs[i]!, config, now);
+    if (s.health.score !== null) {
+      healthSum += s.health.score;
+      withHealth++;
+    }
+    riskSum += s.risk.score;
+    notes += s.quality.length;
+  }
+  seconds += (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  cpuMicros += cpu.user + cpu.system;
+  done += inputs.length;
+}
+
+const result = {
+  bench: 'score',
+  companies: total,
+  seconds: round(seconds, 3),
+  cpuSeconds: round(cpuMicros / 1e6, 3),
+  companiesPerSecond: Math.round(total / seconds),
+  microsPerCompany: round((seconds * 1e6) / total, 3),
+  peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
+  dealsPerCompany: round(deals / total, 2),
+  ticketsPerCompany: round(tickets / total, 2),
+  qualityNotesPerCompany: round(notes / total, 3),
+  meanHealth: round(healthSum / Math.max(1, withHealth), 2),
+  meanRisk: round(riskSum / total, 2),
+  node: process.version,
+};
+
+if (values.json) console.log(JSON.stringify(result));
+else {
+  console.log(
+    `scored ${total.toLocaleString('en-US')} companies in ${result.seconds} s (CPU ${result.cpuSeconds} s)`,
+  );
+  console.log(
+    `${result.companiesPerSecond.toLocaleString('en-US')} companies/s, ${result.microsPerCompany} µs each`,
+  );
+  console.log(
+    `peak RSS ${result.peakRssMb} MB; ${result.dealsPerCompany} deals and ${result.ticketsPerCompany} tickets per company`,
+  );
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
