@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { TimelineEntry } from '../connectors/types.ts';
+import type { RiskLevel } from '../domain/churn/risk.ts';
+import type { HealthStatus } from '../domain/health/score.ts';
+import type { CompanyScore } from '../domain/score.ts';
+
+/** The parts of a score a timeline entry compares, as written to the CRM (rounded). */
+export interface ScoreState {
+  /** Whole points, or null when the company could not be scored. */
+  readonly health: number | null;
+  readonly status: HealthStatus | null;
+  /** Whole points. */
+  readonly risk: number;
+  readonly riskLevel: RiskLevel;
+  /** The sentences of the top reasons, highest contribution first. */
+  readonly reasons: readonly string[];
+  /** The codes of the top reasons. */
+  readonly reasonCodes: readonly string[];
+}
+
+/** A fresh score as the state a rep sees: rounded like the written properties. */
+export function scoreState(score: CompanyScore): ScoreState {
+  const h = score.health.score;
+  return {
+    health: h === null || !Number.isFinite(h) ? null : Math.round(h),
+    status: score.health.status,
+    risk: Math.round(score.risk.score),
+    riskLevel: score.risk.level,
+    reasons: score.risk.reasons.map((r) => r.sentence),
+    reasonCodes: score.risk.reasons.map((r) => r.code),
+  };
+}
+
+const STATUS_LABEL: Record<HealthStatus, string> = {
+  healthy: 'healthy',
+  neutral: 'neutral',
+  at_risk: 'at risk',
+};
+
+/**
+ * DESIGN §2: a change is material when the health status or the churn risk level
+ * changes, or health moves by at least `materialHealthChange` points. A company's
+ * first score has nothing to compare with, so it is never material — otherwise the
+ * first sync would post one entry per company, which tells a rep nothing and costs
+ * the portal's quota.
+ */
+export function isMaterialChange(
+  before: ScoreState | null,
+  after: ScoreState,
+  materialHealthChange: number,
+): boolean {
+  if (before === null) return false;
+  if (before.status !== after.status) return true;
+  if (before.riskLevel !== after.riskLevel) return true;
+  if (before.health !== null && after.health !== null) {
+    return Math.abs(after.health - before.health) >= materialHealthChange;
+  }
+  return before.health !== after.health;
+}
+
+/**
+ * The idempotent id of the entry for one change: a hash of the install, the company
+ * and the values before and after. A sync that crashes and resumes recomputes the same
+ * change from the same stored "before" and so the same id, which the outbox and the
+ * CRM both store once. `beforeAt` (when the "before" score was taken) keeps a later
+ * repeat of the same move a distinct entry.
+ */
+export function timelineEntryId(
+  installId: string,
+  companyId: string,
+  before: ScoreState,
+  after: ScoreState,
+  beforeAt: number | null,
+): string {
+  const key = [
+    installId,
+    companyId,
+    beforeAt ?? '',
+    before.health ?? '',
+    before.status ?? '',
+    before.riskLevel,
+    after.health ?? '',
+    after.status ?? '',
+    after.riskLevel,
+  ].join('|');
+  return `vigil-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+/** "Health fell from 72 to 48 (at risk)", "Churn risk rose from medium to high". */
+export function headline(before: ScoreState, after: ScoreState): string {
+  if (before.health !== null && after.health !== null && before.health !== after.health) {
+    const verb = after.health < before.health ? 'fell' : 'rose';
+    const status = after.status === null ? '' : ` (${STATUS_LABEL[after.status]})`;
+    return `Health ${verb} from ${before.health} to ${after.health}${status}`;
+  }
+  if (before.health !== null && after.health === null) return 'Health can no longer be scored';
+  if (before.health === null && after.health !== null) {
+    const status = after.status === null ? '' : ` (${STATUS_LABEL[after.status]})`;
+    return `Health scored ${after.health}${status}`;
+  }
+  const rank: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+  const verb = rank[after.riskLevel] > rank[before.riskLevel] ? 'rose' : 'fell';
+  return `Churn risk ${verb} from ${before.riskLevel} to ${after.riskLevel}`;
+}
+
+/**
+ * The timeline entry for a material change: a title a rep reads at a glance ("Health
+ * fell from 72 to 48 (at risk): nobody has logged in for 41 days") and a body with
+ * every top reason and the churn risk.
+ */
+export function timelineEntry(
+  installId: string,
+  companyId: string,
+  before: ScoreState,
+  after: ScoreState,
+  beforeAt: number | null,
+  occurredAt: number,
+): TimelineEntry {
+  const head = headline(before, after);
+  const top = after.reasons[0];
+  const title = top === undefined ? head : `${head}: ${lowerFirst(stripStop(top))}`;
+  const lines = after.reasons.map((r) => `${stripStop(r)}.`);
+  lines.push(`Churn risk ${after.risk} (${after.riskLevel}), was ${before.risk} (${before.riskLevel}).`);
+  return {
+    id: timelineEntryId(installId, companyId, before, after, beforeAt),
+    companyId,
+    occurredAt,
+    title,
+    body: lines.join('\n'),
+    properties: {
+      healthBefore: before.health ?? '',
+      healthAfter: after.health ?? '',
+      statusBefore: before.status ?? '',
+      statusAfter: after.status ?? '',
+      riskBefore: before.risk,
+      riskAfter: after.risk,
+      riskLevelBefore: before.riskLevel,
+      riskLevelAfter: after.riskLevel,
+      reasons: after.reasonCodes.join(';'),
+    },
+  };
+}
+
+function lowerFirst(s: string): string {
+  // Keep acronyms ("NPS …") as they are.
+  if (/^[A-Z]{2}/.test(s)) return s;
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function stripStop(s: string): string {
+  return s.replace(/[.\s]+$/, '');
+}
