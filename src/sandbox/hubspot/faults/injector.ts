@@ -26,10 +26,12 @@ export class FaultInjector {
   #settings: FaultSettings;
   #rng: Rng;
   #injected: Record<FaultKind, number> = { rateLimit: 0, serverError: 0, slow: 0, drop: 0 };
+  #active: boolean;
 
   constructor(options: FaultOptions = {}) {
     this.#settings = faultOptionsSchema.parse(options);
     this.#rng = createRng(this.#settings.seed);
+    this.#active = this.active;
   }
 
   get settings(): FaultSettings {
@@ -45,11 +47,20 @@ export class FaultInjector {
   configure(options: FaultOptions): void {
     this.#settings = faultOptionsSchema.parse(options);
     this.#rng = createRng(this.#settings.seed);
+    this.#active = this.active;
     this.#injected = { rateLimit: 0, serverError: 0, slow: 0, drop: 0 };
+  }
+
+  /** Whether any request can meet a fault (false: the middleware costs nothing). */
+  get active(): boolean {
+    const s = this.#settings;
+    return s.rate > 0 || Object.values(s.perEndpoint ?? {}).some((rate) => rate > 0);
   }
 
   decide(method: string, path: string): FaultDecision | null {
     const s = this.#settings;
+    // With no fault possible, draw nothing: configure restarts the sequence anyway.
+    if (!this.#active) return null;
     const roll = this.#rng.next();
     const kindRoll = this.#rng.next();
     const statusRoll = this.#rng.next();

@@ -36,6 +36,10 @@ export class RateLimiter {
     assertSettings(this.#settings);
   }
 
+  get enabled(): boolean {
+    return this.#settings.enabled;
+  }
+
   get settings(): LimitSettings {
     return { ...this.#settings };
   }

@@ -47,6 +47,7 @@ export function settingsFromOptions(options: LimitsContext['options']): Partial<
 export function limitsMiddleware(ctx: LimitsContext): RequestHandler {
   const limiter = limiterFor(ctx);
   return (req, res, next) => {
+    if (!limiter.enabled) return next();
     const identity = requestIdentity(req);
     if (!identity) return next();
     const decision = limiter.check(

@@ -94,14 +94,22 @@ export interface StatsContext {
  * (express sets it for JSON bodies); a dropped connection counts with status 0.
  */
 export function statsMiddleware(ctx: StatsContext): RequestHandler {
+  // Paths repeat (a page walk hits one path thousands of times): template each once.
+  const templates = new Map<string, string>();
+  const templateOf = (path: string) => {
+    let template = templates.get(path);
+    if (template === undefined) {
+      if (templates.size >= 10_000) templates.clear();
+      template = endpointTemplate(path);
+      templates.set(path, template);
+    }
+    return template;
+  };
   return (req, res, next) => {
     const path = req.path;
     if (path.startsWith('/__sandbox')) return next();
     const method = req.method;
-    let done = false;
     const finish = (status: number) => {
-      if (done) return;
-      done = true;
       const length = Number(res.getHeader('content-length') ?? 0);
       const portalId = portalIdOf((req as unknown as { portal?: unknown }).portal);
       ctx.stats.record(
@@ -112,7 +120,7 @@ export function statsMiddleware(ctx: StatsContext): RequestHandler {
         Number.isFinite(length) ? length : 0,
       );
     };
-    res.once('finish', () => finish(res.statusCode));
+    // 'close' follows 'finish' on a served response; alone, it means the connection dropped.
     res.once('close', () => finish(res.writableFinished ? res.statusCode : 0));
     next();
   };
