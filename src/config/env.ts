@@ -1,0 +1,196 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Vigil's environment, parsed once at start-up. Every bad value becomes one line that
+ * names the variable and says how to fix it, so an operator reading a crash-looping
+ * container log knows what to change without reading the code.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where the HubSpot API lives when credentials are set and no base is given. */
+export const HUBSPOT_DEFAULT_API_BASE = 'https://api.hubapi.com';
+
+export type HubSpotCredentials =
+  | { readonly kind: 'private'; readonly accessToken: string }
+  | { readonly kind: 'oauth'; readonly clientId: string; readonly clientSecret: string };
+
+export interface AppEnv {
+  /** null = the embedded PGlite store in dataDir. */
+  readonly databaseUrl: string | null;
+  readonly port: number;
+  /** A private-app token (one portal), or an OAuth app's client (installs come through OAuth). */
+  readonly hubspot: {
+    readonly privateApp: { readonly accessToken: string } | null;
+    readonly oauthApp: { readonly clientId: string; readonly clientSecret: string } | null;
+    /** null = not configured: `vigil start` runs the embedded sandbox instead. */
+    readonly apiBase: string | null;
+  };
+  /** Absolute path. */
+  readonly dataDir: string;
+  /** The 32-byte key for token encryption, as given (base64 or hex); null = generated into dataDir. */
+  readonly encryptionKey: string | null;
+  readonly encryptionKeyBytes: Buffer | null;
+  readonly logLevel: LogLevel;
+}
+
+export type EnvResult = { ok: true; env: AppEnv } | { ok: false; errors: string[] };
+
+const KEY_HINT = `generate one with: node -e "console.log(require('node:crypto').randomBytes(32).toString('base64'))"`;
+
+/** Empty strings count as unset, so `PORT=` in a .env file means the default, not an error. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const schema = z
+  .object({
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, {
+          message:
+            'must be a Postgres URL like postgres://user:password@host:5432/vigil; unset it to use the embedded store',
+        })
+        .optional(),
+    ),
+    PORT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, { message: 'must be a whole number from 0 to 65535, e.g. PORT=3000' })
+        .transform(Number)
+        .refine((n) => n <= 65_535, { message: 'must be a whole number from 0 to 65535, e.g. PORT=3000' })
+        .optional(),
+    ),
+    HUBSPOT_ACCESS_TOKEN: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\S+$/, { message: 'must be a private-app access token without spaces (pat-…)' })
+        .optional(),
+    ),
+    HUBSPOT_CLIENT_ID: optionalText,
+    HUBSPOT_CLIENT_SECRET: optionalText,
+    HUBSPOT_API_BASE: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: `must be an http(s) URL like ${HUBSPOT_DEFAULT_API_BASE} or a sandbox's http://127.0.0.1:4010`,
+        })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
+    VIGIL_DATA_DIR: optionalText,
+    VIGIL_ENCRYPTION_KEY: optionalText.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          const bytes = decodeKey(v);
+          if (bytes === null) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be 32 bytes as base64 or 64 hex digits; ${KEY_HINT}`,
+            });
+            return z.NEVER;
+          }
+          return { text: v, bytes };
+        })
+        .optional(),
+    ),
+    LOG_LEVEL: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.toLowerCase())
+        .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }))
+        .optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    // An OAuth app needs both halves; one alone is a half-finished setup, not a choice.
+    if ((v.HUBSPOT_CLIENT_ID === undefined) !== (v.HUBSPOT_CLIENT_SECRET === undefined)) {
+      const missing = v.HUBSPOT_CLIENT_ID === undefined ? 'HUBSPOT_CLIENT_ID' : 'HUBSPOT_CLIENT_SECRET';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message:
+          'is missing: an OAuth app needs both HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (set both or neither)',
+      });
+    }
+    const credentials = v.HUBSPOT_ACCESS_TOKEN !== undefined || v.HUBSPOT_CLIENT_ID !== undefined;
+    if (v.HUBSPOT_API_BASE !== undefined && !credentials) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUBSPOT_API_BASE'],
+        message:
+          'is set without HubSpot credentials: also set HUBSPOT_ACCESS_TOKEN (private app) or HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET, or unset it to use the embedded sandbox',
+      });
+    }
+  });
+
+/** 32 bytes from 64 hex digits or from base64 (standard or url-safe); null otherwise. */
+export function decodeKey(text: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+/**
+ * Parses the environment (process.env or a test's object). `cwd` resolves a relative
+ * VIGIL_DATA_DIR, so the default `./data` means the directory Vigil was started from.
+ */
+export function parseEnv(
+  source: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): EnvResult {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => {
+      const name = issue.path.length > 0 ? issue.path.join('.') : 'environment';
+      return `${name}: ${issue.message}`;
+    });
+    return { ok: false, errors: [...new Set(errors)] };
+  }
+  const v = parsed.data;
+  const privateApp = v.HUBSPOT_ACCESS_TOKEN !== undefined ? { accessToken: v.HUBSPOT_ACCESS_TOKEN } : null;
+  const oauthApp =
+    v.HUBSPOT_CLIENT_ID !== undefined && v.HUBSPOT_CLIENT_SECRET !== undefined
+      ? { clientId: v.HUBSPOT_CLIENT_ID, clientSecret: v.HUBSPOT_CLIENT_SECRET }
+      : null;
+  const credentials = privateApp !== null || oauthApp !== null;
+  return {
+    ok: true,
+    env: {
+      databaseUrl: v.DATABASE_URL ?? null,
+      port: v.PORT ?? 3000,
+      hubspot: {
+        privateApp,
+        oauthApp,
+        apiBase: credentials ? (v.HUBSPOT_API_BASE ?? HUBSPOT_DEFAULT_API_BASE) : null,
+      },
+      dataDir: path.resolve(cwd, v.VIGIL_DATA_DIR ?? './data'),
+      encryptionKey: v.VIGIL_ENCRYPTION_KEY?.text ?? null,
+      encryptionKeyBytes: v.VIGIL_ENCRYPTION_KEY?.bytes ?? null,
+      logLevel: v.LOG_LEVEL ?? 'info',
+    },
+  };
+}
+
+/** Exit code for a configuration error (as for bad command-line usage). */
+export const EXIT_BAD_CONFIG = 2;
+
+/**
+ * For commands: parses the environment, or prints each problem on its own line to
+ * stderr and returns null so the caller exits with EXIT_BAD_CONFIG.
+ */
+export function loadEnvOrReport(
+  source: Readonly<Record<string, string | undefined>> = process.env,
+  print: (line: string) => void = (line) => console.error(line),
+): AppEnv | null {
+  const result = parseEnv(source);
+  if (result.ok) return result.env;
+  for (const error of result.errors) print(`vigil: bad configuration: ${error}`);
+  return null;
+}
