@@ -17,7 +17,7 @@ async function call(method: string, path: string, body?: unknown, bearer = token
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await r.text();
-  return { status: r.status, body: text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>) };
+  return { status: r.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
 }
 
 beforeAll(async () => {
@@ -50,11 +50,11 @@ describe('CRM objects', () => {
   it('serves list and read bodies that validate against the specs, with 10 as the default limit', async () => {
     const list = await call('GET', '/crm/v3/objects/companies?properties=name,domain&associations=deals');
     expect(list.status).toBe(200);
-    expect((list.body?.['results'] as unknown[]).length).toBe(10);
+    expect((list.body['results'] as unknown[]).length).toBe(10);
     expect(
       validateResponse('424-v3-companies.json', 'get', '/crm/v3/objects/companies', 200, list.body),
     ).toEqual([]);
-    const id = (list.body?.['results'] as Array<{ id: string }>)[0]!.id;
+    const id = (list.body['results'] as Array<{ id: string }>)[0]!.id;
     const read = await call('GET', `/crm/v3/objects/companies/${id}?associations=deals,tickets`);
     expect(
       validateResponse(
@@ -68,7 +68,7 @@ describe('CRM objects', () => {
     const deals = await call('GET', '/crm/v3/objects/0-3?limit=3');
     expect(validateResponse('424-v3-deals.json', 'get', '/crm/v3/objects/0-3', 200, deals.body)).toEqual([]);
     const tickets = await call('GET', '/crm/v3/objects/tickets?limit=150');
-    expect((tickets.body?.['results'] as unknown[]).length).toBe(100);
+    expect((tickets.body['results'] as unknown[]).length).toBe(100);
     expect(
       validateResponse('424-v3-tickets.json', 'get', '/crm/v3/objects/tickets', 200, tickets.body),
     ).toEqual([]);
@@ -138,7 +138,7 @@ describe('CRM objects', () => {
     expect(
       validateResponse('424-v3-notes.json', 'get', '/crm/v3/objects/notes/{noteId}', 200, raw.body),
     ).toEqual([]);
-    expect(raw.body?.['associations']).toEqual({
+    expect(raw.body['associations']).toEqual({
       companies: { results: [{ id: company.id, type: 'note_to_company' }] },
     });
     const created = await call('POST', '/crm/v3/objects/0-5', {
@@ -156,7 +156,7 @@ describe('CRM objects', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
-    const message = String(bad.body?.['message']);
+    const message = String(bad.body['message']);
     expect(message).toContain('Property values were not valid');
     expect(message).toContain('onboarding_status');
     expect(message).toContain('seats');
@@ -167,7 +167,7 @@ describe('CRM objects', () => {
 
     const shape = await call('POST', '/crm/v3/objects/companies', { properties: 'name=x' });
     expect(shape.status).toBe(400);
-    expect(shape.body?.['message']).toContain('properties');
+    expect(shape.body['message']).toContain('properties');
     const json = await call('POST', '/crm/v3/objects/companies', '{"properties": {');
     expect(json).toMatchObject({ status: 400, body: { category: 'VALIDATION_ERROR' } });
     const type = await call('GET', '/crm/v3/objects/widgets');
