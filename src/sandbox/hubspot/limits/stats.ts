@@ -112,13 +112,7 @@ export function statsMiddleware(ctx: StatsContext): RequestHandler {
     const finish = (status: number) => {
       const length = Number(res.getHeader('content-length') ?? 0);
       const portalId = portalIdOf((req as unknown as { portal?: unknown }).portal);
-      ctx.stats.record(
-        portalId,
-        method,
-        endpointTemplate(path),
-        status,
-        Number.isFinite(length) ? length : 0,
-      );
+      ctx.stats.record(portalId, method, templateOf(path), status, Number.isFinite(length) ? length : 0);
     };
     // 'close' follows 'finish' on a served response; alone, it means the connection dropped.
     res.once('close', () => finish(res.writableFinished ? res.statusCode : 0));
