@@ -125,15 +125,14 @@ export function associationsRouter(_ctx: SandboxContext): Router {
     for (const { id, after } of input.inputs) {
       const page = associated(portal, from, id, to, after);
       if (page.results.length === 0) {
-        // As HubSpot reports an input without associations: a per-input error in a 207.
-        errors.push({
-          ...standardError(
-            'OBJECT_NOT_FOUND',
-            `No ${SINGULAR[to]} is associated with ${SINGULAR[from]} ${id}.`,
-            { fromObjectId: [id] },
-          ),
-          subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
-        });
+        // As HubSpot reports an input without associations: a per-input error in a 207. The spec types
+        // StandardError.subCategory as an object, so the code travels in the nested error detail.
+        const message = `No ${SINGULAR[to]} is associated with ${SINGULAR[from]} ${id}.`;
+        errors.push(
+          standardError('OBJECT_NOT_FOUND', message, { fromObjectId: [id] }, [
+            { message, subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND' },
+          ]),
+        );
         continue;
       }
       const result: Record<string, unknown> = { from: { id }, to: page.results };

@@ -157,10 +157,12 @@ export function propertiesRouter(ctx: SandboxContext): Router {
         results.push(propertyJson(registry.create(item, now()), type));
       } catch (e) {
         if (!(e instanceof HubSpotHttpError)) throw e;
-        errors.push({
-          ...standardError(e.category, e.message, { name: [item.name] }, e.extra.errors ?? []),
-          ...(e.extra.subCategory ? { subCategory: e.extra.subCategory } : {}),
-        });
+        // StandardError.subCategory is an object in the spec; the code goes in the error detail.
+        const details = e.extra.errors ?? [{ message: e.message }];
+        const withCode = e.extra.subCategory
+          ? details.map((d) => ({ ...d, subCategory: e.extra.subCategory as string }))
+          : details;
+        errors.push(standardError(e.category, e.message, { name: [item.name] }, withCode));
       }
     }
     batchSend(res, 201, started, results, errors);
