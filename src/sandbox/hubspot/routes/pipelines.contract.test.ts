@@ -19,7 +19,7 @@ describe('pipelines', () => {
     const deals = await client.crm.pipelines.pipelinesApi.getAll('deals');
     expect(deals.results.map((p) => p.id)).toEqual(['default', 'renewals']);
     const stages = Object.fromEntries(
-      deals.results.flatMap((p) => p.stages.map((s) => [s.id, s.metadata['isClosed']])),
+      deals.results.flatMap((p) => p.stages.map((s) => [s.id, s.metadata?.['isClosed']])),
     );
     expect(stages).toMatchObject({
       closedwon: 'true',
@@ -32,7 +32,7 @@ describe('pipelines', () => {
 
   it('serves the support pipeline with ticketState and reads one pipeline by id', async () => {
     const one = await client.crm.pipelines.pipelinesApi.getById('tickets', '0');
-    expect(one.stages.map((s) => [s.id, s.metadata['ticketState']])).toEqual([
+    expect(one.stages.map((s) => [s.id, s.metadata?.['ticketState']])).toEqual([
       ['1', 'OPEN'],
       ['2', 'OPEN'],
       ['3', 'OPEN'],
