@@ -1,0 +1,34 @@
+import { HttpError } from './errors.ts';
+import type { InstallRef, ReadModel } from './read-model.ts';
+
+/**
+ * Which portal a request is about. With one install there is nothing to choose; with
+ * several the caller names it with `?installId=`. (Issue 7 replaces this with signed
+ * requests from the HubSpot card, so a portal can only ever ask about itself.)
+ */
+export async function resolveInstall(model: ReadModel, installId: string | undefined): Promise<InstallRef> {
+  const installs = await model.installs();
+  if (installId !== undefined) {
+    const found = installs.find((i) => i.id === installId);
+    if (!found)
+      throw new HttpError(404, 'install_not_found', `No install with id "${installId}"`, 'installId');
+    return found;
+  }
+  const [only, ...others] = installs;
+  if (only === undefined) {
+    throw new HttpError(
+      404,
+      'no_install',
+      'No CRM portal is connected yet; run `vigil start` or `vigil sync` first',
+    );
+  }
+  if (others.length > 0) {
+    throw new HttpError(
+      400,
+      'install_required',
+      `${installs.length} portals are connected: say which with ?installId=`,
+      'installId',
+    );
+  }
+  return only;
+}

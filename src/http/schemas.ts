@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { REASON_CODES } from '../domain/churn/codes.ts';
+import { COMPONENTS, TIERS } from '../domain/config/schema.ts';
+
+/**
+ * The JSON API's shapes: query parameters parsed here (a bad one is a 400 naming it),
+ * and every response body parsed before it is sent, so a field the store adds never
+ * leaks out unannounced and the contract tests check the same schemas clients rely on.
+ */
+
+export const HEALTH_STATUSES = ['healthy', 'neutral', 'at_risk'] as const;
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export const COMPANY_SORTS = ['churn_risk', 'health', 'arr', 'name'] as const;
+export type CompanySort = (typeof COMPANY_SORTS)[number];
+
+/** The order a list is most useful in: riskiest, least healthy, largest first; names A–Z. */
+export const DEFAULT_ORDER: Record<CompanySort, 'asc' | 'desc'> = {
+  churn_risk: 'desc',
+  health: 'asc',
+  arr: 'desc',
+  name: 'asc',
+};
+
+const installIdParam = z.string().min(1).max(100).optional();
+
+export const companiesQuerySchema = z
+  .strictObject({
+    installId: installIdParam,
+    sort: z.enum(COMPANY_SORTS).default('churn_risk'),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().min(1).max(512).optional(),
+    tier: z.enum(TIERS).optional(),
+    level: z.enum(RISK_LEVELS).optional(),
+    reason: z.enum(REASON_CODES).optional(),
+    owner: z
+      .string()
+      .regex(/^\d{1,20}$/, 'must be a HubSpot owner id (digits)')
+      .optional(),
+  })
+  .transform((q) => ({ ...q, order: q.order ?? DEFAULT_ORDER[q.sort] }));
+export type CompaniesQuery = z.output<typeof companiesQuerySchema>;
+
+export const installQuerySchema = z.strictObject({ installId: installIdParam });
+
+export const runsQuerySchema = z.strictObject({
+  installId: installIdParam,
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const companyIdParamSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a CRM record id');
+
+const isoTime = z.iso.datetime();
+const count = z.number().int().nonnegative();
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+export const reasonSchema = z.object({
+  code: z.enum(REASON_CODES),
+  sentence: z.string(),
+  contribution: z.number(),
+});
+
+export const runSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['full', 'incremental']),
+  status: z.string(),
+  startedAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  durationMs: z.number().nullable(),
+  stats: z.record(z.string(), z.unknown()),
+  error: z.string().nullable(),
+});
+export type RunBody = z.infer<typeof runSchema>;
+
+export const portfolioSchema = z.object({
+  install: z.object({ id: z.string(), crm: z.string(), accountId: z.string() }),
+  counts: z.object({ companies: count, deals: count, tickets: count, scored: count }),
+  health: z.object({
+    average: z.number().nullable(),
+    statuses: z.object({ healthy: count, neutral: count, at_risk: count, unscored: count }),
+  }),
+  tiers: z.object({ high: count, low: count, tech: count }),
+  kpis: z
+    .object({ runId: z.string().nullable(), at: isoTime, values: z.record(z.string(), z.unknown()) })
+    .nullable(),
+  lastSync: runSchema.nullable(),
+});
+export type PortfolioBody = z.infer<typeof portfolioSchema>;
+
+export const companySummarySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  health: z.number().nullable(),
+  status: z.enum(HEALTH_STATUSES).nullable(),
+  confidence: z.number(),
+  change30d: z.number().nullable(),
+  churnRisk: z.number(),
+  riskLevel: z.enum(RISK_LEVELS),
+  reasons: z.array(reasonSchema),
+  tier: z.enum(TIERS).nullable(),
+  expectedLtv: z.number().nullable(),
+  arr: z.number().nullable(),
+  scoredAt: isoTime,
+});
+export type CompanySummary = z.infer<typeof companySummarySchema>;
+
+export const companyListSchema = z.object({
+  items: z.array(companySummarySchema),
+  nextCursor: z.string().nullable(),
+  sort: z.enum(COMPANY_SORTS),
+  order: z.enum(['asc', 'desc']),
+});
+
+export const companyDetailSchema = companySummarySchema.extend({
+  breakdown: z.array(
+    z.object({
+      component: z.enum(COMPONENTS),
+      score: z.number().nullable(),
+      weight: z.number(),
+      effectiveWeight: z.number(),
+      signals: z.array(
+        z.object({
+          signal: z.string(),
+          value: z.number().nullable(),
+          score: z.number().nullable(),
+          weight: z.number(),
+        }),
+      ),
+    }),
+  ),
+  allReasons: z.array(reasonSchema),
+  tierDetail: z
+    .object({
+      tier: z.enum(TIERS),
+      expectedLtv: z.number().nullable(),
+      lifetimeYears: z.number(),
+      annualChurnRate: z.number(),
+      rule: z.string(),
+      explanation: z.string(),
+    })
+    .nullable(),
+  history: z.array(
+    z.object({ at: isoTime, health: z.number().nullable(), churnRisk: z.number().nullable() }),
+  ),
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      occurredAt: isoTime,
+      title: z.string(),
+      body: z.string(),
+      sent: z.boolean(),
+      via: z.string().nullable(),
+    }),
+  ),
+});
+export type CompanyDetail = z.infer<typeof companyDetailSchema>;
+
+export const runsSchema = z.object({ items: z.array(runSchema) });
+
+export const healthzSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['ok', 'unreachable']),
+});
