@@ -1,54 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScoringConfig } from '../config/parse.ts';
-import { EMPTY_TIMELINE } from '../signals/commercial.ts';
-import type { Signals } from '../signals/types.ts';
+import { signalsWith as signals } from '../signals/test-fixtures.ts';
 import { healthStatus, scoreHealth } from './score.ts';
-
-type Overrides = { [K in keyof Signals]?: Partial<Signals[K]> };
-
-/** Signals with every value missing, then the given ones. */
-function signals(o: Overrides = {}): Signals {
-  return {
-    companyId: 'c1',
-    usage: {
-      daysSinceLastLogin: null,
-      activeUsers: null,
-      licensedSeats: null,
-      seatUtilisation: null,
-      featuresUsed: null,
-      usageTrend: null,
-      ...o.usage,
-    },
-    support: {
-      openTickets: null,
-      openUrgentTickets: null,
-      ticketsLast30d: null,
-      ticketBaselinePer30d: null,
-      ticketSpikeRatio: null,
-      medianDaysToClose: null,
-      escalations: null,
-      ...o.support,
-    },
-    sentiment: { nps: null, csat: null, ...o.sentiment },
-    engagement: { daysSinceLastContact: null, ...o.engagement },
-    commercial: {
-      arr: null,
-      daysToRenewal: null,
-      renewalDate: null,
-      expansionArr12m: null,
-      contractionArr12m: null,
-      netArrChange12m: null,
-      churned: false,
-      churnedAt: null,
-      daysPaymentOverdue: null,
-      failedPayments: null,
-      ...o.commercial,
-    },
-    lifecycle: { customerSince: null, tenureDays: null, onboarding: null, ...o.lifecycle },
-    arrTimeline: EMPTY_TIMELINE,
-    quality: [],
-  };
-}
 
 const config = defaultScoringConfig();
 
