@@ -59,7 +59,7 @@ const namesSchema = z.object({
   archived: z.boolean().optional().default(false),
 });
 
-export function propertyJson(p: PropertyDef, type: ObjectType) {
+export function propertyJson(p: PropertyDef) {
   const iso = (ms: number) => new Date(ms).toISOString();
   const out: Record<string, unknown> = {
     name: p.name,
@@ -90,7 +90,7 @@ export function propertyJson(p: PropertyDef, type: ObjectType) {
   if (p.numberDisplayHint !== undefined) out['numberDisplayHint'] = p.numberDisplayHint;
   if (p.textDisplayHint !== undefined) out['textDisplayHint'] = p.textDisplayHint;
   if (p.referencedObjectType !== undefined) out['referencedObjectType'] = p.referencedObjectType;
-  if (!p.hubspotDefined && type) out['createdUserId'] = '1';
+  if (!p.hubspotDefined) out['createdUserId'] = '1';
   return out;
 }
 
@@ -133,14 +133,14 @@ export function propertiesRouter(ctx: SandboxContext): Router {
     const type = readable(req, res);
     if (!type) return;
     const list = portalOf(req).properties[type].list(queryBool(req.query['archived']));
-    res.json({ results: list.map((p) => propertyJson(p, type)) });
+    res.json({ results: list.map((p) => propertyJson(p)) });
   });
 
   router.post('/:objectType', (req, res) => {
     const type = writable(req, res);
     if (!type) return;
     const input = parseBody(createSchema, req.body);
-    res.status(201).json(propertyJson(portalOf(req).properties[type].create(input, now()), type));
+    res.status(201).json(propertyJson(portalOf(req).properties[type].create(input, now())));
   });
 
   router.post('/:objectType/batch/create', (req, res) => {
@@ -154,7 +154,7 @@ export function propertiesRouter(ctx: SandboxContext): Router {
     const errors: StandardError[] = [];
     for (const item of input.inputs) {
       try {
-        results.push(propertyJson(registry.create(item, now()), type));
+        results.push(propertyJson(registry.create(item, now())));
       } catch (e) {
         if (!(e instanceof HubSpotHttpError)) throw e;
         // StandardError.subCategory is an object in the spec; the code goes in the error detail.
@@ -176,7 +176,7 @@ export function propertiesRouter(ctx: SandboxContext): Router {
     const registry = portalOf(req).properties[type];
     const found = input.inputs.map((i) => registry.get(i.name, input.archived));
     const missing = input.inputs.filter((_, i) => !found[i]).map((i) => i.name);
-    const results = found.filter((p): p is PropertyDef => p !== undefined).map((p) => propertyJson(p, type));
+    const results = found.filter((p): p is PropertyDef => p !== undefined).map((p) => propertyJson(p));
     const errors =
       missing.length === 0
         ? []
@@ -247,16 +247,14 @@ export function propertiesRouter(ctx: SandboxContext): Router {
         'OBJECT_NOT_FOUND',
         `Unable to find property ${param(req, 'propertyName')}`,
       );
-    res.json(propertyJson(def, type));
+    res.json(propertyJson(def));
   });
 
   router.patch('/:objectType/:propertyName', (req, res) => {
     const type = writable(req, res);
     if (!type) return;
     const patch = parseBody(updateSchema, req.body);
-    res.json(
-      propertyJson(portalOf(req).properties[type].update(param(req, 'propertyName'), patch, now()), type),
-    );
+    res.json(propertyJson(portalOf(req).properties[type].update(param(req, 'propertyName'), patch, now())));
   });
 
   router.delete('/:objectType/:propertyName', (req, res) => {
