@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScoringConfig } from '../../../domain/config/parse.ts';
+import { scorePortfolio } from '../../../domain/portfolio.ts';
+import { generatePortal } from '../../../sandbox/seed/generate.ts';
+import { seedToInputs } from '../../../sandbox/seed/to-inputs.ts';
+import { formatExplanation, signalLabel } from './explain-text.ts';
+
+const NOW = Date.UTC(2026, 5, 1);
+const portfolio = scorePortfolio(
+  seedToInputs(generatePortal({ size: 'tiny', seed: 3, now: NOW })),
+  defaultScoringConfig(),
+  NOW,
+);
+
+describe('formatExplanation', () => {
+  it('explains a risky company: health components, every reason, tier with LTV', () => {
+    const company = portfolio.companies.find((c) => c.risk.reasons.length > 0 && c.health.score !== null);
+    if (!company) throw new Error('the seed has no company with churn reasons');
+    const text = formatExplanation({ score: company, tier: company.tier, name: 'Acme' });
+    expect(text.split('\n')[0]).toBe(`Company ${company.companyId} — Acme`);
+    expect(text).toContain(
+      `Churn risk ${company.risk.score.toLocaleString('en-US', { maximumFractionDigits: 2 })} (${company.risk.level})`,
+    );
+    for (const reason of company.risk.allReasons) expect(text).toContain(reason.sentence);
+    for (const component of company.health.components) expect(text).toContain(`  ${component.component}`);
+    expect(text).toContain(company.tier.explanation);
+    expect(text).toContain(`Touch tier: ${company.tier.tier} touch`);
+    // Top reasons are starred, the others not.
+    const starred = text.split('\n').filter((l) => l.startsWith('  * '));
+    expect(starred).toHaveLength(company.risk.reasons.length);
+  });
+
+  it('says when a component had no data instead of showing a number', () => {
+    const company = portfolio.companies.find((c) => c.health.components.some((x) => x.score === null));
+    if (!company) return expect.fail('the seed scores every component of every company');
+    const missing = company.health.components.find((x) => x.score === null);
+    expect(formatExplanation({ score: company, tier: null })).toMatch(
+      new RegExp(`${missing?.component} +no data`),
+    );
+  });
+});
+
+describe('signalLabel', () => {
+  it('turns camelCase keys into words', () => {
+    expect(signalLabel('daysSinceLastLogin')).toBe('days since last login');
+    expect(signalLabel('nps')).toBe('NPS');
+    expect(signalLabel('netArrChange12m')).toBe('net ARR change 12m');
+  });
+});
