@@ -8,6 +8,8 @@
 /** "1,204", "3.5", "-12": whole numbers with thousands separators, else one decimal. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  // Beyond 15 digits decimals are meaningless (and n × 10 may overflow): plain notation.
+  if (Math.abs(n) >= 1e15) return String(Math.round(n));
   const r = Math.round(n * 10) / 10;
   if (Number.isInteger(r)) return groupThousands(r);
   const whole = Math.trunc(r);

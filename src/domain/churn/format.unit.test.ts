@@ -14,6 +14,8 @@ describe('sentence number formatting', () => {
     [-0.5, '-0.5'],
     [-1234.5, '-1,234.5'],
     [999.95, '1,000'],
+    [1e308, '1e+308'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
   ])('formatNumber(%d) = %s', (n, text) => {
     expect(formatNumber(n)).toBe(text);
   });

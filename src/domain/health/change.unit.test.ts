@@ -32,7 +32,11 @@ describe('healthChange30d', () => {
     ['only snapshots younger than 7 days', [snap(6, 40), snap(1, 50)], 60],
     ['only snapshots after now', [snap(-40, 10)], 60],
     ['no current score', [snap(40, 10)], null],
-    ['only unusable snapshots', [{ at: NOW - 40 * DAY_MS, health: Number.NaN }], 60],
+    [
+      'only unusable snapshots',
+      [{ at: NOW - 40 * DAY_MS, health: Number.NaN }, snap(40, 1e307), snap(50, -1)],
+      60,
+    ],
   ] as const)('is null with %s', (_, history, current) => {
     expect(healthChange30d(current, history, NOW)).toBeNull();
   });
