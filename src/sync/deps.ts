@@ -1,0 +1,140 @@
+import type {
+  CompanyUpdate,
+  CrmConnector,
+  CrmObjectType,
+  CrmRecord,
+  Removal,
+  TimelineEntry,
+  TimelineOutcome,
+  WriteOutcome,
+} from '../connectors/types.ts';
+import type { ScoringConfig } from '../domain/config/schema.ts';
+import type { CompanyInput } from '../domain/records.ts';
+import type { CompanyScore } from '../domain/score.ts';
+import type { TierAssignment, TierInput } from '../domain/tiers/assign.ts';
+
+/**
+ * What the sync needs from the store, as a structural interface: the store's
+ * repositories satisfy it as they are, and the engine's unit tests run against an
+ * in-memory one. Only the calls the sync makes are listed.
+ */
+export type SyncMode = 'full' | 'incremental';
+export type RunPhase = 'read' | 'removals' | 'recompute' | 'tiers' | 'writeback' | 'timeline' | 'kpis';
+
+export interface Scored {
+  score: CompanyScore;
+  tier: TierAssignment;
+}
+
+/** A company's current stored score, as the sync needs it back for write-back and materiality. */
+export interface StoredScore {
+  companyId: string;
+  score: CompanyScore;
+  tier: TierAssignment;
+  /** When this score was saved (epoch ms). */
+  scoredAt: number;
+}
+
+export interface RunCheckpoint {
+  phase: string;
+  cursor: string | null;
+  stats: Record<string, unknown>;
+}
+
+export interface ResumableRun {
+  id: string;
+  kind: SyncMode;
+  phase: string | null;
+  cursor: string | null;
+  stats: Record<string, unknown>;
+}
+
+export interface SyncStore {
+  mirror: {
+    upsert(
+      installId: string,
+      records: readonly CrmRecord[],
+    ): Promise<{ written: number; unchanged: number; affectedCompanyIds: string[] }>;
+    remove(installId: string, removals: readonly Removal[]): Promise<string[]>;
+    dirtyCompanyIds(installId: string, limit: number): Promise<string[]>;
+    allCompanyIds(installId: string, afterId: string | null, limit: number): Promise<string[]>;
+    loadInputs(installId: string, companyIds: readonly string[]): Promise<CompanyInput[]>;
+    counts(installId: string): Promise<{ companies: number; deals: number; tickets: number }>;
+  };
+  scores: {
+    /** Saves current scores and history, clears the dirty flags; returns the rows they replaced. */
+    save(
+      installId: string,
+      scored: readonly Scored[],
+      options: { configVersion: number; cause: 'data' | 'config'; runId: string },
+    ): Promise<StoredScore[]>;
+    /** Current scores of these companies (missing ones left out). */
+    current(installId: string, companyIds: readonly string[]): Promise<StoredScore[]>;
+    tierInputs(installId: string): Promise<TierInput[]>;
+    /** Stores the tiers; returns the ids of the companies whose tier or expected LTV changed. */
+    updateTiers(installId: string, tiers: ReadonlyMap<string, TierAssignment>): Promise<string[]>;
+  };
+  ledger: {
+    pending(
+      installId: string,
+      desired: ReadonlyMap<string, Record<string, string>>,
+    ): Promise<CompanyUpdate[]>;
+    recordWritten(
+      installId: string,
+      updates: readonly CompanyUpdate[],
+      outcomes: readonly WriteOutcome[],
+    ): Promise<void>;
+  };
+  timeline: {
+    enqueue(installId: string, entries: readonly TimelineEntry[]): Promise<void>;
+    pending(installId: string, limit: number): Promise<TimelineEntry[]>;
+    markSent(installId: string, outcomes: readonly TimelineOutcome[]): Promise<void>;
+  };
+  runs: {
+    start(installId: string, kind: SyncMode): Promise<string>;
+    checkpoint(runId: string, checkpoint: RunCheckpoint): Promise<void>;
+    finish(
+      runId: string,
+      result: { status: 'succeeded' | 'failed'; stats: Record<string, unknown>; error?: string },
+    ): Promise<void>;
+    resumable(installId: string): Promise<ResumableRun | null>;
+  };
+  cursors: {
+    get(installId: string, key: string): Promise<string | null>;
+    set(installId: string, key: string, value: string): Promise<void>;
+  };
+  configs: {
+    current(installId: string): Promise<{ version: number; config: ScoringConfig }>;
+  };
+  kpis: {
+    save(installId: string, runId: string, kpis: unknown): Promise<void>;
+  };
+}
+
+export interface SyncLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface SyncProgress {
+  phase: RunPhase;
+  objectType: CrmObjectType | null;
+  pages: number;
+  records: number;
+  companiesScored: number;
+  companiesWritten: number;
+  apiCalls: number;
+  /** Records the read is expected to see (from the mirror's last counts), for an ETA; null if unknown. */
+  expectedRecords: number | null;
+}
+
+export interface SyncDeps {
+  store: SyncStore;
+  connector: CrmConnector;
+  clock: { now(): number };
+  logger: SyncLogger;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Batch of companies recomputed or scanned at once (default 500): bounds memory. */
+  batchSize?: number;
+}

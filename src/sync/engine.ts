@@ -1,0 +1,170 @@
+import { CrmAuthError, CrmRateLimitError } from '../connectors/types.ts';
+import { checkpoint, DEFAULT_BATCH, type RunContext } from './context.ts';
+import type { SyncDeps, SyncMode } from './deps.ts';
+import { settleTiers, snapshotKpis } from './portfolio.ts';
+import { loadSince, READ_TYPES_FOR_RUN, readRemovals, readType } from './read.ts';
+import { recompute } from './recompute.ts';
+import { isPhase, newStats, PHASES, type Phase, parseStats, phaseIndex, type RunState } from './run-state.ts';
+import { buildSummary, type SyncSummary } from './summary.ts';
+import { flushTimeline } from './timeline.ts';
+import { writeBack } from './writeback.ts';
+
+export interface SyncRequest {
+  installId: string;
+  mode: SyncMode;
+}
+
+type Step = (ctx: RunContext) => Promise<void>;
+
+/** Each phase and the one after it; the order is PHASES'. */
+const STEPS: ReadonlyArray<readonly [Phase, Step]> = [
+  ['read:company', (ctx) => readType(ctx, 'company', 'read:company', 'read:deal')],
+  ['read:deal', (ctx) => readType(ctx, 'deal', 'read:deal', 'read:ticket')],
+  ['read:ticket', (ctx) => readType(ctx, 'ticket', 'read:ticket', 'removals')],
+  ['removals', (ctx) => readRemovals(ctx, 'kpis')],
+  ['kpis', (ctx) => snapshotKpis(ctx, 'recompute')],
+  ['recompute', (ctx) => recompute(ctx, 'tiers')],
+  ['tiers', (ctx) => settleTiers(ctx, 'writeback')],
+  ['writeback', (ctx) => writeBack(ctx, 'timeline')],
+  ['timeline', (ctx) => flushTimeline(ctx, 'done')],
+];
+
+/**
+ * One sync of one install (DESIGN §3, issue 4): pages into the mirror → removals → KPI
+ * snapshot (and the book's churn rate) → recompute → portfolio-wide tiers → write-back
+ * of changed values → timeline outbox. Every phase checkpoints, and an unfinished run
+ * (a crash, a kill, a rate limit) is picked up where it stopped by the next call.
+ *
+ * The CRM's quota is respected, never slept on: a CrmRateLimitError ends the run as
+ * "rescheduled" with the wait the CRM asked for, checkpoint kept, so the queue can run
+ * it again later. A CrmAuthError (app uninstalled, token revoked) ends it as
+ * "auth_failed". Any other error is thrown with the run left resumable.
+ */
+export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<SyncSummary> {
+  const started = deps.clock.now();
+  const callsAtStart = deps.connector.callStats();
+  const state = await openRun(deps, request);
+  const { version, config } = await deps.store.configs.current(request.installId);
+  const counts = await deps.store.mirror.counts(request.installId);
+  const ctx: RunContext = {
+    deps,
+    state,
+    config,
+    configVersion: version,
+    batchSize: deps.batchSize ?? DEFAULT_BATCH,
+    apiCallsAtStart: callsAtStart.calls,
+    expectedRecords:
+      state.mode === 'full' && counts.companies > 0 ? counts.companies + counts.deals + counts.tickets : null,
+  };
+  const summary = (status: SyncSummary['status'], extra: { retryAfterMs?: number; error?: string } = {}) =>
+    buildSummary({
+      runId: state.runId,
+      installId: state.installId,
+      mode: state.mode,
+      status,
+      resumed: state.resumed,
+      stats: state.stats,
+      callsAtStart,
+      callsNow: deps.connector.callStats(),
+      durationMs: deps.clock.now() - started,
+      ...extra,
+    });
+
+  deps.logger.info(
+    {
+      installId: state.installId,
+      runId: state.runId,
+      mode: state.mode,
+      resumed: state.resumed,
+      phase: state.phase,
+    },
+    state.resumed ? 'sync resumed' : 'sync started',
+  );
+  try {
+    const from = phaseIndex(state.phase);
+    for (const [phase, step] of STEPS) {
+      if (phaseIndex(phase) >= from) await step(ctx);
+    }
+  } catch (err) {
+    if (err instanceof CrmRateLimitError) {
+      // Keep what this process spent in the checkpoint, for the resumed run's totals.
+      const done = summary('rescheduled', { retryAfterMs: err.retryAfterMs, error: err.message });
+      await saveTotals(ctx, done);
+      deps.logger.warn(
+        {
+          installId: state.installId,
+          runId: state.runId,
+          policy: err.policy,
+          retryAfterMs: err.retryAfterMs,
+        },
+        'sync rescheduled by the CRM rate limit',
+      );
+      return done;
+    }
+    if (err instanceof CrmAuthError) {
+      const done = summary('auth_failed', { error: `${err.code}: ${err.message}` });
+      await deps.store.runs.finish(state.runId, {
+        status: 'failed',
+        stats: { ...done },
+        error: done.error ?? '',
+      });
+      deps.logger.error(
+        { installId: state.installId, runId: state.runId, code: err.code },
+        'sync stopped: the CRM refused our credentials',
+      );
+      return done;
+    }
+    await saveTotals(ctx, summary('succeeded')).catch(() => undefined);
+    throw err;
+  }
+  const done = summary('succeeded');
+  await deps.store.runs.finish(state.runId, { status: 'succeeded', stats: { ...done } });
+  deps.logger.info({ ...done }, 'sync finished');
+  return done;
+}
+
+/** Resumes the install's unfinished run, or starts a new one. */
+async function openRun(deps: SyncDeps, request: SyncRequest): Promise<RunState> {
+  const { store, clock } = deps;
+  const open = await store.runs.resumable(request.installId);
+  if (open !== null) {
+    const stats = parseStats(open.stats);
+    // An unfinished full run covers an incremental request; a full request supersedes an unfinished incremental.
+    const covers = open.kind === 'full' || request.mode === 'incremental';
+    if (stats !== null && covers) {
+      return {
+        runId: open.id,
+        installId: request.installId,
+        mode: open.kind,
+        phase: isPhase(open.phase) ? open.phase : PHASES[0],
+        cursor: isPhase(open.phase) ? open.cursor : null,
+        stats,
+        resumed: true,
+      };
+    }
+    await store.runs.finish(open.id, {
+      status: 'failed',
+      stats: open.stats,
+      error: stats === null ? 'unreadable checkpoint' : 'superseded by a full sync',
+    });
+  }
+  const runId = await store.runs.start(request.installId, request.mode);
+  const state: RunState = {
+    runId,
+    installId: request.installId,
+    mode: request.mode,
+    phase: PHASES[0],
+    cursor: null,
+    stats: newStats(clock.now(), request.mode),
+    resumed: false,
+  };
+  if (request.mode === 'incremental') await loadSince(deps.store, state, READ_TYPES_FOR_RUN);
+  await store.runs.checkpoint(runId, { phase: state.phase, cursor: null, stats: state.stats });
+  return state;
+}
+
+async function saveTotals(ctx: RunContext, summary: SyncSummary): Promise<void> {
+  ctx.state.stats.apiCallsBefore = summary.apiCalls.total;
+  ctx.state.stats.durationMsBefore = summary.durationMs;
+  await checkpoint(ctx, ctx.state.phase, ctx.state.cursor);
+}

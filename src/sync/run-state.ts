@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { CrmObjectType } from '../connectors/types.ts';
+import type { SyncMode } from './deps.ts';
+
+/**
+ * The phases of one run, in order. The run's checkpoint names the phase it is in and
+ * a cursor within it; a resumed run skips the phases before it.
+ */
+export const PHASES = [
+  'read:company',
+  'read:deal',
+  'read:ticket',
+  'removals',
+  'kpis',
+  'recompute',
+  'tiers',
+  'writeback',
+  'timeline',
+  'done',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const READ_TYPES: readonly CrmObjectType[] = ['company', 'deal', 'ticket'];
+
+/**
+ * Counters and run-wide values kept in the checkpoint, so a resumed run reports the
+ * totals of the whole run and scores with the same as-of time as before the crash
+ * (the same as-of time gives the same scores, writes and timeline ids).
+ */
+const statsSchema = z.object({
+  asOf: z.number(),
+  /** Incremental: where each type's read starts (the high-water mark of the last run). */
+  since: z.record(z.string(), z.number()).default({}),
+  /** Highest modification stamp seen per type in this run. */
+  maxModified: z.record(z.string(), z.number()).default({}),
+  read: z.record(z.string(), z.number()).default({}),
+  pages: z.number().default(0),
+  mirrorWritten: z.number().default(0),
+  removed: z.number().default(0),
+  companiesScored: z.number().default(0),
+  materialChanges: z.number().default(0),
+  tiersChanged: z.number().default(0),
+  companiesWritten: z.number().default(0),
+  propertiesWritten: z.number().default(0),
+  writeFailures: z.number().default(0),
+  timelineSent: z.number().default(0),
+  timelineFailed: z.number().default(0),
+  /** 12-month customer churn of the book, measured in the KPI phase; the rate behind expected LTV. */
+  annualChurnRate: z.number().nullable().default(null),
+  /** Incremental: companies scored or re-tiered in this run — the only ones write-back must look at. */
+  touched: z.array(z.string()).default([]),
+  /** True when write-back must scan the whole book (full runs, or tiers changed everywhere). */
+  scanAll: z.boolean().default(false),
+  apiCallsBefore: z.number().default(0),
+  durationMsBefore: z.number().default(0),
+});
+export type RunStats = z.infer<typeof statsSchema>;
+
+export function newStats(asOf: number, mode: SyncMode): RunStats {
+  return statsSchema.parse({ asOf, scanAll: mode === 'full' });
+}
+
+/** Stats read back from a checkpoint; null when they aren't ours (a run from an older version). */
+export function parseStats(raw: unknown): RunStats | null {
+  const r = statsSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export interface RunState {
+  runId: string;
+  installId: string;
+  mode: SyncMode;
+  phase: Phase;
+  cursor: string | null;
+  stats: RunStats;
+  resumed: boolean;
+}
+
+export function isPhase(value: string | null): value is Phase {
+  return value !== null && (PHASES as readonly string[]).includes(value);
+}
+
+export function phaseIndex(phase: Phase): number {
+  return PHASES.indexOf(phase);
+}
