@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * The embedded default (DESIGN §3): PGlite — Postgres compiled to WASM — persisted in the
+ * data dir and served on loopback by pglite-socket, so `pg`, node-pg-migrate and pg-boss
+ * talk to it over the ordinary wire protocol, unchanged. PGlite is one session: the socket
+ * server multiplexes connections onto it, and while one connection holds a transaction the
+ * others' statements wait, so transactions stay short. Session state (SET, advisory locks)
+ * is shared by every connection — only one process can open a data dir anyway.
+ */
+export interface EmbeddedPostgres {
+  readonly connectionString: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** `${dataDir}/pglite` holds the database; null keeps it in memory (tests). */
+  readonly dataDir: string | null;
+  /** Connections the multiplexer accepts: the store's pool, pg-boss's, the migrator's. */
+  readonly maxConnections?: number;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  let dataUrl: string | undefined;
+  if (options.dataDir !== null) {
+    const dir = join(options.dataDir, 'pglite');
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    dataUrl = dir;
+  }
+  const db = await PGlite.create(dataUrl);
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    maxConnections: options.maxConnections ?? 64,
+  });
+  try {
+    await server.start();
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  // PGlite accepts any user and password; sslmode=disable because the server speaks no TLS.
+  const connectionString = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  let stopped = false;
+  return {
+    connectionString,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+    },
+  };
+}
