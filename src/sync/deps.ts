@@ -9,9 +9,11 @@ import type {
   WriteOutcome,
 } from '../connectors/types.ts';
 import type { ScoringConfig } from '../domain/config/schema.ts';
+import type { PortfolioKpis } from '../domain/kpis/portfolio.ts';
 import type { CompanyInput } from '../domain/records.ts';
 import type { CompanyScore } from '../domain/score.ts';
 import type { TierAssignment, TierInput } from '../domain/tiers/assign.ts';
+import type { ScoreValues } from './writeback/properties.ts';
 
 /**
  * What the sync needs from the store, as a structural interface: the store's
@@ -27,18 +29,16 @@ export interface Scored {
 }
 
 /** A company's current stored score, as the sync needs it back for write-back and materiality. */
-export interface StoredScore {
-  companyId: string;
-  score: CompanyScore;
-  tier: TierAssignment;
-  /** When this score was saved (epoch ms). */
-  scoredAt: number;
+export interface StoredScore extends ScoreValues {
+  readonly companyId: string;
+  /** The as-of time of the score (epoch ms). */
+  readonly scoredAt: number;
 }
 
 export interface RunCheckpoint {
   phase: string;
   cursor: string | null;
-  stats: Record<string, unknown>;
+  stats: object;
 }
 
 export interface ResumableRun {
@@ -51,14 +51,20 @@ export interface ResumableRun {
 
 export interface SyncStore {
   mirror: {
+    /** Content-hashed upsert that marks affected companies dirty in the same transaction. */
     upsert(
       installId: string,
       records: readonly CrmRecord[],
+      options?: { properties?: Partial<Record<CrmObjectType, readonly string[]>> },
     ): Promise<{ written: number; unchanged: number; affectedCompanyIds: string[] }>;
     remove(installId: string, removals: readonly Removal[]): Promise<string[]>;
     dirtyCompanyIds(installId: string, limit: number): Promise<string[]>;
     allCompanyIds(installId: string, afterId: string | null, limit: number): Promise<string[]>;
-    loadInputs(installId: string, companyIds: readonly string[]): Promise<CompanyInput[]>;
+    loadInputs(
+      installId: string,
+      companyIds: readonly string[],
+      options?: { now?: number },
+    ): Promise<CompanyInput[]>;
     counts(installId: string): Promise<{ companies: number; deals: number; tickets: number }>;
   };
   scores: {
@@ -66,8 +72,8 @@ export interface SyncStore {
     save(
       installId: string,
       scored: readonly Scored[],
-      options: { configVersion: number; cause: 'data' | 'config'; runId: string },
-    ): Promise<StoredScore[]>;
+      options: { configVersion: number; cause: 'data' | 'config'; runId: string; loadedAt?: number },
+    ): Promise<unknown>;
     /** Current scores of these companies (missing ones left out). */
     current(installId: string, companyIds: readonly string[]): Promise<StoredScore[]>;
     tierInputs(installId: string): Promise<TierInput[]>;
@@ -86,17 +92,17 @@ export interface SyncStore {
     ): Promise<void>;
   };
   timeline: {
-    enqueue(installId: string, entries: readonly TimelineEntry[]): Promise<void>;
+    enqueue(installId: string, entries: readonly TimelineEntry[]): Promise<unknown>;
     pending(installId: string, limit: number): Promise<TimelineEntry[]>;
     markSent(installId: string, outcomes: readonly TimelineOutcome[]): Promise<void>;
   };
   runs: {
     start(installId: string, kind: SyncMode): Promise<string>;
-    checkpoint(runId: string, checkpoint: RunCheckpoint): Promise<void>;
+    checkpoint(runId: string, checkpoint: RunCheckpoint): Promise<unknown>;
     finish(
       runId: string,
-      result: { status: 'succeeded' | 'failed'; stats: Record<string, unknown>; error?: string },
-    ): Promise<void>;
+      result: { status: 'succeeded' | 'failed'; stats: object; error?: string },
+    ): Promise<unknown>;
     resumable(installId: string): Promise<ResumableRun | null>;
   };
   cursors: {
@@ -107,7 +113,7 @@ export interface SyncStore {
     current(installId: string): Promise<{ version: number; config: ScoringConfig }>;
   };
   kpis: {
-    save(installId: string, runId: string, kpis: unknown): Promise<void>;
+    save(installId: string, runId: string, kpis: PortfolioKpis): Promise<void>;
   };
 }
 

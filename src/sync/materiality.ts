@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TimelineEntry } from '../connectors/types.ts';
 import type { RiskLevel } from '../domain/churn/risk.ts';
 import type { HealthStatus } from '../domain/health/score.ts';
-import type { CompanyScore } from '../domain/score.ts';
+import type { ScoreValues } from './writeback/properties.ts';
 
 /** The parts of a score a timeline entry compares, as written to the CRM (rounded). */
 export interface ScoreState {
@@ -18,16 +18,16 @@ export interface ScoreState {
   readonly reasonCodes: readonly string[];
 }
 
-/** A fresh score as the state a rep sees: rounded like the written properties. */
-export function scoreState(score: CompanyScore): ScoreState {
-  const h = score.health.score;
+/** A score (fresh or stored) as the state a rep sees: rounded like the written properties. */
+export function scoreState(v: ScoreValues): ScoreState {
+  const h = v.health;
   return {
     health: h === null || !Number.isFinite(h) ? null : Math.round(h),
-    status: score.health.status,
-    risk: Math.round(score.risk.score),
-    riskLevel: score.risk.level,
-    reasons: score.risk.reasons.map((r) => r.sentence),
-    reasonCodes: score.risk.reasons.map((r) => r.code),
+    status: v.status,
+    risk: Math.round(v.risk),
+    riskLevel: v.riskLevel,
+    reasons: v.reasons.map((r) => r.sentence),
+    reasonCodes: v.reasons.map((r) => r.code),
   };
 }
 

@@ -25,7 +25,7 @@ export async function snapshotKpis(ctx: RunContext, next: Phase): Promise<void> 
   for (;;) {
     const ids = await store.mirror.allCompanyIds(installId, after, ctx.batchSize);
     if (ids.length === 0) break;
-    const inputs = await store.mirror.loadInputs(installId, ids);
+    const inputs = await store.mirror.loadInputs(installId, ids, { now: asOf });
     const signals = inputs.map((i) =>
       extractSignals(i.company, i.deals, i.tickets, ctx.config.mapping, asOf, ctx.config.contract),
     );
@@ -37,11 +37,10 @@ export async function snapshotKpis(ctx: RunContext, next: Phase): Promise<void> 
   const last12Months = finishKpis(year, ctx.config);
   ctx.state.stats.annualChurnRate =
     year.customersAtStart >= MIN_CHURN_COHORT ? last12Months.customerChurnRate : null;
-  await store.kpis.save(installId, runId, {
-    asOf,
-    quarter: finishKpis(quarter, ctx.config),
-    last12Months,
-  });
+  // The run's snapshot is the 12-month one (one row per run, for the trend lines); the
+  // quarter so far rides along in the run's stats.
+  ctx.state.stats.kpisQuarter = finishKpis(quarter, ctx.config);
+  await store.kpis.save(installId, runId, last12Months);
   await checkpoint(ctx, next, null);
 }
 

@@ -33,7 +33,7 @@ export async function readType(
       mode === 'full'
         ? await connector.readAll(type, properties, cursor)
         : await connector.readChanged(type, properties, since, cursor);
-    const saved = await store.mirror.upsert(installId, page.records);
+    const saved = await store.mirror.upsert(installId, page.records, { properties: { [type]: properties } });
     stats.read[type] = (stats.read[type] ?? 0) + page.records.length;
     stats.pages++;
     stats.mirrorWritten += saved.written;

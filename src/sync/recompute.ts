@@ -1,10 +1,11 @@
 import type { TimelineEntry } from '../connectors/types.ts';
 import { type CompanyScore, scoreCompany } from '../domain/score.ts';
-import { assignTiers, type TierInput } from '../domain/tiers/assign.ts';
+import { assignTiers, type TierAssignment, type TierInput } from '../domain/tiers/assign.ts';
 import { checkpoint, progress, type RunContext, resumeCursor } from './context.ts';
 import type { Scored, StoredScore } from './deps.ts';
 import { isMaterialChange, scoreState, timelineEntry } from './materiality.ts';
 import type { Phase } from './run-state.ts';
+import { scoreValues } from './writeback/properties.ts';
 
 /** Past this many companies an incremental run stops listing them and write-back scans the book. */
 export const MAX_TOUCHED = 5_000;
@@ -47,16 +48,23 @@ export async function recompute(ctx: RunContext, next: Phase): Promise<void> {
       await checkpoint(ctx, 'recompute', null);
     }
 
-    const inputs = await store.mirror.loadInputs(installId, ids);
+    const loadedAt = Date.now();
+    const inputs = await store.mirror.loadInputs(installId, ids, { now: stats.asOf });
     const scores = inputs.map((input) => scoreCompany(input, ctx.config, stats.asOf));
     const tiers = assignTiers(scores.map(tierInput), ctx.config.tiers, stats.annualChurnRate);
     const scored: Scored[] = scores.map((score) => ({ score, tier: tiers.get(score.companyId)! }));
 
     const before = await store.scores.current(installId, ids);
-    const entries = materialEntries(ctx, before, scores);
+    const entries = materialEntries(ctx, before, scores, tiers);
     if (entries.length > 0) await store.timeline.enqueue(installId, entries);
     stats.materialChanges += entries.length;
-    await store.scores.save(installId, scored, { configVersion: ctx.configVersion, cause: 'data', runId });
+    // loadedAt: a company dirtied again while this batch was scored keeps its mark (the store's rule).
+    await store.scores.save(installId, scored, {
+      configVersion: ctx.configVersion,
+      cause: 'data',
+      runId,
+      loadedAt,
+    });
     stats.companiesScored += scored.length;
 
     if (mode === 'full') {
@@ -81,16 +89,17 @@ function materialEntries(
   ctx: RunContext,
   before: readonly StoredScore[],
   scores: readonly CompanyScore[],
+  tiers: ReadonlyMap<string, TierAssignment>,
 ): TimelineEntry[] {
   const previous = new Map(before.map((b) => [b.companyId, b]));
   const out: TimelineEntry[] = [];
   for (const score of scores) {
     const prior = previous.get(score.companyId);
     if (prior === undefined) continue;
-    const a = scoreState(prior.score);
-    const b = scoreState(score);
+    const a = scoreState(prior);
+    const b = scoreState(scoreValues(score, tiers.get(score.companyId)!));
     if (!isMaterialChange(a, b, ctx.config.materialHealthChange)) continue;
-    out.push(timelineEntry(ctx.state.installId, score.companyId, a, b, prior.score.asOf, score.asOf));
+    out.push(timelineEntry(ctx.state.installId, score.companyId, a, b, prior.scoredAt, score.asOf));
   }
   return out;
 }

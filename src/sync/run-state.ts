@@ -51,6 +51,8 @@ const statsSchema = z.object({
   touched: z.array(z.string()).default([]),
   /** True when write-back must scan the whole book (full runs, or tiers changed everywhere). */
   scanAll: z.boolean().default(false),
+  /** KPIs of the current quarter so far (the 12-month snapshot goes to the KPI table). */
+  kpisQuarter: z.unknown().default(null),
   apiCallsBefore: z.number().default(0),
   durationMsBefore: z.number().default(0),
 });

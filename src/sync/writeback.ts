@@ -1,7 +1,7 @@
 import type { CompanyUpdate, WriteOutcome } from '../connectors/types.ts';
 import { checkpoint, progress, type RunContext, resumeCursor } from './context.ts';
 import type { Phase } from './run-state.ts';
-import { toVigilProperties, withScoredAt } from './writeback/properties.ts';
+import { vigilProperties, withScoredAt } from './writeback/properties.ts';
 
 /**
  * Writes the Vigil properties back, only where they differ from what was last written
@@ -32,8 +32,8 @@ export async function writeBack(ctx: RunContext, next: Phase): Promise<void> {
     const desired = new Map<string, Record<string, string>>();
     const scoredAt = new Map<string, number>();
     for (const c of current) {
-      desired.set(c.companyId, toVigilProperties(c.score, c.tier));
-      scoredAt.set(c.companyId, c.score.asOf);
+      desired.set(c.companyId, vigilProperties(c));
+      scoredAt.set(c.companyId, c.scoredAt);
     }
     for (const u of await store.ledger.pending(installId, desired)) {
       const properties = withScoredAt(u.properties, scoredAt.get(u.companyId) ?? stats.asOf);

@@ -1,8 +1,10 @@
 import type { CompanyUpdate, CrmRecord, Removal, TimelineEntry } from '../../connectors/types.ts';
 import { defaultScoringConfig } from '../../domain/config/parse.ts';
 import type { CompanyInput, ScoreSnapshot } from '../../domain/records.ts';
-import type { TierAssignment } from '../../domain/tiers/assign.ts';
+import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
 import type { ResumableRun, RunCheckpoint, Scored, StoredScore, SyncMode, SyncStore } from '../deps.ts';
+import { tierInput } from '../recompute.ts';
+import { scoreValues } from '../writeback/properties.ts';
 
 interface RunRow extends ResumableRun {
   finished: boolean;
@@ -19,6 +21,8 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
     records: { company: new Map(), deal: new Map(), ticket: new Map() },
     dirty: new Set(),
     scores: new Map(),
+    tierInputs: new Map(),
+    tiers: new Map(),
     history: new Map(),
     ledger: new Map(),
     outbox: new Map(),
@@ -54,6 +58,7 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
           state.records[r.type].delete(r.id);
           if (r.type === 'company') {
             state.scores.delete(r.id);
+            state.tierInputs.delete(r.id);
             state.dirty.delete(r.id);
           } else for (const id of old.record.companyIds) affected.add(id);
           if (r.mergedInto !== null && r.type === 'company') affected.add(r.mergedInto);
@@ -102,7 +107,9 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
           const id = s.score.companyId;
           const old = state.scores.get(id);
           if (old !== undefined) previous.push(old);
-          state.scores.set(id, { companyId: id, score: s.score, tier: s.tier, scoredAt: s.score.asOf });
+          state.scores.set(id, { ...scoreValues(s.score, s.tier), companyId: id, scoredAt: s.score.asOf });
+          state.tierInputs.set(id, tierInput(s.score));
+          state.tiers.set(id, s.tier);
           if (s.score.health.score !== null) {
             const h = state.history.get(id) ?? [];
             if (!h.some((x) => x.at === s.score.asOf))
@@ -117,23 +124,16 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
         return companyIds.flatMap((id) => state.scores.get(id) ?? []);
       },
       async tierInputs() {
-        return sorted(state.scores.keys()).map((id) => {
-          const s = state.scores.get(id)!.score;
-          return {
-            companyId: id,
-            arr: s.signals.commercial.arr,
-            tenureDays: s.signals.lifecycle.tenureDays,
-            churned: s.signals.commercial.churned,
-          };
-        });
+        return sorted(state.scores.keys()).map((id) => state.tierInputs.get(id)!);
       },
       async updateTiers(_installId, tiers: ReadonlyMap<string, TierAssignment>) {
         const changed: string[] = [];
         for (const [id, tier] of tiers) {
           const row = state.scores.get(id);
           if (row === undefined) continue;
-          if (row.tier.tier !== tier.tier || row.tier.expectedLtv !== tier.expectedLtv) changed.push(id);
-          state.scores.set(id, { ...row, tier });
+          if (row.tier !== tier.tier || row.expectedLtv !== tier.expectedLtv) changed.push(id);
+          state.scores.set(id, { ...row, tier: tier.tier, expectedLtv: tier.expectedLtv });
+          state.tiers.set(id, tier);
         }
         return changed;
       },
@@ -186,7 +186,7 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
         const run = state.runs.find((r) => r.id === runId)!;
         run.phase = cp.phase;
         run.cursor = cp.cursor;
-        run.stats = structuredClone(cp.stats);
+        run.stats = structuredClone(cp.stats) as Record<string, unknown>;
       },
       async finish(runId, result) {
         const run = state.runs.find((r) => r.id === runId)!;
@@ -224,6 +224,8 @@ export interface MemoryState {
   records: Record<'company' | 'deal' | 'ticket', Map<string, { record: CrmRecord; hash: string }>>;
   dirty: Set<string>;
   scores: Map<string, StoredScore>;
+  tierInputs: Map<string, TierInput>;
+  tiers: Map<string, TierAssignment>;
   history: Map<string, ScoreSnapshot[]>;
   ledger: Map<string, Record<string, string>>;
   outbox: Map<string, { entry: TimelineEntry; sent: boolean }>;

@@ -1,4 +1,7 @@
-import { REASON_CODES } from '../../domain/churn/codes.ts';
+import { REASON_CODES, type ReasonCode } from '../../domain/churn/codes.ts';
+import type { RiskLevel } from '../../domain/churn/risk.ts';
+import type { Tier } from '../../domain/config/schema.ts';
+import type { HealthStatus } from '../../domain/health/score.ts';
 import type { CompanyScore } from '../../domain/score.ts';
 import type { TierAssignment } from '../../domain/tiers/assign.ts';
 
@@ -29,6 +32,43 @@ export const MAX_TEXT_LENGTH = 65_536;
 const REASON_ORDER = new Map<string, number>(REASON_CODES.map((code, i) => [code, i]));
 
 /**
+ * The score values behind the written properties — the same from a fresh CompanyScore
+ * and from a stored score row, so write-back can work from either.
+ */
+export interface ScoreValues {
+  /** 0–100 as scored (one decimal); null when the company could not be scored. */
+  readonly health: number | null;
+  readonly status: HealthStatus | null;
+  readonly change30d: number | null;
+  readonly confidence: number;
+  readonly risk: number;
+  readonly riskLevel: RiskLevel;
+  /** The top reasons, highest contribution first. */
+  readonly reasons: ReadonlyArray<{ readonly code: ReasonCode; readonly sentence: string }>;
+  readonly tier: Tier;
+  readonly expectedLtv: number | null;
+}
+
+export function scoreValues(score: CompanyScore, tier: TierAssignment): ScoreValues {
+  return {
+    health: score.health.score,
+    status: score.health.status,
+    change30d: score.change30d,
+    confidence: score.health.confidence,
+    risk: score.risk.score,
+    riskLevel: score.risk.level,
+    reasons: score.risk.reasons.map((r) => ({ code: r.code, sentence: r.sentence })),
+    tier: tier.tier,
+    expectedLtv: tier.expectedLtv,
+  };
+}
+
+/** toVigilProperties for a fresh score. */
+export function toVigilProperties(score: CompanyScore, tier: TierAssignment): Record<string, string> {
+  return vigilProperties(scoreValues(score, tier));
+}
+
+/**
  * The values Vigil writes on one company, as the strings HubSpot stores. Values are
  * rounded to what a rep reads (health and risk as whole points, LTV in whole currency,
  * confidence to 2 decimals) so that score noise below that precision never causes a
@@ -37,20 +77,18 @@ const REASON_ORDER = new Map<string, number>(REASON_CODES.map((code, i) => [code
  * linger. `vigil_scored_at` is not here: it is stamped only onto updates that change
  * something else (see withScoredAt), or every run would rewrite every company.
  */
-export function toVigilProperties(score: CompanyScore, tier: TierAssignment): Record<string, string> {
-  const health = score.health;
-  const risk = score.risk;
+export function vigilProperties(v: ScoreValues): Record<string, string> {
   return {
-    [VIGIL_PROPERTY.healthScore]: wholeOrEmpty(health.score),
-    [VIGIL_PROPERTY.healthStatus]: health.status ?? '',
-    [VIGIL_PROPERTY.healthChange30d]: wholeOrEmpty(score.change30d),
-    [VIGIL_PROPERTY.confidence]: Number.isFinite(health.confidence) ? health.confidence.toFixed(2) : '',
-    [VIGIL_PROPERTY.touchTier]: tier.tier,
-    [VIGIL_PROPERTY.expectedLtv]: wholeOrEmpty(tier.expectedLtv),
-    [VIGIL_PROPERTY.churnRisk]: wholeOrEmpty(risk.score),
-    [VIGIL_PROPERTY.churnRiskLevel]: risk.level,
-    [VIGIL_PROPERTY.churnReasons]: reasonCodes(risk.reasons.map((r) => r.code)),
-    [VIGIL_PROPERTY.churnSummary]: summary(risk.reasons.map((r) => r.sentence)),
+    [VIGIL_PROPERTY.healthScore]: wholeOrEmpty(v.health),
+    [VIGIL_PROPERTY.healthStatus]: v.status ?? '',
+    [VIGIL_PROPERTY.healthChange30d]: wholeOrEmpty(v.change30d),
+    [VIGIL_PROPERTY.confidence]: Number.isFinite(v.confidence) ? v.confidence.toFixed(2) : '',
+    [VIGIL_PROPERTY.touchTier]: v.tier,
+    [VIGIL_PROPERTY.expectedLtv]: wholeOrEmpty(v.expectedLtv),
+    [VIGIL_PROPERTY.churnRisk]: wholeOrEmpty(v.risk),
+    [VIGIL_PROPERTY.churnRiskLevel]: v.riskLevel,
+    [VIGIL_PROPERTY.churnReasons]: reasonCodes(v.reasons.map((r) => r.code)),
+    [VIGIL_PROPERTY.churnSummary]: summary(v.reasons.map((r) => r.sentence)),
   };
 }
 
