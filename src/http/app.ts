@@ -9,18 +9,19 @@ import { homePage } from './routes/home.ts';
 import { opsRouter } from './routes/ops.ts';
 import { type ReadableStore, storeReadModel } from './store-read-model.ts';
 
-export interface HttpAppOptions {
-  store: ReadableStore;
+export type HttpAppOptions = {
   logger: Logger;
   /** The Prometheus registry to serve; default the process's (src/metrics/registry.ts). */
   registry?: Registry;
-  /** Replaces the store adapter (tests of the routes alone). */
-  readModel?: ReadModel;
-}
+} & (
+  | { store: ReadableStore }
+  /** The routes over another read model (tests of the routes alone). */
+  | { readModel: ReadModel }
+);
 
 /** Vigil's HTTP app: the JSON API, health, metrics and the placeholder home page. */
 export function createHttpApp(options: HttpAppOptions): Express {
-  const model = options.readModel ?? storeReadModel(options.store);
+  const model = 'readModel' in options ? options.readModel : storeReadModel(options.store);
   const app = express();
   app.disable('x-powered-by');
   // Flat query strings (node:querystring): no nested objects from `?tier[x]=`; a repeated key

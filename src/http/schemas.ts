@@ -82,7 +82,12 @@ export const portfolioSchema = z.object({
     average: z.number().nullable(),
     statuses: z.object({ healthy: count, neutral: count, at_risk: count, unscored: count }),
   }),
+  risk: z.object({
+    average: z.number().nullable(),
+    levels: z.object({ low: count, medium: count, high: count, critical: count }),
+  }),
   tiers: z.object({ high: count, low: count, tech: count }),
+  lastScoredAt: isoTime.nullable(),
   kpis: z
     .object({ runId: z.string().nullable(), at: isoTime, values: z.record(z.string(), z.unknown()) })
     .nullable(),
@@ -93,16 +98,19 @@ export type PortfolioBody = z.infer<typeof portfolioSchema>;
 export const companySummarySchema = z.object({
   id: z.string(),
   name: z.string().nullable(),
+  owner: z.string().nullable(),
   health: z.number().nullable(),
   status: z.enum(HEALTH_STATUSES).nullable(),
   confidence: z.number(),
   change30d: z.number().nullable(),
   churnRisk: z.number(),
   riskLevel: z.enum(RISK_LEVELS),
+  /** The top reasons, as written to vigil_churn_reasons. */
   reasons: z.array(reasonSchema),
-  tier: z.enum(TIERS).nullable(),
+  tier: z.enum(TIERS),
   expectedLtv: z.number().nullable(),
   arr: z.number().nullable(),
+  renewalDate: isoTime.nullable(),
   scoredAt: isoTime,
 });
 export type CompanySummary = z.infer<typeof companySummarySchema>;
@@ -131,19 +139,31 @@ export const companyDetailSchema = companySummarySchema.extend({
       ),
     }),
   ),
+  riskModel: z.enum(['rules', 'fitted']),
+  /** Every reason that fired, highest contribution first. */
   allReasons: z.array(reasonSchema),
-  tierDetail: z
-    .object({
-      tier: z.enum(TIERS),
-      expectedLtv: z.number().nullable(),
-      lifetimeYears: z.number(),
-      annualChurnRate: z.number(),
-      rule: z.string(),
-      explanation: z.string(),
-    })
-    .nullable(),
+  tierDetail: z.object({
+    tier: z.enum(TIERS),
+    expectedLtv: z.number().nullable(),
+    lifetimeYears: z.number(),
+    annualChurnRate: z.number(),
+    rule: z.string(),
+    explanation: z.string(),
+  }),
+  /** The signal groups (usage, support, sentiment, engagement, commercial, lifecycle). */
+  signals: z.record(z.string(), z.unknown()),
+  dataQuality: z.array(
+    z.object({ field: z.string(), property: z.string(), recordId: z.string(), message: z.string() }),
+  ),
   history: z.array(
-    z.object({ at: isoTime, health: z.number().nullable(), churnRisk: z.number().nullable() }),
+    z.object({
+      at: isoTime,
+      health: z.number().nullable(),
+      status: z.enum(HEALTH_STATUSES).nullable(),
+      churnRisk: z.number(),
+      riskLevel: z.enum(RISK_LEVELS),
+      tier: z.enum(TIERS).nullable(),
+    }),
   ),
   timeline: z.array(
     z.object({
@@ -151,7 +171,7 @@ export const companyDetailSchema = companySummarySchema.extend({
       occurredAt: isoTime,
       title: z.string(),
       body: z.string(),
-      sent: z.boolean(),
+      status: z.enum(['pending', 'sent', 'failed']),
       via: z.string().nullable(),
     }),
   ),

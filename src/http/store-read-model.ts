@@ -1,42 +1,34 @@
-import type { Tier } from '../domain/config/schema.ts';
-import type { HealthStatus } from '../domain/health/score.ts';
-import type { HistoryPoint, RunRow, ScoreRow, TimelineRow } from './present.ts';
+import type { KpiSnapshot } from '../store/repos/kpis.ts';
+import type { SyncRun } from '../store/repos/runs.ts';
+import type { CompanyScoreRow } from '../store/repos/score-rows.ts';
+import type { HistoryPoint, ListScoresQuery, ScoreDistribution, ScorePage } from '../store/repos/scores.ts';
+import type { StoredTimelineEntry } from '../store/repos/timeline.ts';
 import { presentDetail, presentRun, presentSummary } from './present.ts';
 import type { InstallRef, ReadModel } from './read-model.ts';
-import type { CompaniesQuery } from './schemas.ts';
 
 /**
- * The store calls the JSON API makes, as a structural interface (the store satisfies
- * it as it is; see src/store). History shown on a company covers the last 180 days.
+ * The store calls the JSON API makes, as a structural interface: the store satisfies
+ * it as it is, and route tests can hand in a stand-in. History shown on a company
+ * covers the last 180 days.
  */
 export interface ReadableStore {
   pool: { query(sql: string): Promise<unknown> };
   installs: {
-    list(): Promise<Array<{ id: string; crm: string; accountId: string; uninstalledAt?: unknown }>>;
+    list(): Promise<Array<{ id: string; crm: string; accountId: string; status: string }>>;
   };
   mirror: { counts(installId: string): Promise<{ companies: number; deals: number; tickets: number }> };
   scores: {
-    get(installId: string, companyId: string): Promise<ScoreRow | null>;
-    history(installId: string, companyId: string, since: number): Promise<HistoryPoint[]>;
-    list(
-      installId: string,
-      query: Omit<CompaniesQuery, 'installId' | 'cursor'> & { cursor?: string | undefined },
-    ): Promise<{ items: ScoreRow[]; nextCursor: string | null }>;
-    distribution(installId: string): Promise<{
-      statuses: Partial<Record<HealthStatus | 'unscored', number>>;
-      tiers: Partial<Record<Tier, number>>;
-      averageHealth: number | null;
-      scored: number;
-    }>;
+    get(installId: string, companyId: string): Promise<CompanyScoreRow | null>;
+    history(installId: string, companyId: string, since: number | null): Promise<HistoryPoint[]>;
+    list(installId: string, query: ListScoresQuery): Promise<ScorePage>;
+    distribution(installId: string): Promise<ScoreDistribution>;
   };
-  timeline: { list(installId: string, companyId: string): Promise<TimelineRow[]> };
+  timeline: { list(installId: string, companyId: string): Promise<StoredTimelineEntry[]> };
   runs: {
-    list(installId: string, limit: number): Promise<RunRow[]>;
-    last(installId: string): Promise<RunRow | null>;
+    list(installId: string, limit: number): Promise<SyncRun[]>;
+    last(installId: string): Promise<SyncRun | null>;
   };
-  kpis: {
-    latest(installId: string): Promise<{ runId: string | null; at: number | Date; kpis: unknown } | null>;
-  };
+  kpis: { latest(installId: string): Promise<KpiSnapshot | null> };
 }
 
 const HISTORY_DAYS = 180;
@@ -47,7 +39,7 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
     async installs(): Promise<InstallRef[]> {
       const all = await store.installs.list();
       return all
-        .filter((i) => i.uninstalledAt === undefined || i.uninstalledAt === null)
+        .filter((i) => i.status === 'active')
         .map((i) => ({ id: i.id, crm: i.crm, accountId: i.accountId }));
     },
 
@@ -62,26 +54,29 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
         store.kpis.latest(install.id),
         store.runs.last(install.id),
       ]);
-      const statuses = distribution.statuses;
-      const tiers = distribution.tiers;
+      const statuses = distribution.status;
+      const tiers = distribution.tier;
       return {
         install,
-        counts: { ...counts, scored: distribution.scored },
+        counts: { ...counts, scored: distribution.companies },
         health: {
           average: distribution.averageHealth,
           statuses: {
-            healthy: statuses.healthy ?? 0,
-            neutral: statuses.neutral ?? 0,
-            at_risk: statuses.at_risk ?? 0,
+            healthy: statuses.healthy,
+            neutral: statuses.neutral,
+            at_risk: statuses.at_risk,
             // Companies in the mirror without a score yet count as unscored too.
-            unscored: Math.max(statuses.unscored ?? 0, counts.companies - distribution.scored),
+            unscored: statuses.unscored + Math.max(0, counts.companies - distribution.companies),
           },
         },
-        tiers: { high: tiers.high ?? 0, low: tiers.low ?? 0, tech: tiers.tech ?? 0 },
+        risk: { average: distribution.averageRisk, levels: { ...distribution.level } },
+        tiers: { ...tiers },
+        lastScoredAt:
+          distribution.lastScoredAt === null ? null : new Date(distribution.lastScoredAt).toISOString(),
         kpis:
           kpis === null
             ? null
-            : { runId: kpis.runId, at: new Date(kpis.at).toISOString(), values: asRecord(kpis.kpis) },
+            : { runId: kpis.runId, at: new Date(kpis.at).toISOString(), values: { ...kpis.kpis } },
         lastSync: last === null ? null : presentRun(last),
       };
     },
@@ -106,10 +101,4 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
       return (await store.runs.list(installId, limit)).map(presentRun);
     },
   };
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }
