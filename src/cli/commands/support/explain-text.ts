@@ -1,5 +1,10 @@
+import type { ReasonCode } from '../../../domain/churn/codes.ts';
+import type { RiskLevel } from '../../../domain/churn/risk.ts';
+import type { HealthScore } from '../../../domain/health/score.ts';
 import type { CompanyScore } from '../../../domain/score.ts';
+import type { DataQualityNote } from '../../../domain/signals/types.ts';
 import type { TierAssignment } from '../../../domain/tiers/assign.ts';
+import type { CompanyScoreRow } from '../../../store/repos/score-rows.ts';
 
 /**
  * `vigil score <id> --explain`: a company's score as a rep or an admin reads it — the
@@ -7,11 +12,68 @@ import type { TierAssignment } from '../../../domain/tiers/assign.ts';
  * risk with every reason that fired, the tier with the LTV behind it, and the data
  * the CRM held but Vigil could not use.
  */
+interface Reason {
+  code: ReasonCode;
+  sentence: string;
+  contribution: number;
+}
+
 export interface ExplainInput {
-  score: CompanyScore;
+  companyId: string;
+  name: string | null;
+  asOf: number;
+  health: HealthScore;
+  change30d: number | null;
+  risk: { score: number; level: RiskLevel; model: 'rules' | 'fitted'; top: Reason[]; all: Reason[] };
   tier: TierAssignment | null;
-  name?: string | null;
-  scoredAt?: number | null;
+  arr: number | null;
+  quality: readonly DataQualityNote[];
+}
+
+/** From a score just computed by the domain core. */
+export function explainFromScore(
+  score: CompanyScore,
+  tier: TierAssignment | null,
+  name: string | null = null,
+): ExplainInput {
+  return {
+    companyId: score.companyId,
+    name,
+    asOf: score.asOf,
+    health: score.health,
+    change30d: score.change30d,
+    risk: {
+      score: score.risk.score,
+      level: score.risk.level,
+      model: score.risk.model,
+      top: score.risk.reasons,
+      all: score.risk.allReasons,
+    },
+    tier,
+    arr: score.signals.commercial.arr,
+    quality: score.quality,
+  };
+}
+
+/** From the store's current score row (what was last written to the CRM). */
+export function explainFromRow(row: CompanyScoreRow): ExplainInput {
+  return {
+    companyId: row.companyId,
+    name: row.name,
+    asOf: row.scoredAt,
+    health: row.breakdown.health,
+    change30d: row.change30d,
+    risk: {
+      score: row.risk,
+      level: row.riskLevel,
+      model: row.breakdown.risk.model,
+      top: row.reasonsDetail,
+      all: row.breakdown.risk.allReasons,
+    },
+    tier: row.breakdown.tier,
+    arr: row.arr,
+    quality: row.breakdown.quality,
+  };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -33,17 +95,17 @@ export function signalLabel(signal: string): string {
 }
 
 export function formatExplanation(input: ExplainInput): string {
-  const { score, tier } = input;
-  const h = score.health;
+  const { tier } = input;
+  const h = input.health;
   const lines: string[] = [];
-  lines.push(`Company ${score.companyId}${input.name ? ` — ${input.name}` : ''}`);
-  lines.push(`  scored as of ${new Date(score.asOf).toISOString()}`);
+  lines.push(`Company ${input.companyId}${input.name ? ` — ${input.name}` : ''}`);
+  lines.push(`  scored as of ${new Date(input.asOf).toISOString()}`);
   lines.push('');
 
   const change =
-    score.change30d === null
+    input.change30d === null
       ? 'no 30-day history'
-      : `${score.change30d > 0 ? '+' : ''}${num(score.change30d)} in 30 days`;
+      : `${input.change30d > 0 ? '+' : ''}${num(input.change30d)} in 30 days`;
   lines.push(
     h.score === null
       ? `Health: not scored (no component had data), confidence ${pct(h.confidence)}`
@@ -62,16 +124,16 @@ export function formatExplanation(input: ExplainInput): string {
   }
   lines.push('');
 
-  const r = score.risk;
+  const r = input.risk;
   lines.push(
     `Churn risk ${num(r.score)} (${r.level}), ${r.model === 'fitted' ? "model fitted to this portal's churn" : 'rules model'}`,
   );
-  if (r.allReasons.length === 0) lines.push('  no churn signal fired');
-  r.allReasons.forEach((reason, i) => {
-    const top = i < r.reasons.length ? '*' : ' ';
+  if (r.all.length === 0) lines.push('  no churn signal fired');
+  r.all.forEach((reason, i) => {
+    const top = r.top.some((t) => t.code === reason.code) ? '*' : ' ';
     lines.push(`  ${top} ${reason.sentence} [${reason.code}, +${num(reason.contribution)} points]`);
   });
-  if (r.reasons.length > 0) lines.push('  (* = the top reasons written to the CRM)');
+  if (r.top.length > 0) lines.push('  (* = the top reasons written to the CRM)');
   lines.push('');
 
   if (tier === null) {
@@ -79,16 +141,16 @@ export function formatExplanation(input: ExplainInput): string {
   } else {
     lines.push(`Touch tier: ${tier.tier} touch (${tier.rule.replace(/_/g, ' ')})`);
     lines.push(
-      `  expected LTV ${money(tier.expectedLtv)}, ARR ${money(score.signals.commercial.arr)}, lifetime ${num(tier.lifetimeYears)} years at ${pct(tier.annualChurnRate)} annual churn`,
+      `  expected LTV ${money(tier.expectedLtv)}, ARR ${money(input.arr)}, lifetime ${num(tier.lifetimeYears)} years at ${pct(tier.annualChurnRate)} annual churn`,
     );
     lines.push(`  ${tier.explanation}`);
   }
 
-  if (score.quality.length > 0) {
+  if (input.quality.length > 0) {
     lines.push('');
-    lines.push(`Data Vigil could not use (${score.quality.length}):`);
-    for (const q of score.quality.slice(0, 10)) lines.push(`  ${q.property} on ${q.recordId}: ${q.message}`);
-    if (score.quality.length > 10) lines.push(`  … and ${score.quality.length - 10} more`);
+    lines.push(`Data Vigil could not use (${input.quality.length}):`);
+    for (const q of input.quality.slice(0, 10)) lines.push(`  ${q.property} on ${q.recordId}: ${q.message}`);
+    if (input.quality.length > 10) lines.push(`  … and ${input.quality.length - 10} more`);
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import { defaultScoringConfig } from '../../../domain/config/parse.ts';
 import { scorePortfolio } from '../../../domain/portfolio.ts';
 import { generatePortal } from '../../../sandbox/seed/generate.ts';
 import { seedToInputs } from '../../../sandbox/seed/to-inputs.ts';
-import { formatExplanation, signalLabel } from './explain-text.ts';
+import { explainFromScore, formatExplanation, signalLabel } from './explain-text.ts';
 
 const NOW = Date.UTC(2026, 5, 1);
 const portfolio = scorePortfolio(
@@ -16,7 +16,7 @@ describe('formatExplanation', () => {
   it('explains a risky company: health components, every reason, tier with LTV', () => {
     const company = portfolio.companies.find((c) => c.risk.reasons.length > 0 && c.health.score !== null);
     if (!company) throw new Error('the seed has no company with churn reasons');
-    const text = formatExplanation({ score: company, tier: company.tier, name: 'Acme' });
+    const text = formatExplanation(explainFromScore(company, company.tier, 'Acme'));
     expect(text.split('\n')[0]).toBe(`Company ${company.companyId} — Acme`);
     expect(text).toContain(
       `Churn risk ${company.risk.score.toLocaleString('en-US', { maximumFractionDigits: 2 })} (${company.risk.level})`,
@@ -34,7 +34,7 @@ describe('formatExplanation', () => {
     const company = portfolio.companies.find((c) => c.health.components.some((x) => x.score === null));
     if (!company) return expect.fail('the seed scores every component of every company');
     const missing = company.health.components.find((x) => x.score === null);
-    expect(formatExplanation({ score: company, tier: null })).toMatch(
+    expect(formatExplanation(explainFromScore(company, null))).toMatch(
       new RegExp(`${missing?.component} +no data`),
     );
   });
