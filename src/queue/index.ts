@@ -1,0 +1,25 @@
+export {
+  everyMinutesCron,
+  JOB_NAMES,
+  JOB_SCHEMAS,
+  JOBS,
+  type JobData,
+  type JobInput,
+  type JobKey,
+  type JobName,
+  QUEUE_SETTINGS,
+  type RecomputeJob,
+  recomputeJobSchema,
+  type SyncJob,
+  syncJobSchema,
+  type WritebackJob,
+  writebackJobSchema,
+} from './jobs.ts';
+export {
+  type JobContext,
+  type Queue,
+  type QueueHandlers,
+  type QueueOptions,
+  startQueue,
+  stopQueue,
+} from './start.ts';

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * The job names and their data. Job data crosses a process boundary (the jobs table), so
+ * each handler gets it parsed by these schemas, never trusted as is.
+ */
+export const JOBS = {
+  syncFull: 'sync.full',
+  syncIncremental: 'sync.incremental',
+  recompute: 'score.recompute',
+  writeback: 'crm.writeback',
+} as const;
+
+export type JobKey = keyof typeof JOBS;
+export type JobName = (typeof JOBS)[JobKey];
+export const JOB_NAMES = Object.values(JOBS) as JobName[];
+
+const installId = z.uuid();
+
+export const SYNC_REASONS = ['start', 'manual', 'schedule', 'install', 'webhook', 'rate_limit'] as const;
+
+export const syncJobSchema = z.object({
+  installId,
+  reason: z.enum(SYNC_REASONS).default('manual'),
+});
+
+export const recomputeJobSchema = z.object({
+  installId,
+  /** 'config' after a scoring config change (every company), 'data' for dirty companies. */
+  cause: z.enum(['data', 'config']).default('data'),
+});
+
+export const writebackJobSchema = z.object({
+  installId,
+  /** Limit the write-back to these companies; default every company with pending values. */
+  companyIds: z.array(z.string().min(1)).max(10_000).optional(),
+});
+
+export type SyncJob = z.output<typeof syncJobSchema>;
+export type RecomputeJob = z.output<typeof recomputeJobSchema>;
+export type WritebackJob = z.output<typeof writebackJobSchema>;
+
+export const JOB_SCHEMAS = {
+  syncFull: syncJobSchema,
+  syncIncremental: syncJobSchema,
+  recompute: recomputeJobSchema,
+  writeback: writebackJobSchema,
+} as const satisfies Record<JobKey, z.ZodType>;
+
+export interface JobData {
+  syncFull: SyncJob;
+  syncIncremental: SyncJob;
+  recompute: RecomputeJob;
+  writeback: WritebackJob;
+}
+export type JobInput = { [K in JobKey]: z.input<(typeof JOB_SCHEMAS)[K]> };
+
+/**
+ * Per queue: every policy is pg-boss's `stately` keyed by install id — at most one job
+ * queued and one running per install, so a burst of requests collapses into one run and
+ * two syncs of one portal never overlap. Expiry is how long a run may stay active before
+ * pg-boss assumes its worker died and retries it (the run then resumes from its checkpoint).
+ */
+export const QUEUE_SETTINGS: Readonly<
+  Record<JobKey, { expireInSeconds: number; retryLimit: number; retryDelay: number }>
+> = {
+  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 60 },
+  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 30 },
+  recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10 },
+  writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 30 },
+};
+
+/** A cron expression for "every n minutes"; n must divide 60 so the runs are evenly spaced. */
+export function everyMinutesCron(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 60 || 60 % n !== 0) {
+    throw new RangeError(`incremental sync interval must be a whole number of minutes dividing 60, got ${n}`);
+  }
+  return n === 60 ? '0 * * * *' : `*/${n} * * * *`;
+}
