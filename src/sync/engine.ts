@@ -1,7 +1,7 @@
 import { CrmAuthError, CrmRateLimitError } from '../connectors/types.ts';
 import { checkpoint, DEFAULT_BATCH, type RunContext } from './context.ts';
 import type { SyncDeps, SyncMode } from './deps.ts';
-import { settleTiers, snapshotKpis } from './portfolio.ts';
+import { CHURN_RATE_KEY, settleTiers, snapshotKpis } from './portfolio.ts';
 import { loadSince, READ_TYPES_FOR_RUN, readRemovals, readType } from './read.ts';
 import { recompute } from './recompute.ts';
 import { isPhase, newStats, PHASES, type Phase, parseStats, phaseIndex, type RunState } from './run-state.ts';
@@ -9,10 +9,27 @@ import { buildSummary, type SyncSummary } from './summary.ts';
 import { flushTimeline } from './timeline.ts';
 import { writeBack } from './writeback.ts';
 
+/**
+ * What to run: a sync (read the CRM, then everything after), a recompute of the
+ * companies already in the mirror (after webhooks marked them dirty, or a config change),
+ * or a write-back of pending values only.
+ */
+export type SyncScope = 'sync' | 'recompute' | 'writeback';
+
 export interface SyncRequest {
   installId: string;
+  /** full: every record and company; incremental: what changed. */
   mode: SyncMode;
+  scope?: SyncScope;
+  /** Why companies are rescored (kept with each score snapshot). */
+  cause?: 'data' | 'config';
 }
+
+const FIRST_PHASE: Record<SyncScope, Phase> = {
+  sync: 'read:company',
+  recompute: 'recompute',
+  writeback: 'writeback',
+};
 
 type Step = (ctx: RunContext) => Promise<void>;
 
@@ -149,18 +166,29 @@ async function openRun(deps: SyncDeps, request: SyncRequest): Promise<RunState> 
     });
   }
   const runId = await store.runs.start(request.installId, request.mode);
+  const scope = request.scope ?? 'sync';
   const state: RunState = {
     runId,
     installId: request.installId,
     mode: request.mode,
-    phase: PHASES[0],
+    phase: FIRST_PHASE[scope],
     cursor: null,
     stats: newStats(clock.now(), request.mode),
     resumed: false,
   };
-  if (request.mode === 'incremental') await loadSince(deps.store, state, READ_TYPES_FOR_RUN);
+  state.stats.cause = request.cause ?? 'data';
+  if (scope === 'sync' && request.mode === 'incremental')
+    await loadSince(deps.store, state, READ_TYPES_FOR_RUN);
+  // Without the KPI phase, tiers use the churn rate the last sync measured.
+  if (scope !== 'sync') state.stats.annualChurnRate = await lastChurnRate(deps.store, request.installId);
   await store.runs.checkpoint(runId, { phase: state.phase, cursor: null, stats: state.stats });
   return state;
+}
+
+async function lastChurnRate(store: SyncDeps['store'], installId: string): Promise<number | null> {
+  const raw = await store.cursors.get(installId, CHURN_RATE_KEY);
+  const n = raw === null || raw === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(n) ? n : null;
 }
 
 async function saveTotals(ctx: RunContext, summary: SyncSummary): Promise<void> {

@@ -5,6 +5,9 @@ import { addBatch, emptyTotals, finishKpis, kpiPeriods } from './kpis.ts';
 import { noteTouched } from './recompute.ts';
 import type { Phase } from './run-state.ts';
 
+/** Cursor key of the book's last measured annual churn rate ('' = not measurable). */
+export const CHURN_RATE_KEY = 'book:annualChurnRate';
+
 /** Fewer customers a year ago than this and the book's own churn rate isn't trusted (as in tiers/ltv.ts). */
 const MIN_CHURN_COHORT = 20;
 
@@ -41,6 +44,7 @@ export async function snapshotKpis(ctx: RunContext, next: Phase): Promise<void> 
   // quarter so far rides along in the run's stats.
   ctx.state.stats.kpisQuarter = finishKpis(quarter, ctx.config);
   await store.kpis.save(installId, runId, last12Months);
+  await store.cursors.set(installId, CHURN_RATE_KEY, String(ctx.state.stats.annualChurnRate ?? ''));
   await checkpoint(ctx, next, null);
 }
 

@@ -53,6 +53,7 @@ const statsSchema = z.object({
   scanAll: z.boolean().default(false),
   /** KPIs of the current quarter so far (the 12-month snapshot goes to the KPI table). */
   kpisQuarter: z.unknown().default(null),
+  cause: z.enum(['data', 'config']).default('data'),
   apiCallsBefore: z.number().default(0),
   durationMsBefore: z.number().default(0),
 });

@@ -1,0 +1,86 @@
+import type { CrmConnector } from '../connectors/types.ts';
+import { JOBS, type JobData, type JobKey } from '../queue/jobs.ts';
+import type { SyncDeps, SyncLogger, SyncProgress, SyncStore } from './deps.ts';
+import { runSync, type SyncRequest } from './engine.ts';
+import type { SyncSummary } from './summary.ts';
+
+/**
+ * The queue's handlers for STORE's job names (src/queue/jobs.ts). Each one runs the
+ * engine for one install and tells the queue what to do next:
+ * - "done": the run finished;
+ * - "rescheduled": the CRM's quota said stop — the same job is queued again after the
+ *   wait the CRM asked for (never slept on in the worker), and resumes from its checkpoint;
+ * - "stopped": the CRM refused our credentials for good — the install's jobs stop until
+ *   it is connected again.
+ * Anything else throws, so pg-boss retries the job (and the run resumes).
+ */
+export type JobOutcome =
+  | { status: 'done'; summary: SyncSummary }
+  | { status: 'rescheduled'; retryAfterMs: number; summary: SyncSummary }
+  | { status: 'stopped'; reason: string; summary: SyncSummary };
+
+export interface SyncJobEnv {
+  store: SyncStore;
+  /** The install's connector (shares the portal's limiter with every other connector of it). */
+  connectorFor(installId: string): Promise<CrmConnector>;
+  clock: { now(): number };
+  logger: SyncLogger;
+  /** Queue `job` again with `data` after `afterMs` (pg-boss startAfter, same singleton key). */
+  reschedule<K extends JobKey>(job: K, data: JobData[K], afterMs: number): Promise<void>;
+  /** The install can't be synced any more (uninstalled, revoked): stop its schedule, mark it. */
+  stopInstall(installId: string, reason: string): Promise<void>;
+  onProgress?: (installId: string, progress: SyncProgress) => void;
+  onSummary?: (summary: SyncSummary) => void;
+}
+
+export type SyncHandlers = { [K in JobKey]: (data: JobData[K]) => Promise<JobOutcome> };
+
+export function syncHandlers(env: SyncJobEnv): SyncHandlers {
+  async function run<K extends JobKey>(job: K, data: JobData[K], request: SyncRequest): Promise<JobOutcome> {
+    const connector = await env.connectorFor(request.installId);
+    const onProgress = env.onProgress;
+    const deps: SyncDeps = {
+      store: env.store,
+      connector,
+      clock: env.clock,
+      logger: env.logger,
+      ...(onProgress === undefined
+        ? {}
+        : { onProgress: (p: SyncProgress) => onProgress(request.installId, p) }),
+    };
+    const summary = await runSync(deps, request);
+    env.onSummary?.(summary);
+    if (summary.status === 'rescheduled') {
+      const wait = summary.retryAfterMs ?? 60_000;
+      await env.reschedule(job, data, wait);
+      env.logger.warn(
+        { installId: request.installId, job: JOBS[job], retryAfterMs: wait },
+        'job rescheduled',
+      );
+      return { status: 'rescheduled', retryAfterMs: wait, summary };
+    }
+    if (summary.status === 'auth_failed') {
+      const reason = summary.error ?? 'the CRM refused our credentials';
+      await env.stopInstall(request.installId, reason);
+      return { status: 'stopped', reason, summary };
+    }
+    return { status: 'done', summary };
+  }
+
+  return {
+    syncFull: (data) => run('syncFull', data, { installId: data.installId, mode: 'full' }),
+    syncIncremental: (data) =>
+      run('syncIncremental', data, { installId: data.installId, mode: 'incremental' }),
+    // A config change rescores the whole book; data changes only the dirty companies.
+    recompute: (data) =>
+      run('recompute', data, {
+        installId: data.installId,
+        mode: data.cause === 'config' ? 'full' : 'incremental',
+        scope: 'recompute',
+        cause: data.cause,
+      }),
+    // Write-back of whatever the ledger says is pending, for every company.
+    writeback: (data) =>
+      run('writeback', data, { installId: data.installId, mode: 'full', scope: 'writeback' }),
+  };
+}
