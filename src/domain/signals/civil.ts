@@ -9,16 +9,25 @@ const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 of year y, month m (1–12), day d; days past the month's end roll over, as in Date.UTC. */
 export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
+  // Integer truncation is floor for the non-negative years CRMs hold, and much cheaper.
+  const era = yy >= 0 && yy < 2_000_000_000 ? (yy / 400) | 0 : Math.floor(yy / 400);
   const yoe = yy - era * 400;
   const mp = m > 2 ? m - 3 : m + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = (((153 * mp + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146_097 + doe - 719_468;
 }
 
 /** Epoch ms of a UTC calendar date and time, like Date.UTC but for any year (no 1900 offset for 0–99). */
-export function utcMs(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0, ms = 0): number {
+export function utcMs(
+  y: number,
+  m: number,
+  d: number,
+  hh: number,
+  mi: number,
+  ss: number,
+  ms: number,
+): number {
   return daysFromCivil(y, m, d) * DAY_MS + ((hh * 60 + mi) * 60 + ss) * 1000 + ms;
 }
 

@@ -20,8 +20,9 @@ describe('calendar arithmetic without Date', () => {
   });
 
   it('rolls days past the month end over, as Date.UTC does', () => {
-    expect(utcMs(2025, 2, 30)).toBe(Date.UTC(2025, 1, 30));
-    expect(utcMs(2025, 2, 30)).toBe(Date.UTC(2025, 2, 2));
+    expect(utcMs(2025, 2, 30, 0, 0, 0, 0)).toBe(Date.UTC(2025, 1, 30));
+    expect(utcMs(2025, 2, 30, 0, 0, 0, 0)).toBe(Date.UTC(2025, 2, 2));
+    expect(utcMs(2025, 1, 1, 23, 59, 60, 0)).toBe(Date.UTC(2025, 0, 2));
   });
 
   it.each([
@@ -44,7 +45,11 @@ describe('calendar arithmetic without Date', () => {
     );
   });
 
-  it('matches Date.UTC for years 100–9999', () => {
+  it('matches Date.UTC for any date of years 100–9999 and before 1970', () => {
+    expect(daysFromCivil(1600, 3, 1) * 86_400_000).toBe(Date.UTC(1600, 2, 1));
+    const yearMinus1 = new Date(0);
+    yearMinus1.setUTCFullYear(-1, 11, 31);
+    expect(daysFromCivil(-1, 12, 31) * 86_400_000).toBe(yearMinus1.getTime());
     fc.assert(
       fc.property(
         fc.integer({ min: 100, max: 9999 }),

@@ -1,5 +1,8 @@
 import type { PropertyValue } from '../records.ts';
-import { utcMs } from './civil.ts';
+import { daysFromCivil, utcMs } from './civil.ts';
+
+const DAY_MS = 86_400_000;
+
 import type { DataProblem, DataQualityNote } from './types.ts';
 
 /**
@@ -113,17 +116,29 @@ export function readDate(
 export function parseDateString(s: string): number {
   const len = s.length;
   if (len >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
-    const y = digits(s, 0, 4);
-    const m = digits(s, 5, 2);
-    const d = digits(s, 8, 2);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return Number.NaN;
-    if (len === 10) return utcMs(y, m, d);
+    const y100 = two(s, 0);
+    const y1 = two(s, 2);
+    const m = two(s, 5);
+    const d = two(s, 8);
+    if (y100 < 0 || y1 < 0 || m < 1 || m > 12 || d < 1 || d > 31) return Number.NaN;
+    const y = y100 * 100 + y1;
+    if (len === 10) return daysFromCivil(y, m, d) * DAY_MS;
     // YYYY-MM-DDTHH:MM:SS[.sss]Z — the shape HubSpot returns for datetimes.
-    if ((len === 20 || len === 24) && s.charCodeAt(10) === 84 && s.charCodeAt(len - 1) === 90) {
-      const hh = digits(s, 11, 2);
-      const mi = digits(s, 14, 2);
-      const ss = digits(s, 17, 2);
-      const ms = len === 24 ? digits(s, 20, 3) : 0;
+    if (
+      (len === 20 || (len === 24 && s.charCodeAt(19) === 46)) &&
+      s.charCodeAt(10) === 84 &&
+      s.charCodeAt(13) === 58 &&
+      s.charCodeAt(16) === 58 &&
+      s.charCodeAt(len - 1) === 90
+    ) {
+      const hh = two(s, 11);
+      const mi = two(s, 14);
+      const ss = two(s, 17);
+      let ms = 0;
+      if (len === 24) {
+        const c = s.charCodeAt(22) - 48;
+        ms = c >= 0 && c <= 9 ? two(s, 20) * 10 + c : -1;
+      }
       if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60 || ms < 0) return Number.NaN;
       return utcMs(y, m, d, hh, mi, ss, ms);
     }
@@ -133,14 +148,11 @@ export function parseDateString(s: string): number {
   return Date.parse(s);
 }
 
-function digits(s: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+/** The two-digit number at s[i], or a negative number if either is not a digit. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 function isAllDigits(s: string): boolean {
