@@ -1,4 +1,4 @@
-import type { CrmConnector } from '../connectors/types.ts';
+import { type CrmConnector, CrmRateLimitError } from '../connectors/types.ts';
 import { JOBS, type JobData, type JobKey } from '../queue/jobs.ts';
 import type { SyncDeps, SyncLogger, SyncProgress, SyncStore } from './deps.ts';
 import { runSync, type SyncRequest } from './engine.ts';
@@ -25,8 +25,11 @@ export interface SyncJobEnv {
   connectorFor(installId: string): Promise<CrmConnector>;
   clock: { now(): number };
   logger: SyncLogger;
-  /** Queue `job` again with `data` after `afterMs` (pg-boss startAfter, same singleton key). */
-  reschedule<K extends JobKey>(job: K, data: JobData[K], afterMs: number): Promise<void>;
+  /**
+   * Queue `job` again with `data` after `afterMs`. Default: throw CrmRateLimitError, which
+   * the queue (src/queue/start.ts) answers by re-sending the job that much later.
+   */
+  reschedule?<K extends JobKey>(job: K, data: JobData[K], afterMs: number): Promise<void>;
   /** The install can't be synced any more (uninstalled, revoked): stop its schedule, mark it. */
   stopInstall(installId: string, reason: string): Promise<void>;
   onProgress?: (installId: string, progress: SyncProgress) => void;
@@ -36,6 +39,20 @@ export interface SyncJobEnv {
 export type SyncHandlers = { [K in JobKey]: (data: JobData[K]) => Promise<JobOutcome> };
 
 export function syncHandlers(env: SyncJobEnv): SyncHandlers {
+  // sync.full and sync.incremental are separate queues, so both may run for one install at
+  // once; the runs of an install share one checkpoint, so in this worker they take turns.
+  const running = new Map<string, Promise<unknown>>();
+  async function exclusive<T>(installId: string, fn: () => Promise<T>): Promise<T> {
+    const before = running.get(installId) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(fn);
+    running.set(installId, mine);
+    try {
+      return await mine;
+    } finally {
+      if (running.get(installId) === mine) running.delete(installId);
+    }
+  }
+
   async function run<K extends JobKey>(job: K, data: JobData[K], request: SyncRequest): Promise<JobOutcome> {
     const connector = await env.connectorFor(request.installId);
     const onProgress = env.onProgress;
@@ -48,10 +65,12 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
         ? {}
         : { onProgress: (p: SyncProgress) => onProgress(request.installId, p) }),
     };
-    const summary = await runSync(deps, request);
+    const summary = await exclusive(request.installId, () => runSync(deps, request));
     env.onSummary?.(summary);
     if (summary.status === 'rescheduled') {
       const wait = summary.retryAfterMs ?? 60_000;
+      if (env.reschedule === undefined)
+        throw new CrmRateLimitError('RESCHEDULE', wait, summary.error ?? undefined);
       await env.reschedule(job, data, wait);
       env.logger.warn(
         { installId: request.installId, job: JOBS[job], retryAfterMs: wait },

@@ -7,7 +7,7 @@ import { memoryStore } from './testing/memory-store.ts';
 const NOW = Date.UTC(2026, 5, 1);
 const INSTALL = '6f1c2b9e-3d4a-4f5b-8c7d-112233445566';
 
-function env() {
+function env(options: { withReschedule?: boolean } = {}) {
   const crm = memoryCrm({ seed: 2, now: NOW, size: 20 });
   const calls: { reschedule: Array<[string, unknown, number]>; stop: Array<[string, string]> } = {
     reschedule: [],
@@ -18,13 +18,15 @@ function env() {
     connectorFor: async () => crm.connector,
     clock: { now: () => NOW },
     logger: { info() {}, warn() {}, error() {} },
-    reschedule: async (job, data, afterMs) => {
-      calls.reschedule.push([job, data, afterMs]);
-    },
     stopInstall: async (installId, reason) => {
       calls.stop.push([installId, reason]);
     },
   };
+  if (options.withReschedule !== false) {
+    e.reschedule = async (job, data, afterMs) => {
+      calls.reschedule.push([job, data, afterMs]);
+    };
+  }
   return { crm, calls, handlers: syncHandlers(e) };
 }
 
@@ -45,6 +47,16 @@ describe('sync job handlers', () => {
     const out = await handlers.syncIncremental(data);
     expect(out.status).toBe('rescheduled');
     expect(calls.reschedule).toEqual([['syncIncremental', data, 120_000]]);
+  });
+
+  it('without a reschedule hook, hands the wait to the queue as a CrmRateLimitError', async () => {
+    const { crm, handlers } = env({ withReschedule: false });
+    crm.beforeCall = () => {
+      throw new CrmRateLimitError('DAILY', 90_000);
+    };
+    const err = await handlers.syncFull({ installId: INSTALL, reason: 'manual' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CrmRateLimitError);
+    expect((err as CrmRateLimitError).retryAfterMs).toBe(90_000);
   });
 
   it("stops the install's jobs when the CRM refuses the credentials", async () => {
