@@ -75,14 +75,17 @@ function parseBody(body: unknown): unknown {
   }
 }
 
+/** Where the client hook (client.ts) keeps an error's raw body, which the generated client trims. */
+export const RAW_BODY_HEADER = 'x-vigil-raw-body';
+
 /** Turns whatever a call threw into a HubSpotCallError, or returns null for a programming error. */
 export function toCallError(endpoint: string, error: unknown): HubSpotCallError | null {
   if (error instanceof HubSpotCallError) return error;
   const e = error as { code?: unknown; body?: unknown; headers?: unknown };
   if (typeof e?.code === 'number' && e.code >= 100) {
-    const headers =
+    const { [RAW_BODY_HEADER]: raw, ...headers } =
       typeof e.headers === 'object' && e.headers !== null ? (e.headers as Record<string, string>) : {};
-    return new HubSpotCallError(endpoint, e.code, parseBody(e.body), headers);
+    return new HubSpotCallError(endpoint, e.code, parseBody(raw ?? e.body), headers);
   }
   const code = networkCode(error);
   return code === undefined ? null : new HubSpotCallError(endpoint, null, null, {}, code);

@@ -1,5 +1,5 @@
 import type Bottleneck from 'bottleneck';
-import { CrmRateLimitError } from '../types.ts';
+import { CrmAuthError, CrmRateLimitError } from '../types.ts';
 import { HubSpotCallError, toCallError } from './call-error.ts';
 import type { CallStatsRecorder } from './call-stats.ts';
 import type { PortalLimiters } from './limiter-registry.ts';
@@ -59,6 +59,8 @@ export function createCaller(deps: CallerDeps): Caller {
         deps.stats.retried();
         continue;
       }
+      // A token HubSpot refuses twice (revoked private-app token, uninstalled app) ends the job.
+      if (error.status === 401) throw new CrmAuthError('unauthorized', error.message);
       const decision = decideRetry(
         {
           status: error.status,

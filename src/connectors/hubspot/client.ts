@@ -1,13 +1,15 @@
 import { Agent } from 'node:http';
 import { Client } from '@hubspot/api-client';
+import { RAW_BODY_HEADER } from './call-error.ts';
 import { POLICY_HEADER } from './retry.ts';
 
 /**
  * Builds the official client the way Vigil uses it: no retries of its own
  * (`numberOfApiCallRetries: 0`) and no limiter of its own — both are ours, per portal —
- * and a response hook that keeps a 429 body's `policyName`. The generated client
- * deserialises error bodies into its `Error` model, which has no `policyName`, so the
- * hook copies it into a response header that survives into the thrown ApiException.
+ * and a response hook that keeps error bodies whole. The generated client deserialises
+ * error bodies into its `Error` model, which drops a 429's `policyName` and an OAuth
+ * error's `status` (BAD_REFRESH_TOKEN), so the hook copies the raw body into a response
+ * header that survives into the thrown ApiException (call-error.ts reads it back).
  */
 interface ResponseLike {
   httpStatusCode: number;
@@ -25,14 +27,15 @@ function isResponseLike(value: unknown): value is ResponseLike {
 }
 
 /** Exported for its unit test: the client's responses are buffered, so reading the body here is safe. */
-export async function keepPolicyName(context: unknown): Promise<unknown> {
-  if (!isResponseLike(context) || context.httpStatusCode !== 429) return context;
+export async function keepErrorBody(context: unknown): Promise<unknown> {
+  if (!isResponseLike(context) || context.httpStatusCode < 400) return context;
+  const text = await context.body.text();
+  context.headers[RAW_BODY_HEADER] = text.slice(0, 20_000);
   try {
-    const parsed: unknown = JSON.parse(await context.body.text());
-    const name = (parsed as { policyName?: unknown } | null)?.policyName;
+    const name = (JSON.parse(text) as { policyName?: unknown } | null)?.policyName;
     if (typeof name === 'string') context.headers[POLICY_HEADER] = name;
   } catch {
-    // Not JSON (a proxy's 429 page): the decision treats an unnamed 429 as the 10-second one.
+    // Not JSON (a proxy's error page): the decision treats an unnamed 429 as the 10-second one.
   }
   return context;
 }
@@ -48,6 +51,6 @@ export function createClient(accessToken: string, basePath: string | undefined):
     numberOfApiCallRetries: 0,
     // An http.Agent only fits http URLs; HubSpot itself (https) uses the runtime's pooled fetch.
     ...(https ? {} : { httpAgent: sharedAgent }),
-    middleware: [{ pre: (ctx: unknown) => ctx, post: keepPolicyName }],
+    middleware: [{ pre: (ctx: unknown) => ctx, post: keepErrorBody }],
   });
 }

@@ -94,8 +94,11 @@ export function mergeRemovals(record: CrmRecord): Removal[] {
  * One association result of `POST /crm/v4/associations/{from}/companies/batch/read` →
  * the company ids, primary (HubSpot's type 5 / 26, label "Primary") first.
  */
+const objectIdSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
 const v4ResultSchema = z.object({
-  from: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
+  // The generated client renames `from` (a reserved word in its generator) to `_from`.
+  from: objectIdSchema.optional(),
+  _from: objectIdSchema.optional(),
   to: z.array(
     z.object({
       toObjectId: z.union([z.string(), z.number()]).transform(String),
@@ -114,10 +117,12 @@ export function toCompanyAssociations(
   const out = new Map<string, string[]>();
   for (const raw of results) {
     const r = v4ResultSchema.parse(raw);
+    const fromId = (r.from ?? r._from)?.id;
+    if (fromId === undefined) throw new Error('Association result without a from id');
     const isPrimary = (t: (typeof r.to)[number]) =>
       (t.associationTypes ?? []).some((a) => a.typeId === primaryId || a.label === 'Primary');
     const ordered = [...r.to.filter(isPrimary), ...r.to.filter((t) => !isPrimary(t))];
-    out.set(r.from.id, unique([...(out.get(r.from.id) ?? []), ...ordered.map((t) => t.toObjectId)]));
+    out.set(fromId, unique([...(out.get(fromId) ?? []), ...ordered.map((t) => t.toObjectId)]));
   }
   return out;
 }

@@ -26,11 +26,13 @@ export const STAMP_PROPERTY = 'hs_lastmodifieddate';
 export const ID_PROPERTY = 'hs_object_id';
 
 export interface SearchBody {
-  filterGroups: Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>;
-  sorts: Array<{ propertyName: string; direction: 'ASCENDING' }>;
+  filterGroups: Array<{ filters: Array<{ propertyName: string; operator: string; value?: string }> }>;
+  /** The spec's `PublicObjectSearchRequest.sorts` is an array of names: "name" ascending, "-name" descending. */
+  sorts: string[];
   properties: string[];
   limit: number;
-  after?: string;
+  /** Required by the spec; "0" is the first page. */
+  after: string;
 }
 
 export function firstWindow(since: number): SearchWindow {
@@ -42,22 +44,23 @@ export function searchBody(
   properties: readonly string[],
   pageSize: number,
   extraFilters: SearchBody['filterGroups'][number]['filters'] = [],
+  /** The time property the windows run on (notes: hs_timestamp). */
+  stamp: string = STAMP_PROPERTY,
 ): SearchBody {
   const filters =
     window.tieId === null
-      ? [{ propertyName: STAMP_PROPERTY, operator: 'GTE', value: String(window.from) }]
+      ? [{ propertyName: stamp, operator: 'GTE', value: String(window.from) }]
       : [
-          { propertyName: STAMP_PROPERTY, operator: 'EQ', value: String(window.from) },
+          { propertyName: stamp, operator: 'EQ', value: String(window.from) },
           { propertyName: ID_PROPERTY, operator: 'GT', value: window.tieId },
         ];
-  const body: SearchBody = {
+  return {
     filterGroups: [{ filters: [...filters, ...extraFilters] }],
-    sorts: [{ propertyName: window.tieId === null ? STAMP_PROPERTY : ID_PROPERTY, direction: 'ASCENDING' }],
+    sorts: [window.tieId === null ? stamp : ID_PROPERTY],
     properties: [...properties],
     limit: pageSize,
+    after: String(window.offset),
   };
-  if (window.offset > 0) body.after = String(window.offset);
-  return body;
 }
 
 export interface PageSeen {

@@ -20,7 +20,7 @@ function engine(rows: Row[], maxResults: number) {
         return f.operator === 'GTE' ? v >= x : f.operator === 'EQ' ? v === x : v > x;
       }),
     );
-    const byId = body.sorts[0]!.propertyName === 'hs_object_id';
+    const byId = body.sorts[0] === 'hs_object_id';
     match.sort((a, b) => (byId ? 0 : a.modifiedAt - b.modifiedAt) || Number(a.id) - Number(b.id));
     const end = Math.min(after + body.limit, maxResults, match.length);
     return { records: match.slice(after, end), hasMore: end < match.length };
@@ -55,9 +55,10 @@ describe('incremental search plan', () => {
       filterGroups: [
         { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: '1700000000123' }] },
       ],
-      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+      sorts: ['hs_lastmodifieddate'],
       properties: ['a', 'b'],
       limit: 200,
+      after: '0',
     });
   });
 
