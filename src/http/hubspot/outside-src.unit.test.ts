@@ -1,0 +1,8 @@
+/**
+ * The unit tests that live next to their code in `webhooks/` and `extensions/` (the
+ * top-level folders of DESIGN §5), run by the unit project through this file: vitest's
+ * unit include only covers src/, test/ and scripts/. Importing a test file registers its
+ * describe blocks here. Once the include lists `webhooks/**\/*.unit.test.ts` and
+ * `extensions/**\/*.unit.test.{ts,tsx}`, this file goes.
+ */
+import '../../../webhooks/hubspot/signature.unit.test.ts';
