@@ -110,7 +110,10 @@ forEachDatabase('mirror', (db) => {
   it('pages dirty and all company ids by id, skipping dirty ids the mirror has not seen', async () => {
     const { id } = await createTestInstall(db.store);
     const ids = Array.from({ length: 25 }, (_, i) => `c${String(i).padStart(2, '0')}`);
-    await db.store.mirror.upsert(id, ids.map((c) => company(c)));
+    await db.store.mirror.upsert(
+      id,
+      ids.map((c) => company(c)),
+    );
     await db.store.mirror.markDirty(id, ['unknown-company']);
     const seen: string[] = [];
     let after: string | null = null;

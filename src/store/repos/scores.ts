@@ -5,8 +5,9 @@ import type { ScoringMapping, Tier } from '../../domain/config/schema.ts';
 import type { HealthStatus } from '../../domain/health/score.ts';
 import type { CompanyScore } from '../../domain/score.ts';
 import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
-import { decodeCursor, encodeCursor, type ScoreSort, type SortOrder } from '../cursor.ts';
+import { encodeCursor, type ScoreSort, type SortOrder } from '../cursor.ts';
 import { sql, toInt, toMs, transaction } from '../db.ts';
+import { listQuery } from './score-list.ts';
 import {
   type CompanyScoreRow,
   changedSincePrevious,
@@ -70,19 +71,6 @@ export interface ScoreDistribution {
   lastScoredAt: number | null;
 }
 
-/**
- * Keyset sorts. Each runs on its own index, (install_id, column <dir>, company_id); the
- * default order walks the index forwards (ties by company id ascending), the other order
- * walks it backwards (ties descending), so every page is one index range scan.
- */
-const SORT: Readonly<Record<ScoreSort, { column: string; indexOrder: SortOrder }>> = {
-  churn_risk: { column: 'risk', indexOrder: 'desc' },
-  health: { column: 'health_sort', indexOrder: 'asc' },
-  arr: { column: 'arr_sort', indexOrder: 'desc' },
-  name: { column: 'name_sort', indexOrder: 'asc' },
-};
-
-const MAX_LIMIT = 500;
 const TIER_CHUNK = 2000;
 
 export function createScoresRepo(pool: pg.Pool) {
@@ -308,46 +296,18 @@ export function createScoresRepo(pool: pg.Pool) {
 
     /** The at-risk list: keyset pages, highest churn risk first by default. */
     async list(installId: string, query: ListScoresQuery = {}): Promise<ScorePage> {
-      const sort = query.sort ?? 'churn_risk';
-      const s = SORT[sort];
-      const order = query.order ?? s.indexOrder;
-      const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(query.limit ?? 50)));
-      const forward = order === s.indexOrder;
-      const dir = order === 'desc' ? 'DESC' : 'ASC';
-      const idDir = forward ? 'ASC' : 'DESC';
-      const params: unknown[] = [installId];
-      const where = ['install_id = $1'];
-      const add = (clause: (n: string) => string, value: unknown) => {
-        params.push(value);
-        where.push(clause(`$${params.length}`));
-      };
-      if (query.tier !== undefined) add((p) => `tier = ${p}`, query.tier);
-      if (query.level !== undefined) add((p) => `risk_level = ${p}`, query.level);
-      if (query.reason !== undefined) add((p) => `reasons @> ARRAY[${p}]::text[]`, query.reason);
-      if (query.owner !== undefined) add((p) => `owner = ${p}`, query.owner);
-      if (query.cursor !== undefined && query.cursor !== null && query.cursor !== '') {
-        const pos = decodeCursor(query.cursor, sort, order);
-        const cmp = order === 'desc' ? '<' : '>';
-        const idCmp = forward ? '>' : '<';
-        params.push(pos.value, pos.companyId);
-        const v = `$${params.length - 1}`;
-        const id = `$${params.length}`;
-        // The first term is an index bound; the second only filters the ties at the bound.
-        where.push(`${s.column} ${cmp}= ${v}`, `(${s.column} ${cmp} ${v} OR company_id ${idCmp} ${id})`);
-      }
-      params.push(limit + 1);
-      const r = await sql<DbScoreRow & { sort_value: number | string }>(
-        pool,
-        `SELECT ${LIST_COLUMNS}, ${s.column} AS sort_value FROM company_scores WHERE ${where.join(' AND ')}
-         ORDER BY ${s.column} ${dir}, company_id ${idDir} LIMIT $${params.length}`,
-        params,
-        { operation: 'scores.list', installId, sort, order },
-      );
-      const rows = r.rows.slice(0, limit);
+      const q = listQuery(installId, query);
+      const r = await sql<DbScoreRow & { sort_value: number | string }>(pool, q.text, q.params, {
+        operation: 'scores.list',
+        installId,
+        sort: q.sort,
+        order: q.order,
+      });
+      const rows = r.rows.slice(0, q.limit);
       const last = rows[rows.length - 1];
       const nextCursor =
-        r.rows.length > limit && last !== undefined
-          ? encodeCursor({ sort, order, value: last.sort_value, companyId: last.company_id })
+        r.rows.length > q.limit && last !== undefined
+          ? encodeCursor({ sort: q.sort, order: q.order, value: last.sort_value, companyId: last.company_id })
           : null;
       return { items: rows.map(toListItem), nextCursor };
     },
