@@ -127,15 +127,16 @@ export function timelineEntry(
     occurredAt,
     title,
     body: lines.join('\n'),
+    // Named as the Vigil app event type declares them (connectors/hubspot/vigil-properties.ts);
+    // unknown values are left out rather than sent empty.
     properties: {
-      healthBefore: before.health ?? '',
-      healthAfter: after.health ?? '',
-      statusBefore: before.status ?? '',
-      statusAfter: after.status ?? '',
-      riskBefore: before.risk,
-      riskAfter: after.risk,
-      riskLevelBefore: before.riskLevel,
-      riskLevelAfter: after.riskLevel,
+      ...(after.health === null ? {} : { health_score: after.health }),
+      ...(before.health === null ? {} : { previous_health_score: before.health }),
+      ...(after.status === null ? {} : { health_status: after.status }),
+      churn_risk: after.risk,
+      churn_risk_level: after.riskLevel,
+      previous_churn_risk: before.risk,
+      previous_churn_risk_level: before.riskLevel,
       reasons: after.reasonCodes.join(';'),
     },
   };
