@@ -19,7 +19,7 @@ forEachDatabase('write-back ledger', (db) => {
     ]);
     expect(await db.store.ledger.pending(id, desired)).toEqual([]);
 
-    const next = new Map([
+    const next = new Map<string, Record<string, string>>([
       ['1', { vigil_health_score: '65', vigil_touch_tier: 'high' }],
       ['2', { vigil_health_score: '40', vigil_touch_tier: 'tech', vigil_churn_reasons: '' }],
     ]);
