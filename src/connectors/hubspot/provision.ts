@@ -126,14 +126,14 @@ async function readProperties(api: HubSpotApi): Promise<Map<string, Existing>> {
     method: 'POST',
     safe: true,
   } as const;
-  const result = await api.typed(spec, (c) =>
-    c.crm.properties.batchApi.readWithHttpInfo('companies', {
-      archived: false,
-      inputs: VIGIL_PROPERTIES.map((p) => ({ name: p.name })),
-    }),
-  );
+  // Sent raw: the spec requires `dataSensitivity`, which the generated model doesn't carry.
+  const result = await api.raw(spec, '/crm/v3/properties/companies/batch/read', {
+    archived: false,
+    dataSensitivity: 'non_sensitive',
+    inputs: VIGIL_PROPERTIES.map((p) => ({ name: p.name })),
+  });
   // A 207 lists the names HubSpot lacks as OBJECT_NOT_FOUND: those are the ones to create.
-  const results = z.array(existingSchema).parse((result.data as { results?: unknown }).results ?? []);
+  const results = z.array(existingSchema).parse((result.data as { results?: unknown } | null)?.results ?? []);
   return new Map(results.map((p) => [p.name, p]));
 }
 
