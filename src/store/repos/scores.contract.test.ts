@@ -98,6 +98,11 @@ forEachDatabase('scores', (db) => {
     expect(row?.breakdown.health.components).toHaveLength(5);
     expect(row?.breakdown.tier.companyId).toBe('1');
     expect(await db.store.scores.history(id, '1')).toHaveLength(1);
+    const many = await db.store.scores.getMany(id, ['2', 'missing', '1']);
+    expect(many.map((x) => [x.companyId, x.health])).toEqual([
+      ['1', s1.health.score],
+      ['2', first.scores.find((s) => s.companyId === '2')!.health.score],
+    ]);
 
     // Nobody logs in for 80 days and NPS drops: health falls and a snapshot is appended.
     await db.store.mirror.upsert(id, [company('1', 80, '2')]);

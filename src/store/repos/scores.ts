@@ -258,6 +258,19 @@ export function createScoresRepo(pool: pg.Pool) {
       return r.rows[0] === undefined ? null : toScoreRow(r.rows[0]);
     },
 
+    /** Current scores of a batch of companies (no breakdown), in company id order; unknown ids are left out. */
+    async getMany(installId: string, companyIds: readonly string[]): Promise<ScoreListItem[]> {
+      if (companyIds.length === 0) return [];
+      const r = await sql<DbScoreRow>(
+        pool,
+        `SELECT ${LIST_COLUMNS} FROM company_scores WHERE install_id = $1 AND company_id = ANY($2::text[])
+         ORDER BY company_id`,
+        [installId, [...companyIds]],
+        { operation: 'scores.getMany', installId, count: companyIds.length },
+      );
+      return r.rows.map(toListItem);
+    },
+
     /** Snapshots at or after `since` (epoch ms; default all), oldest first. */
     async history(
       installId: string,
