@@ -395,3 +395,36 @@ describe('OAuth', () => {
     expect((error as CrmAuthError).code).toBe('uninstalled');
   });
 });
+
+describe('faults', () => {
+  it('reads the same records through injected 429s, 5xx and dropped connections', async () => {
+    const types: CrmObjectType[] = ['company', 'deal', 'ticket'];
+    const readEverything = async (c: CrmConnector) => {
+      const ids: string[] = [];
+      for (let round = 0; round < 3; round += 1)
+        for (const type of types)
+          ids.push(
+            ...(await drain<CrmRecord>((cursor) => c.readAll(type, ['hs_lastmodifieddate'], cursor))).all.map(
+              (r) => r.id,
+            ),
+          );
+      return ids;
+    };
+    const clean = connector();
+    const expected = await readEverything(clean);
+    const pages = clean.callStats().calls;
+    await control('PUT', '/limits', { rateScale: 25 });
+    await control('PUT', '/faults', { rate: 0.3, seed: 7, kinds: { rateLimit: 1, serverError: 1, drop: 1 } });
+    try {
+      const faulty = connector({ limits: { rateScale: 25 }, retry: { baseDelayMs: 20, maxDelayMs: 200 } });
+      expect(await readEverything(faulty)).toEqual(expected);
+      const stats = faulty.callStats();
+      expect(stats.retries).toBeGreaterThan(3);
+      expect(stats.calls).toBe(pages + stats.retries);
+      expect(stats.http429).toBeGreaterThan(0);
+    } finally {
+      await control('PUT', '/faults', { rate: 0 });
+      await control('PUT', '/limits', { rateScale: 1 });
+    }
+  });
+});

@@ -50,7 +50,7 @@ export interface HubSpotConnectorOptions {
   /** Where timeline entries go: 'auto' tries app events and falls back to Notes. */
   readonly timeline?: 'auto' | 'note';
   readonly retry?: Partial<RetryPolicy>;
-  /** Per-attempt timeout (default 30 s). */
+  /** Per-attempt timeout (default 5 s: HubSpot answers in well under a second; a stuck call is retried if safe). */
   readonly timeoutMs?: number;
   /** Injected for tests; defaults are the process-wide registry, Math.random and setTimeout. */
   readonly registry?: LimiterRegistry;
@@ -82,7 +82,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     policy,
     rng: options.rng ?? Math.random,
     sleep: options.sleep ?? defaultSleep,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs: options.timeoutMs ?? 5_000,
     onUnauthorized: async () => tokens.invalidate(),
   });
   let current: { token: string; client: Client } | null = null;

@@ -41,13 +41,21 @@ export async function startRecordingProxy(target: string) {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-    const upstream = await fetch(url, {
-      method: req.method ?? 'GET',
-      headers,
-      ...(body.length > 0 ? { body } : {}),
-      redirect: 'manual',
-    });
-    const text = await upstream.text();
+    let upstream: Response;
+    let text: string;
+    try {
+      upstream = await fetch(url, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(body.length > 0 ? { body } : {}),
+        redirect: 'manual',
+      });
+      text = await upstream.text();
+    } catch {
+      // The sandbox dropped the connection (an injected fault): drop ours too.
+      req.socket.destroy();
+      return;
+    }
     exchanges.push({
       method: req.method ?? 'GET',
       path: url.pathname,
