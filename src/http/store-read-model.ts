@@ -60,7 +60,7 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
         install,
         counts: { ...counts, scored: distribution.companies },
         health: {
-          average: distribution.averageHealth,
+          average: round1(distribution.averageHealth),
           statuses: {
             healthy: statuses.healthy,
             neutral: statuses.neutral,
@@ -69,7 +69,7 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
             unscored: statuses.unscored + Math.max(0, counts.companies - distribution.companies),
           },
         },
-        risk: { average: distribution.averageRisk, levels: { ...distribution.level } },
+        risk: { average: round1(distribution.averageRisk), levels: { ...distribution.level } },
         tiers: { ...tiers },
         lastScoredAt:
           distribution.lastScoredAt === null ? null : new Date(distribution.lastScoredAt).toISOString(),
@@ -101,4 +101,9 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
       return (await store.runs.list(installId, limit)).map(presentRun);
     },
   };
+}
+
+/** Averages to one decimal, like the scores they average. */
+function round1(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 10) / 10;
 }

@@ -4,7 +4,13 @@ import { isLoopback, PortalLookupError, resolvePortalId } from './portal-id.ts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, portals: [{ size: 'tiny', seed: 1 }, { size: 'tiny', seed: 2 }] });
+  sandbox = await startSandbox({
+    port: 0,
+    portals: [
+      { size: 'tiny', seed: 1 },
+      { size: 'tiny', seed: 2 },
+    ],
+  });
 });
 afterAll(async () => sandbox.close());
 

@@ -20,7 +20,11 @@ export class PortalLookupError extends Error {
 
 type Fetch = typeof fetch;
 
-export async function resolvePortalId(apiBase: string, accessToken: string, fetchFn: Fetch = fetch): Promise<string> {
+export async function resolvePortalId(
+  apiBase: string,
+  accessToken: string,
+  fetchFn: Fetch = fetch,
+): Promise<string> {
   const res = await request(fetchFn, `${apiBase}/account-info/v3/details`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
   });
@@ -34,9 +38,13 @@ export async function resolvePortalId(apiBase: string, accessToken: string, fetc
     if (parsed.success) return String(parsed.data.portalId);
   }
   if (isLoopback(apiBase)) {
-    const local = await request(fetchFn, `${apiBase}/__sandbox/portals`, { headers: { accept: 'application/json' } });
+    const local = await request(fetchFn, `${apiBase}/__sandbox/portals`, {
+      headers: { accept: 'application/json' },
+    });
     const parsed = local.ok ? sandboxPortalsSchema.safeParse(await local.json().catch(() => null)) : null;
-    const portal = parsed?.success ? parsed.data.portals.find((p) => p.privateAppToken === accessToken) : undefined;
+    const portal = parsed?.success
+      ? parsed.data.portals.find((p) => p.privateAppToken === accessToken)
+      : undefined;
     if (portal) return String(portal.portalId);
     throw new PortalLookupError(`no portal of the sandbox at ${apiBase} has this HUBSPOT_ACCESS_TOKEN`);
   }
@@ -49,7 +57,8 @@ async function request(fetchFn: Fetch, url: string, init: RequestInit): Promise<
   try {
     return await fetchFn(url, { ...init, signal: AbortSignal.timeout(15_000) });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
+    const reason =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
     throw new PortalLookupError(`cannot reach ${new URL(url).origin} (${reason}): check HUBSPOT_API_BASE`);
   }
 }

@@ -129,10 +129,10 @@ export function formatExplanation(input: ExplainInput): string {
     `Churn risk ${num(r.score)} (${r.level}), ${r.model === 'fitted' ? "model fitted to this portal's churn" : 'rules model'}`,
   );
   if (r.all.length === 0) lines.push('  no churn signal fired');
-  r.all.forEach((reason, i) => {
+  for (const reason of r.all) {
     const top = r.top.some((t) => t.code === reason.code) ? '*' : ' ';
     lines.push(`  ${top} ${reason.sentence} [${reason.code}, +${num(reason.contribution)} points]`);
-  });
+  }
   if (r.top.length > 0) lines.push('  (* = the top reasons written to the CRM)');
   lines.push('');
 

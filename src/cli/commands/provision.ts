@@ -1,0 +1,56 @@
+import { connectorFactory } from './runtime/connectors.ts';
+import { commandBase, withStore } from './runtime/context.ts';
+import { chooseInstall } from './runtime/installs.ts';
+import { ensureProvisioned } from './runtime/provisioning.ts';
+import { parseCommandArgs, reportUsageError } from './support/args.ts';
+
+const USAGE = `Usage: vigil provision [--install <id>] [--json]
+
+Creates or updates, in the connected portal, the "Customer health (Vigil)" property
+group with Vigil's company properties and the timeline event type. Safe to run again:
+what exists and matches is left alone.
+
+Options:
+  --install <id>   Which install, when several portals are connected
+  --json           Print the report as JSON
+  -h, --help       Show this help`;
+
+export async function runProvisionCommand(argv: string[]): Promise<number> {
+  const parsed = parseCommandArgs(argv, {
+    install: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return reportUsageError('provision', parsed.error, USAGE);
+  if (parsed.values['help'] === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  const base = commandBase('provision', { oneShot: true });
+  if (typeof base === 'number') return base;
+  const installId = parsed.values['install'];
+  return withStore('provision', base, async (store) => {
+    const install = await chooseInstall(store, base.env, base.logger, {
+      installId: typeof installId === 'string' ? installId : undefined,
+      contactCrm: true,
+    });
+    const connector = await connectorFactory(store, base.env, base.logger)(install.id);
+    const report = await ensureProvisioned(store, connector, install.id, base.logger, { force: true });
+    if (report === null) throw new Error('provisioning did not run');
+    if (parsed.values['json'] === true) {
+      console.log(JSON.stringify({ installId: install.id, accountId: install.accountId, ...report }));
+      return 0;
+    }
+    const list = (names: readonly string[]) => (names.length === 0 ? 'none' : names.join(', '));
+    console.log(
+      [
+        `Provisioned portal ${install.accountId}`,
+        `  created    ${list(report.created)}`,
+        `  updated    ${list(report.updated)}`,
+        `  unchanged  ${list(report.unchanged)}`,
+        `  timeline entries go to ${report.timeline === 'note' ? 'Notes (app events unavailable)' : report.timeline.replace('_', ' ') + 's'}`,
+      ].join('\n'),
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,57 @@
+import type { Logger } from 'pino';
+import type { AppEnv } from '../../../config/env.ts';
+import {
+  createHubSpotConnector,
+  createOAuthTokenSource,
+  oauthRefresher,
+} from '../../../connectors/hubspot/index.ts';
+import { CrmAuthError, type CrmConnector } from '../../../connectors/types.ts';
+import type { Store } from '../../../store/index.ts';
+
+/**
+ * Builds an install's connector from what the store holds: its API base, its portal and
+ * its (decrypted) tokens. Private apps use their token as is; OAuth installs refresh
+ * through the store's per-portal lock with the OAuth app from the environment. Every
+ * connector of a portal shares the portal's limiter (the connector's registry).
+ */
+export type ConnectorFor = (installId: string) => Promise<CrmConnector>;
+
+export function connectorFactory(store: Store, env: AppEnv, logger: Logger): ConnectorFor {
+  return async (installId) => {
+    const install = await store.installs.get(installId);
+    if (install === null) throw new CrmAuthError('not_installed', `no install with id ${installId}`);
+    if (install.status !== 'active') {
+      throw new CrmAuthError(
+        'uninstalled',
+        `install ${installId} (portal ${install.accountId}) is uninstalled`,
+      );
+    }
+    const tokens = await store.installs.tokens(installId);
+    if (tokens === null) throw new CrmAuthError('no_tokens', `install ${installId} has no tokens`);
+    const common = {
+      installId,
+      accountId: install.accountId,
+      basePath: install.baseUrl,
+      logger: logger.child({ component: 'hubspot', installId }),
+      ...(install.appId === null ? {} : { appId: install.appId }),
+    };
+    if (install.authKind === 'private') {
+      return createHubSpotConnector({ ...common, auth: { kind: 'private', token: tokens.accessToken } });
+    }
+    const app = env.hubspot.oauthApp;
+    if (app === null) {
+      throw new CrmAuthError(
+        'no_oauth_app',
+        `install ${installId} is an OAuth install: set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET to refresh its tokens`,
+      );
+    }
+    const now = () => Date.now();
+    const source = createOAuthTokenSource({
+      withTokenLock: (fn) => store.installs.withTokenLock(installId, (current) => fn(current ?? tokens)),
+      refresh: oauthRefresher({ ...app, basePath: install.baseUrl }, now),
+      now,
+      initial: tokens,
+    });
+    return createHubSpotConnector({ ...common, auth: { kind: 'oauth', ...app, tokens: source } });
+  };
+}

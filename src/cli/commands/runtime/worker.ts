@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import type { AppEnv } from '../../../config/env.ts';
+import { setQueueDepthSource } from '../../../metrics/registry.ts';
+import { recordSyncSummary } from '../../../metrics/sync.ts';
+import { type Queue, startQueue } from '../../../queue/index.ts';
+import type { Store } from '../../../store/index.ts';
+import { syncHandlers } from '../../../sync/jobs.ts';
+import { syncStoreOf } from '../../../sync/store-adapter.ts';
+import { connectorFactory } from './connectors.ts';
+
+/**
+ * The queue with SYNC's handlers for every job: what `vigil worker` runs, and what
+ * `vigil start` runs beside its HTTP server. The queue's depth feeds the metrics.
+ */
+export async function startWorker(
+  store: Store,
+  env: AppEnv,
+  logger: Logger,
+  options: { schedule: boolean },
+): Promise<Queue> {
+  let queue: Queue | null = null;
+  const handlers = syncHandlers({
+    store: syncStoreOf(store),
+    connectorFor: connectorFactory(store, env, logger),
+    clock: { now: () => Date.now() },
+    logger: logger.child({ component: 'sync' }),
+    onSummary: (summary) => recordSyncSummary(summary),
+    async stopInstall(installId, reason) {
+      // The CRM refused the credentials for good (uninstalled, revoked): stop syncing it.
+      logger.warn({ installId, reason }, 'install stopped: the CRM refused its credentials');
+      await queue?.unscheduleIncremental(installId);
+      await store.installs.markUninstalled(installId);
+    },
+  });
+  queue = await startQueue(store, handlers, {
+    logger: logger.child({ component: 'queue' }),
+    schedule: options.schedule,
+  });
+  const started = queue;
+  setQueueDepthSource(async () => {
+    const depth = await started.depth();
+    return Object.fromEntries(Object.entries(depth).map(([name, d]) => [name, d.queued + d.active]));
+  });
+  return queue;
+}
+
+export async function stopWorker(queue: Queue): Promise<void> {
+  setQueueDepthSource(null);
+  await queue.stop({ graceful: true, timeoutMs: 20_000 });
+}

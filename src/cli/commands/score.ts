@@ -1,0 +1,64 @@
+import { commandBase, withStore } from './runtime/context.ts';
+import { chooseInstall } from './runtime/installs.ts';
+import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { explainFromRow, formatExplanation } from './support/explain-text.ts';
+
+const USAGE = `Usage: vigil score <companyId> [--explain] [--json] [--install <id>]
+
+Shows a company's current score from the last sync: health, churn risk and tier.
+
+Options:
+  --explain        The whole story: health components and signals, every churn
+                   reason with its points, the tier with the LTV behind it, and the
+                   CRM data Vigil could not use
+  --json           The stored score row as JSON
+  --install <id>   Which install, when several portals are connected
+  -h, --help       Show this help`;
+
+export async function runScoreCommand(argv: string[]): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      explain: { type: 'boolean' },
+      json: { type: 'boolean' },
+      install: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { min: 1, max: 1, names: '<companyId>' },
+  );
+  if (!parsed.ok) return reportUsageError('score', parsed.error, USAGE);
+  if (parsed.values['help'] === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  const companyId = parsed.positionals[0] ?? '';
+  const base = commandBase('score', { oneShot: true });
+  if (typeof base === 'number') return base;
+  const installId = parsed.values['install'];
+  return withStore('score', base, async (store) => {
+    const install = await chooseInstall(store, base.env, base.logger, {
+      installId: typeof installId === 'string' ? installId : undefined,
+      contactCrm: false,
+    });
+    const row = await store.scores.get(install.id, companyId);
+    if (row === null) {
+      console.error(
+        `vigil score: company ${companyId} has no score in portal ${install.accountId} — is the id right, and has \`vigil sync\` run?`,
+      );
+      return 1;
+    }
+    if (parsed.values['json'] === true) {
+      console.log(JSON.stringify(row));
+    } else if (parsed.values['explain'] === true) {
+      console.log(formatExplanation(explainFromRow(row)));
+    } else {
+      const health = row.health === null ? 'not scored' : `${row.health} (${row.status?.replace('_', ' ')})`;
+      const reasons = row.reasonsDetail.map((r) => r.sentence).join('; ');
+      console.log(
+        `Company ${row.companyId}${row.name ? ` — ${row.name}` : ''}: health ${health}, churn risk ${row.risk} (${row.riskLevel}), ${row.tier} touch` +
+          (reasons === '' ? '' : `\n  ${reasons}`),
+      );
+    }
+    return 0;
+  });
+}
