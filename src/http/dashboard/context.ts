@@ -1,0 +1,39 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { parseOr400 } from '../errors.ts';
+import { resolveInstall } from '../install.ts';
+import type { InstallRef, ReadModel } from '../read-model.ts';
+import { storeReadModel } from '../store-read-model.ts';
+import { type CalendarKpis, createCalendarKpis } from './calendar-kpis.ts';
+import type { DashboardDeps } from './deps.ts';
+import { type DashboardQueries, dashboardQueries } from './queries.ts';
+
+/** What every dashboard route shares, built once per router. */
+export interface DashboardContext {
+  deps: DashboardDeps;
+  model: ReadModel;
+  queries: DashboardQueries;
+  kpis: CalendarKpis;
+  clock: { now(): number };
+  /** The install a request is about (`?installId=` when several are connected). */
+  install(req: Request): Promise<InstallRef & { installId: string | undefined }>;
+}
+
+const installParam = z.string().min(1).max(100).optional();
+
+export function createContext(deps: DashboardDeps): DashboardContext {
+  const clock = deps.clock ?? Date;
+  const model = deps.readModel ?? storeReadModel(deps.store, clock);
+  return {
+    deps,
+    model,
+    queries: dashboardQueries(deps.store.pool),
+    kpis: createCalendarKpis(deps.store, clock),
+    clock,
+    async install(req) {
+      const installId = parseOr400(installParam, req.query['installId'], 'installId');
+      const ref = await resolveInstall(model, installId);
+      return { ...ref, installId };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Store } from '../../store/open.ts';
+import type { ReadModel } from '../read-model.ts';
+
+/**
+ * What the dashboard router needs. The lead wires it in the HTTP app:
+ *
+ *   app.use(dashboardRouter({ store, logger, rescore }))   // before the placeholder `GET /`
+ *
+ * - `store`: the opened store (src/store); the dashboard reads through the same read
+ *   model as the JSON API (`storeReadModel`), so a page and /api never disagree.
+ * - `rescore`: called after a settings save with the new config version; it must rescore
+ *   every company of the install with that version and record the history with
+ *   cause 'config' (queue job `score.recompute`, or SYNC's recompute). The save answers
+ *   once `rescore` resolves, so it may enqueue and return.
+ * - `lastWebhook` (optional): the last webhook delivery received for the install, for
+ *   the Sync page; absent until the webhook receiver records them.
+ * - `recordUrl` (optional): a link to the company in the CRM; default HubSpot's record
+ *   URL (or Salesforce Lightning's for a Salesforce install).
+ */
+export type DashboardStore = Pick<
+  Store,
+  'pool' | 'installs' | 'mirror' | 'scores' | 'configs' | 'kpis' | 'ledger' | 'runs' | 'timeline'
+>;
+
+export interface WebhookSeen {
+  at: number;
+  subscriptionType: string;
+  objectId: string | null;
+}
+
+export interface InstallLink {
+  crm: string;
+  accountId: string;
+  baseUrl: string;
+}
+
+export interface DashboardLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface DashboardDeps {
+  store: DashboardStore;
+  logger: DashboardLogger;
+  rescore(request: { installId: string; configVersion: number }): Promise<void>;
+  clock?: { now(): number };
+  /** Replaces the store-backed read model (the one the JSON API uses by default). */
+  readModel?: ReadModel;
+  lastWebhook?(installId: string): Promise<WebhookSeen | null>;
+  recordUrl?(install: InstallLink, companyId: string): string | null;
+}
+
+/** HubSpot's company record page; Salesforce Lightning's Account page. */
+export function defaultRecordUrl(install: InstallLink, companyId: string): string | null {
+  const id = encodeURIComponent(companyId);
+  if (install.crm === 'hubspot')
+    return `https://app.hubspot.com/contacts/${encodeURIComponent(install.accountId)}/record/0-2/${id}`;
+  if (install.crm === 'salesforce')
+    return `${install.baseUrl.replace(/\/$/, '')}/lightning/r/Account/${id}/view`;
+  return null;
+}

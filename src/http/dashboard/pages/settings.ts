@@ -1,0 +1,112 @@
+import type { ScoringConfig } from '../../../domain/config/schema.ts';
+import { count, isoMinute } from '../format.ts';
+import { html, jsonScript, type SafeHtml } from '../html.ts';
+import { page } from '../layout.ts';
+import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';
+
+export interface ConfigHistoryRow {
+  version: number;
+  note: string;
+  createdAt: number;
+  /** Score changes this version caused (history rows with cause 'config'). */
+  changes: number;
+}
+
+export interface SettingsPageInput {
+  version: number;
+  config: ScoringConfig;
+  history: readonly ConfigHistoryRow[];
+  /** Set right after a save (?saved=N): says the version was stored and rescoring runs. */
+  saved?: number | null;
+  installId?: string | undefined;
+}
+
+export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
+
+function input(f: Field, value: unknown): SafeHtml {
+  const id = fieldId(f.path);
+  const described = [`${id}-error`, f.help === undefined ? '' : `${id}-help`]
+    .filter((x) => x !== '')
+    .join(' ');
+  const common = html`id="${id}" name="${f.path}" data-path="${f.path}" data-kind="${f.kind}"${
+    f.nullable === true ? html` data-nullable="true"` : ''
+  } aria-describedby="${described}"`;
+  switch (f.kind) {
+    case 'checkbox':
+      return html`<input type="checkbox" ${common}${value === true ? html` checked` : ''}>`;
+    case 'select':
+      return html`<select ${common}>${(f.options ?? []).map(
+        (o) => html`<option value="${o}"${o === value ? html` selected` : ''}>${o}</option>`,
+      )}</select>`;
+    case 'list':
+      return html`<input type="text" ${common} value="${Array.isArray(value) ? value.join(', ') : ''}">`;
+    case 'number':
+      return html`<input type="number" step="${f.step ?? 'any'}" ${common} value="${typeof value === 'number' ? String(value) : ''}">`;
+    default:
+      return html`<input type="text" ${common} value="${typeof value === 'string' ? value : ''}">`;
+  }
+}
+
+function field(f: Field, config: ScoringConfig): SafeHtml {
+  const id = fieldId(f.path);
+  const control = input(f, valueAt(config, f.path));
+  const help = f.help === undefined ? '' : html` <span class="help" id="${id}-help">(${f.help})</span>`;
+  return html`<div class="field" data-field="${f.path}">${
+    f.kind === 'checkbox'
+      ? html`<label for="${id}">${control} ${f.label}${help}</label>`
+      : html`<label for="${id}">${f.label}${help}</label>${control}`
+  }<p class="error" id="${id}-error" hidden></p></div>`;
+}
+
+export function settingsPage(input: SettingsPageInput): string {
+  const body = html`<h1>Settings</h1>
+${
+  input.saved === null || input.saved === undefined
+    ? ''
+    : html`<p class="ok-notice" role="status" id="saved-notice">Saved as version ${input.saved}. Every company is being rescored with it;
+score changes it causes are marked “config” in each company's history.</p>`
+}
+<p>Scoring config <strong id="config-version">version ${input.version}</strong>${
+    input.version === 0 ? ' (the defaults, never saved)' : ''
+  }. Change a setting, <strong>preview</strong> what it would do to every company, then save: saving creates a new
+version and rescores the book.</p>
+<div id="errors-summary" class="errors-summary" role="alert" tabindex="-1" hidden></div>
+<form id="settings-form" novalidate aria-describedby="errors-summary">
+${FIELD_GROUPS.map(
+  (g) =>
+    html`<fieldset id="group-${g.id}"><legend>${g.legend}</legend>${
+      g.help === undefined ? '' : html`<p class="muted">${g.help}</p>`
+    }<div class="fields">${g.fields.map((f) => field(f, input.config))}</div></fieldset>`,
+)}
+<div class="field"><label for="config-note">Note for this version</label>
+<input type="text" id="config-note" name="note" maxlength="200" size="60" placeholder="e.g. support counts more"></div>
+<div class="actions">
+<button type="button" id="preview-button">Preview changes</button>
+<button type="button" id="save-button">Save and rescore</button>
+<span id="status" role="status" aria-live="polite"></span>
+</div>
+</form>
+<section id="preview" class="preview" aria-live="polite" aria-labelledby="preview-heading" hidden>
+<h2 id="preview-heading">Preview</h2><div id="preview-body"></div></section>
+<h2>Config history</h2>
+<table id="config-history"><thead><tr><th scope="col" class="num">Version</th><th scope="col">Saved</th><th scope="col">Note</th>
+<th scope="col" class="num">Score changes it caused</th></tr></thead>
+<tbody>${
+    input.history.length === 0
+      ? html`<tr><td colspan="4">No saved version yet: the defaults are in use.</td></tr>`
+      : input.history.map(
+          (h) => html`<tr data-version="${h.version}"><td class="num">${h.version}${
+            h.version === input.version ? html` <span class="badge config">current</span>` : ''
+          }</td><td>${isoMinute(h.createdAt)}</td><td>${h.note === '' ? html`<span class="muted">–</span>` : h.note}</td>
+<td class="num">${count(h.changes)}</td></tr>`,
+        )
+  }</tbody></table>
+${jsonScript('config-data', { version: input.version, config: input.config, installId: input.installId ?? null })}`;
+  return page({
+    title: 'Settings',
+    active: 'settings',
+    body,
+    scripts: ['settings.js'],
+    installId: input.installId,
+  });
+}

@@ -1,0 +1,208 @@
+import { type Request, type Response, Router } from 'express';
+import { limitSettings } from '../../../connectors/hubspot/limits.ts';
+import { HttpError, parseOr400 } from '../../errors.ts';
+import {
+  companiesQuerySchema,
+  companyDetailSchema,
+  companyIdParamSchema,
+  portfolioSchema,
+} from '../../schemas.ts';
+import type { DashboardContext } from '../context.ts';
+import { defaultRecordUrl } from '../deps.ts';
+import { snapshotKpis } from '../kpi-view.ts';
+import { errorPage, type PageKey } from '../layout.ts';
+import { atRiskPage } from '../pages/at-risk.ts';
+import { companyPage } from '../pages/company.ts';
+import { portfolioPage } from '../pages/portfolio.ts';
+import { settingsPage } from '../pages/settings.ts';
+import { type ApiLimit, syncPage } from '../pages/sync.ts';
+import { parsePeriod, periodOptions, recentMonths } from '../period.ts';
+import { calendarPeriodKpis, configHistory } from './shared.ts';
+
+/**
+ * The dashboard's pages. Each reads through the JSON API's own read model and parses
+ * the result with the API's response schema before rendering, so the numbers on a page
+ * are the numbers GET /api/… returns.
+ */
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+function htmlPage(active: PageKey, handler: Handler): Handler {
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      const title = err.status === 404 ? 'Not found' : 'Cannot show this page';
+      res
+        .status(err.status)
+        .type('html')
+        .send(errorPage(err.status, title, err.message, active));
+    }
+  };
+}
+
+/** Form selects send "" for "All": drop empty values before the API's query schema sees them. */
+function cleanQuery(query: Request['query'], drop: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) if (v !== '' && !drop.includes(k)) out[k] = v;
+  return out;
+}
+
+export function apiLimitFor(install: { crm: string; authKind: string } | null): ApiLimit {
+  if (install === null || install.crm !== 'hubspot')
+    return { label: 'not known for this CRM', perWindow: null, windowMs: 10_000 };
+  const oauth = install.authKind === 'oauth';
+  const l = limitSettings(oauth ? 'oauth' : 'private');
+  return {
+    label: `${l.perWindow} requests per 10 seconds (${oauth ? 'OAuth app' : 'private app, lowest tier'}); search ${l.searchPerWindow} per second`,
+    perWindow: l.perWindow,
+    windowMs: l.windowMs,
+  };
+}
+
+export function pageRoutes(ctx: DashboardContext): Router {
+  const router = Router();
+
+  router.get(
+    '/',
+    htmlPage('portfolio', async (req, res) => {
+      const install = await ctx.install(req);
+      const periodParam = typeof req.query['period'] === 'string' ? req.query['period'] : undefined;
+      const now = ctx.clock.now();
+      const choice = parsePeriod(periodParam, now);
+      if (choice === null)
+        throw new HttpError(400, 'invalid_request', `Unknown period "${periodParam}"`, 'period');
+      const portfolio = portfolioSchema.parse(await ctx.model.portfolio(install));
+      const months = recentMonths(now, 12);
+      const computed = await calendarPeriodKpis(ctx, install.id, choice, months);
+      const latest = portfolio.kpis;
+      const kpis = choice.kind === 'latest' ? snapshotKpis(latest?.values) : computed.chosen;
+      const source =
+        choice.kind === 'latest'
+          ? latest === null
+            ? ''
+            : `From the KPI snapshot of the last sync (${latest.at.slice(0, 16).replace('T', ' ')} UTC), as GET /api/portfolio serves it.`
+          : 'Computed now from the CRM mirror with the same formulas as the sync’s snapshot.';
+      res.type('html').send(
+        portfolioPage({
+          portfolio,
+          kpis,
+          period: choice.kind === 'latest' ? 'latest' : choice.key,
+          periodOptions: periodOptions(now),
+          source,
+          trend: computed.trend,
+          installId: install.installId,
+        }),
+      );
+    }),
+  );
+
+  router.get(
+    '/at-risk',
+    htmlPage('at-risk', async (req, res) => {
+      const install = await ctx.install(req);
+      const query = parseOr400(companiesQuerySchema, cleanQuery(req.query, ['page']));
+      const pageNumber = Math.max(1, Number.parseInt(String(req.query['page'] ?? '1'), 10) || 1);
+      const [list, owners] = await Promise.all([
+        ctx.model.companies(install.id, query),
+        ctx.queries.owners(install.id),
+      ]);
+      res.type('html').send(
+        atRiskPage({
+          items: list.items,
+          nextCursor: list.nextCursor,
+          filters: {
+            tier: query.tier,
+            level: query.level,
+            reason: query.reason,
+            owner: query.owner,
+            limit: query.limit,
+          },
+          pageNumber,
+          owners,
+          installId: install.installId,
+        }),
+      );
+    }),
+  );
+
+  router.get(
+    '/companies/:id',
+    htmlPage('company', async (req, res) => {
+      const id = parseOr400(companyIdParamSchema, req.params['id'], 'id');
+      const install = await ctx.install(req);
+      const found = await ctx.model.company(install.id, id);
+      if (found === null)
+        throw new HttpError(404, 'company_not_found', `No scored company with id "${id}"`, 'id');
+      const company = companyDetailSchema.parse(found);
+      const [history, stored] = await Promise.all([
+        ctx.deps.store.scores.history(install.id, id, null),
+        ctx.deps.store.installs.get(install.id),
+      ]);
+      const causes = new Map(
+        history.map((h) => [
+          new Date(h.at).toISOString(),
+          { cause: h.cause, configVersion: h.configVersion },
+        ]),
+      );
+      const link = { crm: install.crm, accountId: install.accountId, baseUrl: stored?.baseUrl ?? '' };
+      res.type('html').send(
+        companyPage({
+          company,
+          causes,
+          crmUrl: (ctx.deps.recordUrl ?? defaultRecordUrl)(link, id),
+          crmName: install.crm === 'salesforce' ? 'Salesforce' : 'HubSpot',
+          installId: install.installId,
+        }),
+      );
+    }),
+  );
+
+  router.get(
+    '/settings',
+    htmlPage('settings', async (req, res) => {
+      const install = await ctx.install(req);
+      const [current, history] = await Promise.all([
+        ctx.deps.store.configs.current(install.id),
+        configHistory(ctx, install.id),
+      ]);
+      const saved = Number.parseInt(String(req.query['saved'] ?? ''), 10);
+      res.type('html').send(
+        settingsPage({
+          version: current.version,
+          config: current.config,
+          history,
+          saved: Number.isInteger(saved) ? saved : null,
+          installId: install.installId,
+        }),
+      );
+    }),
+  );
+
+  router.get(
+    '/sync',
+    htmlPage('sync', async (req, res) => {
+      const install = await ctx.install(req);
+      const [runs, stored, writeFailures, timelineFailures, lastWebhook] = await Promise.all([
+        ctx.model.runs(install.id, 20),
+        ctx.deps.store.installs.get(install.id),
+        ctx.deps.store.ledger.failures(install.id),
+        ctx.queries.failedTimeline(install.id),
+        ctx.deps.lastWebhook?.(install.id) ?? Promise.resolve(null),
+      ]);
+      res.type('html').send(
+        syncPage({
+          runs,
+          limit: apiLimitFor(stored),
+          writeFailures,
+          timelineFailures,
+          lastWebhook,
+          webhooksTracked: ctx.deps.lastWebhook !== undefined,
+          installId: install.installId,
+        }),
+      );
+    }),
+  );
+
+  return router;
+}
