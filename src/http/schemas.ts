@@ -37,6 +37,8 @@ export const companiesQuerySchema = z
       .string()
       .regex(/^\d{1,20}$/, 'must be a HubSpot owner id (digits)')
       .optional(),
+    /** Churned customers are left out of the at-risk list unless asked for. */
+    customers: z.enum(['active', 'churned', 'all']).default('active'),
   })
   .transform((q) => ({ ...q, order: q.order ?? DEFAULT_ORDER[q.sort] }));
 export type CompaniesQuery = z.output<typeof companiesQuerySchema>;

@@ -14,7 +14,12 @@ function rejection(run: () => unknown): HttpError {
 
 describe('companies query', () => {
   it('lists by churn risk, highest first, 50 at a time by default', () => {
-    expect(parseOr400(companiesQuerySchema, {})).toEqual({ sort: 'churn_risk', order: 'desc', limit: 50 });
+    expect(parseOr400(companiesQuerySchema, {})).toEqual({
+      sort: 'churn_risk',
+      customers: 'active',
+      order: 'desc',
+      limit: 50,
+    });
   });
 
   it('defaults the order to what each sort is for', () => {

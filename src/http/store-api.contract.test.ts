@@ -114,7 +114,7 @@ forEachDatabase('JSON API on the store', (db) => {
     });
   });
 
-  it('GET /api/companies: highest churn risk first, every company once across pages', async () => {
+  it('GET /api/companies: highest churn risk first, every active customer once across pages', async () => {
     const risks: number[] = [];
     const ids = new Set<string>();
     let cursor: string | null = null;
@@ -128,19 +128,32 @@ forEachDatabase('JSON API on the store', (db) => {
       }
       cursor = page.nextCursor;
     } while (cursor !== null);
-    expect(ids.size).toBe(scored.companies.length);
+    const active = scored.companies.filter((c) => !c.signals.commercial.churned);
+    expect(active.length).toBeLessThan(scored.companies.length);
+    expect(ids.size).toBe(active.length);
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
-    expect(risks[0]).toBe(Math.max(...scored.companies.map((c) => c.risk.score)));
+    expect(risks[0]).toBe(Math.max(...active.map((c) => c.risk.score)));
+  });
+
+  it('GET /api/companies leaves churned customers out unless asked', async () => {
+    const churned = scored.companies.filter((c) => c.signals.commercial.churned).map((c) => c.companyId);
+    const onlyChurned = await get('/api/companies?customers=churned&limit=200', companyListSchema);
+    expect(onlyChurned.items.map((i) => i.id).sort()).toEqual([...churned].sort());
+    const all = await get('/api/companies?customers=all&limit=200', companyListSchema);
+    expect(all.items).toHaveLength(scored.companies.length);
   });
 
   it('GET /api/companies filters by tier, level and reason', async () => {
-    const tech = await get('/api/companies?tier=tech&limit=200', companyListSchema);
+    const tech = await get('/api/companies?tier=tech&customers=all&limit=200', companyListSchema);
     expect(tech.items.length).toBe(scored.tierCounts.tech);
     expect(tech.items.every((i) => i.tier === 'tech')).toBe(true);
     const withReason = scored.companies.filter((c) => c.risk.reasons.some((r) => r.code === 'no_login'));
-    const byReason = await get('/api/companies?reason=no_login&limit=200', companyListSchema);
+    const byReason = await get('/api/companies?reason=no_login&customers=all&limit=200', companyListSchema);
     expect(byReason.items.map((i) => i.id).sort()).toEqual(withReason.map((c) => c.companyId).sort());
-    const healthiest = await get('/api/companies?sort=health&order=desc&limit=1', companyListSchema);
+    const healthiest = await get(
+      '/api/companies?sort=health&order=desc&customers=all&limit=1',
+      companyListSchema,
+    );
     const best = Math.max(...scored.companies.map((c) => c.health.score ?? -1));
     expect(healthiest.items[0]?.health).toBe(best);
   });

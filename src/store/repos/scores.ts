@@ -42,6 +42,8 @@ export interface ListScoresQuery {
   readonly level?: RiskLevel;
   readonly reason?: ReasonCode;
   readonly owner?: string;
+  /** Which companies: paying customers only, churned ones only, or all (default). */
+  readonly customers?: 'active' | 'churned' | 'all';
 }
 
 export interface ScorePage {
