@@ -1,0 +1,34 @@
+import { hubspot } from '@hubspot/ui-extensions';
+import { useCallback, useMemo } from 'react';
+import { HealthCardView } from './components/HealthCardView.tsx';
+import { useCardData } from './hooks/useCardData.ts';
+import { useRescore } from './hooks/useRescore.ts';
+import { type CardClient, createCardClient, type Fetcher } from './utils/card-client.ts';
+
+/**
+ * The company health card (entry: wiring only). The hooks fetch through `hubspot.fetch`,
+ * which signs each request for Vigil; the components only present.
+ */
+export function HealthCard(props: { companyId: string; client: CardClient; now?: () => number }) {
+  const { state, reload } = useCardData(props.client, props.companyId);
+  const refresh = useCallback(() => void reload(true), [reload]);
+  const { state: rescore, rescore: requestRescore } = useRescore(props.client, props.companyId, refresh);
+  return (
+    <HealthCardView
+      state={state}
+      rescore={rescore}
+      onRescore={() => void requestRescore()}
+      onRetry={() => void reload()}
+      now={(props.now ?? Date.now)()}
+    />
+  );
+}
+
+function Extension(props: { companyId: string; fetcher: Fetcher }) {
+  const client = useMemo(() => createCardClient(props.fetcher), [props.fetcher]);
+  return <HealthCard companyId={props.companyId} client={client} />;
+}
+
+hubspot.extend<'crm.record.sidebar'>(({ context }) => (
+  <Extension companyId={String(context.crm.objectId)} fetcher={hubspot.fetch} />
+));

@@ -1,0 +1,57 @@
+import { Button, Divider, EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import type { CardDataState } from '../hooks/useCardData.ts';
+import type { RescoreState } from '../hooks/useRescore.ts';
+import { CardFooter } from './CardFooter.tsx';
+import { HistoryChart } from './HistoryChart.tsx';
+import { ScoreSummary } from './ScoreSummary.tsx';
+import { TierAndRisk } from './TierAndRisk.tsx';
+
+export interface HealthCardViewProps {
+  state: CardDataState;
+  rescore: RescoreState;
+  onRescore: () => void;
+  onRetry: () => void;
+  now: number;
+}
+
+/** The card's states: loading, error, not yet scored, scored (low confidence shown inside). */
+export function HealthCardView({ state, rescore, onRescore, onRetry, now }: HealthCardViewProps) {
+  if (state.status === 'loading') return <LoadingSpinner testId="loading" label="Loading customer health" />;
+  if (state.status === 'error') {
+    return (
+      <ErrorState testId="error" title="Customer health is unavailable">
+        <Text>{state.message}</Text>
+        <Button testId="retry" size="xs" onClick={onRetry}>
+          Try again
+        </Button>
+      </ErrorState>
+    );
+  }
+  const data = state.data;
+  if (data.state === 'not_scored') {
+    return (
+      <EmptyState testId="not-scored" title="Not scored yet" imageName="companies" layout="vertical">
+        <Text>
+          Vigil has not scored this company yet. Scores appear after the first sync, or rescore it now.
+        </Text>
+        <CardFooter scoredAt={null} now={now} rescore={rescore} onRescore={onRescore} links={data.links} />
+      </EmptyState>
+    );
+  }
+  const score = data.score;
+  return (
+    <Flex direction="column" gap="small">
+      <ScoreSummary score={score} />
+      <Divider />
+      <TierAndRisk score={score} />
+      <HistoryChart history={score.history} />
+      <CardFooter
+        scoredAt={score.scoredAt}
+        now={now}
+        rescore={rescore}
+        onRescore={onRescore}
+        links={data.links}
+      />
+    </Flex>
+  );
+}
