@@ -1,0 +1,83 @@
+import jsforce from 'jsforce';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../server.ts';
+import { errorCodeOf, jsforceConnection, REDIRECT_URI, TEST_API_VERSION } from '../testing/jsforce.ts';
+
+// OAuth 2.0 web-server flow and refresh with the real jsforce client: codes are exchanged once,
+// refresh tokens rotate (the old one becomes invalid_grant), expired sessions get 401
+// INVALID_SESSION_ID and jsforce refreshes on its own, emitting `refresh` with the token response.
+
+let sandbox: RunningSalesforceSandbox;
+let now = Date.UTC(2026, 5, 1);
+
+beforeAll(async () => {
+  sandbox = await startSalesforceSandbox({ orgs: [{ size: 'tiny', seed: 3 }], now: () => now });
+});
+afterAll(() => sandbox.close());
+
+describe('OAuth web-server flow', () => {
+  it('exchanges the authorization code through jsforce and names the org and user in the identity URL', async () => {
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: sandbox.baseUrl,
+      clientId: sandbox.app.clientId,
+      clientSecret: sandbox.app.clientSecret,
+      redirectUri: REDIRECT_URI,
+    });
+    const redirect = await fetch(oauth2.getAuthorizationUrl({ state: 'csrf-123' }), { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const location = new URL(redirect.headers.get('location') ?? '');
+    expect(location.searchParams.get('state')).toBe('csrf-123');
+    const code = location.searchParams.get('code') ?? '';
+    const conn = new jsforce.Connection({ oauth2, version: TEST_API_VERSION });
+    const user = await conn.authorize(code);
+    expect(user.organizationId).toBe(sandbox.orgs[0]!.orgId);
+    expect(user.id).toBe(sandbox.orgs[0]!.userId);
+    expect(conn.instanceUrl).toBe(sandbox.baseUrl);
+    expect(conn.refreshToken).toMatch(/^5Aep861/);
+    // A code works once.
+    expect(await errorCodeOf(oauth2.requestToken(code))).toBe('invalid_grant');
+  });
+
+  it('refuses a wrong client secret with invalid_client', async () => {
+    const oauth2 = new jsforce.OAuth2({
+      loginUrl: sandbox.baseUrl,
+      clientId: sandbox.app.clientId,
+      clientSecret: 'nope',
+      redirectUri: REDIRECT_URI,
+    });
+    expect(await errorCodeOf(oauth2.refreshToken('whatever'))).toBe('invalid_client');
+  });
+});
+
+describe('refresh with rotation', () => {
+  it('returns a new refresh token and retires the one used', async () => {
+    const { conn, tokens } = await jsforceConnection(sandbox);
+    const first = await conn.oauth2.refreshToken(tokens.refreshToken);
+    expect(first.refresh_token).toBeDefined();
+    expect(first.refresh_token).not.toBe(tokens.refreshToken);
+    expect(first.access_token).not.toBe(tokens.accessToken);
+    expect(await errorCodeOf(conn.oauth2.refreshToken(tokens.refreshToken))).toBe('invalid_grant');
+    const second = await conn.oauth2.refreshToken(first.refresh_token!);
+    expect(second.access_token).toMatch(/^00D/);
+  });
+
+  it('answers an expired session with 401 INVALID_SESSION_ID, which jsforce refreshes transparently', async () => {
+    const { conn, tokens } = await jsforceConnection(sandbox);
+    const refreshed: Array<{ refresh_token?: string }> = [];
+    conn.on('refresh', (_token: string, res: { refresh_token?: string }) => refreshed.push(res));
+    now += 2 * 60 * 60 * 1000 + 1;
+    const raw = await fetch(`${sandbox.baseUrl}/services/data/v64.0/limits`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
+    expect(raw.status).toBe(401);
+    expect(await raw.json()).toEqual([
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ]);
+    const result = await conn.query<{ Id: string }>('SELECT Id FROM Account LIMIT 1');
+    expect(result.records).toHaveLength(1);
+    expect(refreshed).toHaveLength(1);
+    // The rotated refresh token is in the event — and jsforce itself does not keep it.
+    expect(refreshed[0]!.refresh_token).toBeDefined();
+    expect(conn.refreshToken).toBe(tokens.refreshToken);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import type { SeedSize } from '../seed/types.ts';
+
+// Start options of the Salesforce sandbox (the HubSpot sandbox's, with Salesforce's own limits).
+
+export interface OrgOption {
+  size: SeedSize | number;
+  seed: number;
+}
+
+export interface SalesforceSandboxOptions {
+  /** 0 = ephemeral (tests). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default [{ size: 'small', seed: 1 }]; [] starts with no org. */
+  orgs?: OrgOption[];
+  /** The clock of sessions, stamps and limits (default Date.now); the control API can move it on. */
+  now?: () => number;
+  /** Daily API request allocation per org (default 100,000: Enterprise Edition's base). */
+  dailyApiLimit?: number;
+  /** Session timeout of access tokens (default 2 hours). */
+  sessionTimeoutMs?: number;
+  /** Refresh token rotation (default true): each refresh returns a new refresh token and retires the old. */
+  rotateRefreshTokens?: boolean;
+  /** Share of query pages cut short (Salesforce shortens batches as it sees fit); default 0. */
+  shortPageRate?: number;
+  /** Rows per Bulk API 2.0 results page when the client sends no maxRecords (default 50,000). */
+  bulkResultsPageSize?: number;
+  /** How long a Bulk API 2.0 query job stays InProgress (default 0: complete at the first poll). */
+  bulkProcessingMs?: number;
+  /** Share of API calls answered 503 SERVER_UNAVAILABLE (default 0), drawn from a seeded sequence. */
+  faultRate?: number;
+  faultSeed?: number;
+  logger?: Logger;
+}

@@ -1,0 +1,156 @@
+import express, { type Request, type Response, Router } from 'express';
+import type { OrgEntry, SfContext } from '../context.ts';
+import { isSObjectName } from '../state/fields.ts';
+import { addOrg, reseedOrg } from '../state/orgs.ts';
+import { toJson } from '../state/values.ts';
+
+// The control API under /__sandbox (no auth, no limits), in the HubSpot sandbox's style: orgs and
+// their hidden truth, record edits "as a user in the Salesforce UI", the clock, the API allocation,
+// expired sessions, validation failures for partial-failure tests, and call stats.
+
+function orgOf(ctx: SfContext, req: Request, res: Response): OrgEntry | null {
+  const entry = ctx.orgs.get(String(req.params['orgId']));
+  if (!entry) {
+    res.status(404).json({ error: 'no such org' });
+    return null;
+  }
+  return entry;
+}
+
+function counts(entry: OrgEntry): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of ['Account', 'Opportunity', 'Case', 'Task'] as const)
+    out[name] = [...entry.org.scan(name)].length;
+  return out;
+}
+
+export function controlRouter(ctx: SfContext): Router {
+  const router = Router();
+  router.use(express.json({ limit: '10mb' }));
+  const base = '/__sandbox';
+
+  router.get(`${base}/orgs`, (_req, res) => {
+    res.json(
+      [...ctx.orgs.values()].map((e) => ({
+        orgId: e.org.orgId,
+        userId: e.org.userId,
+        username: e.org.username,
+        size: e.size,
+        seed: e.seed,
+        counts: counts(e),
+      })),
+    );
+  });
+  router.post(`${base}/orgs`, (req, res) => {
+    const body = (req.body ?? {}) as { size?: unknown; seed?: unknown };
+    const size = typeof body.size === 'number' || typeof body.size === 'string' ? body.size : 'tiny';
+    const seed = typeof body.seed === 'number' ? body.seed : 1;
+    if (typeof size === 'string' && !['tiny', 'small', 'mid', 'large'].includes(size))
+      return res.status(400).json({ error: `unknown size ${size}` });
+    const entry = addOrg(ctx, { size: size as 'tiny', seed });
+    res.status(201).json({ orgId: entry.org.orgId, userId: entry.org.userId, username: entry.org.username });
+  });
+  router.get(`${base}/orgs/:orgId/truth`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (entry) res.json(entry.truth);
+  });
+  router.post(`${base}/orgs/:orgId/reset`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (entry) res.json({ orgId: reseedOrg(ctx, entry).org.orgId });
+  });
+
+  router.post(`${base}/orgs/:orgId/records/:sobject`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    const r = entry.org.create(sobject, (req.body ?? {}) as Record<string, unknown>);
+    res.status(r.ok ? 201 : 400).json(r);
+  });
+  router.get(`${base}/orgs/:orgId/records/:sobject/:id`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    const record = entry.org.get(sobject, String(req.params['id']));
+    if (!record) return res.status(404).json({ error: 'no such record' });
+    const out: Record<string, unknown> = {};
+    for (const def of entry.org.fields.get(sobject)!.values())
+      out[def.name] = toJson(def, record.values[def.name] ?? null);
+    res.json(out);
+  });
+  router.patch(`${base}/orgs/:orgId/records/:sobject/:id`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    const r = entry.org.update(
+      sobject,
+      String(req.params['id']),
+      (req.body ?? {}) as Record<string, unknown>,
+    );
+    res.status(r.ok ? 200 : 400).json(r);
+  });
+  router.delete(`${base}/orgs/:orgId/records/:sobject/:id`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    const r = entry.org.delete(sobject, String(req.params['id']));
+    res.status(r.ok ? 200 : 404).json(r);
+  });
+
+  router.post(`${base}/orgs/:orgId/sessions/expire`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (entry) res.json({ expired: ctx.tokens.expireSessions(entry.org.orgId, ctx.clock.now()) });
+  });
+  router.get(`${base}/orgs/:orgId/oauth`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const active = [...ctx.tokens.refreshTokens]
+      .filter(([, g]) => g.orgId === entry.org.orgId)
+      .map(([t]) => t);
+    res.json({ refreshTokens: active, rotatedAway: ctx.tokens.rotatedAway.size });
+  });
+  router.put(`${base}/orgs/:orgId/validation-failures`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const body = (req.body ?? {}) as { ids?: unknown; message?: unknown };
+    entry.org.failingRecords.clear();
+    const message = typeof body.message === 'string' ? body.message : 'Rejected by a validation rule';
+    for (const id of Array.isArray(body.ids) ? body.ids : [])
+      if (typeof id === 'string') entry.org.failingRecords.set(id, message);
+    res.json({ failing: entry.org.failingRecords.size });
+  });
+  router.get(`${base}/orgs/:orgId/api-usage`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (entry) res.json({ used: entry.usage.used(ctx.clock.now()), limit: entry.usage.limit });
+  });
+  router.put(`${base}/orgs/:orgId/api-usage`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const body = (req.body ?? {}) as { used?: unknown; limit?: unknown };
+    if (typeof body.limit === 'number') entry.usage.limit = body.limit;
+    if (typeof body.used === 'number') entry.usage.setUsed(body.used, ctx.clock.now());
+    res.json({ used: entry.usage.used(ctx.clock.now()), limit: entry.usage.limit });
+  });
+
+  router.post(`${base}/clock`, (req, res) => {
+    const advance = (req.body as { advanceMs?: unknown } | undefined)?.advanceMs;
+    if (typeof advance !== 'number' || advance < 0)
+      return res.status(400).json({ error: 'advanceMs must be a number ≥ 0' });
+    ctx.clock.advance(advance);
+    res.json({ now: ctx.clock.now() });
+  });
+  router.get(`${base}/clock`, (_req, res) => {
+    res.json({ now: ctx.clock.now() });
+  });
+  router.get(`${base}/stats`, (_req, res) => {
+    res.json(ctx.stats.snapshot());
+  });
+  router.post(`${base}/stats/reset`, (_req, res) => {
+    ctx.stats.reset();
+    res.json({ ok: true });
+  });
+  return router;
+}

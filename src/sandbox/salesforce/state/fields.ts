@@ -1,0 +1,199 @@
+// The fields of the sObjects the sandbox serves, with their SOAP/describe types and whether the API
+// may write them. Read-only fields (IsWon, IsClosed, SystemModstamp…) are computed by Salesforce; a
+// write to one is refused with INVALID_FIELD_FOR_INSERT_UPDATE, as the real API does.
+
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'url'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'int'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'picklist'
+  | 'multipicklist'
+  | 'reference';
+
+export interface FieldDef {
+  readonly name: string;
+  readonly type: FieldType;
+  /** False for fields Salesforce computes (system stamps, formula-like flags). */
+  readonly writable: boolean;
+  readonly required?: boolean;
+  readonly length?: number;
+  readonly picklist?: readonly string[];
+  /** Custom fields created through the Metadata API are hidden until field-level security grants them. */
+  readonly custom?: boolean;
+  readonly externalId?: boolean;
+}
+
+export const SOBJECTS = [
+  'Account',
+  'Opportunity',
+  'Case',
+  'Task',
+  'User',
+  'PermissionSet',
+  'PermissionSetAssignment',
+] as const;
+export type SObjectName = (typeof SOBJECTS)[number];
+
+export function isSObjectName(name: string): name is SObjectName {
+  return (SOBJECTS as readonly string[]).includes(name);
+}
+
+const f = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
+  name,
+  type,
+  writable: true,
+  ...extra,
+});
+const ro = (name: string, type: FieldType): FieldDef => ({ name, type, writable: false });
+
+const SYSTEM: FieldDef[] = [
+  ro('Id', 'id'),
+  ro('IsDeleted', 'boolean'),
+  ro('CreatedDate', 'datetime'),
+  ro('CreatedById', 'reference'),
+  ro('LastModifiedDate', 'datetime'),
+  ro('LastModifiedById', 'reference'),
+  ro('SystemModstamp', 'datetime'),
+];
+
+export const OPPORTUNITY_TYPES = [
+  'New Customer',
+  'Existing Customer - Upgrade',
+  'Existing Customer - Replacement',
+  'Existing Customer - Downgrade',
+  'Renewal',
+] as const;
+export const OPPORTUNITY_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+] as const;
+export const CASE_STATUSES = ['New', 'Working', 'On Hold', 'Escalated', 'Closed'] as const;
+export const CASE_PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
+export const ONBOARDING_VALUES = ['Not Started', 'In Progress', 'Completed'] as const;
+
+/** Custom fields the customer's org already has (the usage fields their product writes), visible to every profile. */
+const ACCOUNT_USAGE: FieldDef[] = [
+  f('Last_Login_Date__c', 'date'),
+  f('Active_Users__c', 'double'),
+  f('Licensed_Seats__c', 'double'),
+  f('Features_Used__c', 'double'),
+  f('Sessions_Last_30d__c', 'double'),
+  f('Sessions_Prev_30d__c', 'double'),
+  f('NPS_Score__c', 'double'),
+  f('CSAT_Score__c', 'double'),
+  f('Onboarding_Status__c', 'picklist', { picklist: ONBOARDING_VALUES }),
+  f('Days_Payment_Overdue__c', 'double'),
+  f('Last_Sales_Activity__c', 'datetime'),
+];
+
+export function standardFields(sobject: SObjectName): FieldDef[] {
+  switch (sobject) {
+    case 'Account':
+      return [
+        ...SYSTEM,
+        f('Name', 'string', { required: true, length: 255 }),
+        f('Type', 'picklist'),
+        f('Website', 'url', { length: 255 }),
+        f('Industry', 'picklist'),
+        f('AnnualRevenue', 'currency'),
+        f('NumberOfEmployees', 'int'),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('OwnerId', 'reference'),
+        ro('LastActivityDate', 'date'),
+        ...ACCOUNT_USAGE,
+      ];
+    case 'Opportunity':
+      return [
+        ...SYSTEM,
+        f('AccountId', 'reference'),
+        f('Name', 'string', { required: true, length: 120 }),
+        f('Amount', 'currency'),
+        f('StageName', 'picklist', { required: true, picklist: OPPORTUNITY_STAGES }),
+        f('CloseDate', 'date', { required: true }),
+        f('Type', 'picklist', { picklist: OPPORTUNITY_TYPES }),
+        f('Probability', 'percent'),
+        ro('IsClosed', 'boolean'),
+        ro('IsWon', 'boolean'),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('OwnerId', 'reference'),
+      ];
+    case 'Case':
+      return [
+        ...SYSTEM,
+        ro('CaseNumber', 'string'),
+        f('AccountId', 'reference'),
+        f('Subject', 'string', { length: 255 }),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('Status', 'picklist', { picklist: CASE_STATUSES }),
+        f('Priority', 'picklist', { picklist: CASE_PRIORITIES }),
+        f('Origin', 'picklist'),
+        ro('IsClosed', 'boolean'),
+        f('IsEscalated', 'boolean'),
+        ro('ClosedDate', 'datetime'),
+        f('OwnerId', 'reference'),
+      ];
+    case 'Task':
+      return [
+        ...SYSTEM,
+        f('WhatId', 'reference'),
+        f('WhoId', 'reference'),
+        f('Subject', 'string', { length: 255 }),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('Status', 'picklist', { required: true }),
+        f('Priority', 'picklist'),
+        f('ActivityDate', 'date'),
+        f('TaskSubtype', 'picklist'),
+        ro('IsClosed', 'boolean'),
+        ro('CompletedDateTime', 'datetime'),
+        f('OwnerId', 'reference'),
+      ];
+    case 'User':
+      return [...SYSTEM, ro('Username', 'string'), ro('Name', 'string'), ro('IsActive', 'boolean')];
+    case 'PermissionSet':
+      return [...SYSTEM, ro('Name', 'string'), ro('Label', 'string'), ro('IsCustom', 'boolean')];
+    case 'PermissionSetAssignment':
+      return [
+        ...SYSTEM,
+        f('AssigneeId', 'reference', { required: true }),
+        f('PermissionSetId', 'reference', { required: true }),
+      ];
+  }
+}
+
+/** Metadata API types of CustomField (`type` element) → the field's API type. */
+export const METADATA_FIELD_TYPES: Record<string, FieldType> = {
+  Text: 'string',
+  TextArea: 'textarea',
+  LongTextArea: 'textarea',
+  Number: 'double',
+  Currency: 'currency',
+  Percent: 'percent',
+  Checkbox: 'boolean',
+  Date: 'date',
+  DateTime: 'datetime',
+  Picklist: 'picklist',
+  MultiselectPicklist: 'multipicklist',
+  Url: 'url',
+};
+
+/** Custom fields on Task and Event are defined on the Activity object (`Activity.Field__c`). */
+export function sobjectsOfMetadataObject(object: string): SObjectName[] {
+  if (object === 'Activity') return ['Task'];
+  return isSObjectName(object) ? [object] : [];
+}

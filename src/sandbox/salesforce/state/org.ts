@@ -1,0 +1,291 @@
+import { toSecond } from '../format.ts';
+import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
+import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
+import { FieldSecurity } from './security.ts';
+import { type Coerced, coerceInput, type FieldValue, type ValueError } from './values.ts';
+
+// One Salesforce org: its records per sObject, the fields (standard, the customer's own custom
+// fields, and those added through the Metadata API), field-level security, and the recycle bin that
+// getDeleted reads. Every write stamps SystemModstamp to the second, as Salesforce does.
+
+export interface SfRecord {
+  readonly id: string;
+  readonly values: Record<string, FieldValue>;
+  deletedAt: number | null;
+}
+
+export interface SaveError {
+  readonly statusCode: string;
+  readonly message: string;
+  readonly fields: string[];
+}
+
+export type SaveResult =
+  | { ok: true; id: string; created: boolean }
+  | { ok: false; id: string | null; errors: SaveError[] };
+
+/** Recycle-bin retention, and so getDeleted's window ("earliestDateAvailable"). */
+export const RECYCLE_BIN_MS = 15 * 86_400_000;
+
+export class OrgState {
+  readonly orgId: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly createdAt: number;
+  readonly security = new FieldSecurity();
+  readonly records = new Map<SObjectName, Map<string, SfRecord>>();
+  /** sObject → lower-case field name → definition (SOQL field names are case-insensitive). */
+  readonly fields = new Map<SObjectName, Map<string, FieldDef>>();
+  /** CustomField metadata by full name ("Account.Vigil_Health_Score__c"), for readMetadata. */
+  readonly customFieldMetadata = new Map<string, Record<string, unknown>>();
+  /** Records a validation rule rejects (control API), with its message. */
+  readonly failingRecords = new Map<string, string>();
+  readonly #counters = new Map<string, number>();
+  readonly #now: () => number;
+
+  constructor(orgNumber: number, now: () => number) {
+    this.#now = now;
+    this.createdAt = toSecond(now());
+    this.orgId = recordId(KEY_PREFIX.Organization, orgNumber, '5g0000');
+    for (const name of SOBJECTS) {
+      this.records.set(name, new Map());
+      this.fields.set(name, new Map(standardFields(name).map((def) => [def.name.toLowerCase(), def])));
+    }
+    this.userId = this.nextId('User');
+    this.username = `integration@${this.orgId.toLowerCase()}.sandbox`;
+    this.put('User', this.userId, { Username: this.username, Name: 'Integration User', IsActive: true });
+  }
+
+  now(): number {
+    return toSecond(this.#now());
+  }
+
+  nextId(sobject: SObjectName | 'CustomField' | 'QueryLocator' | 'BulkJob'): string {
+    const prefix = KEY_PREFIX[sobject];
+    const n = (this.#counters.get(prefix) ?? 0) + 1;
+    this.#counters.set(prefix, n);
+    // Offset the counter by type so ids of different orgs and types never collide in tests.
+    return recordId(prefix, 20_000_000_000 + n);
+  }
+
+  table(sobject: SObjectName): Map<string, SfRecord> {
+    return this.records.get(sobject)!;
+  }
+
+  field(sobject: SObjectName, name: string): FieldDef | undefined {
+    return this.fields.get(sobject)!.get(name.toLowerCase());
+  }
+
+  /** The field if the user may see it (standard, pre-existing custom, or granted by field-level security). */
+  visibleField(sobject: SObjectName, name: string, access: 'read' | 'edit' = 'read'): FieldDef | undefined {
+    const def = this.field(sobject, name);
+    if (!def?.custom) return def;
+    const object = sobject === 'Task' ? 'Activity' : sobject;
+    return this.security.can(this.userId, `${object}.${def.name}`, access) ? def : undefined;
+  }
+
+  addField(sobject: SObjectName, def: FieldDef): void {
+    this.fields.get(sobject)!.set(def.name.toLowerCase(), def);
+  }
+
+  /** Stores a record as given (seeding, system objects): no validation, stamps as provided or now. */
+  put(sobject: SObjectName, id: string, values: Record<string, FieldValue>): SfRecord {
+    const now = this.now();
+    const record: SfRecord = {
+      id,
+      values: {
+        CreatedDate: now,
+        LastModifiedDate: now,
+        SystemModstamp: now,
+        CreatedById: this.userId,
+        LastModifiedById: this.userId,
+        IsDeleted: false,
+        ...values,
+        Id: id,
+      },
+      deletedAt: null,
+    };
+    this.table(sobject).set(id, record);
+    return record;
+  }
+
+  get(sobject: SObjectName, id: string): SfRecord | undefined {
+    const full = normalizeId(id);
+    const record = full === null ? undefined : this.table(sobject).get(full);
+    return record && record.deletedAt === null ? record : undefined;
+  }
+
+  create(sobject: SObjectName, input: Record<string, unknown>): SaveResult {
+    const checked = this.check(sobject, input, null);
+    if (!checked.ok) return { ok: false, id: null, errors: checked.errors };
+    for (const def of this.fields.get(sobject)!.values()) {
+      if (
+        def.required &&
+        def.writable &&
+        (checked.values[def.name] ?? null) === null &&
+        !defaulted(sobject, def.name)
+      )
+        return { ok: false, id: null, errors: [requiredMissing(def.name)] };
+    }
+    if (sobject === 'PermissionSetAssignment') {
+      const refused = this.#assignment(checked.values);
+      if (refused) return { ok: false, id: null, errors: [refused] };
+    }
+    const id = this.nextId(sobject);
+    const record = this.put(sobject, id, {});
+    Object.assign(record.values, defaults(sobject, this.table(sobject).size), checked.values);
+    derive(sobject, record.values, null, this.now());
+    return { ok: true, id, created: true };
+  }
+
+  update(sobject: SObjectName, rawId: string, input: Record<string, unknown>): SaveResult {
+    const id = normalizeId(rawId);
+    if (id === null) return fail(null, 'MALFORMED_ID', `malformed id ${rawId}`);
+    const record = this.get(sobject, id);
+    if (!record) return fail(id, 'ENTITY_IS_DELETED', 'entity is deleted');
+    const checked = this.check(sobject, input, id);
+    if (!checked.ok) return { ok: false, id, errors: checked.errors };
+    const before = { ...record.values };
+    Object.assign(record.values, checked.values);
+    const now = this.now();
+    record.values['LastModifiedDate'] = now;
+    record.values['SystemModstamp'] = now;
+    derive(sobject, record.values, before, now);
+    return { ok: true, id, created: false };
+  }
+
+  delete(sobject: SObjectName, rawId: string): SaveResult {
+    const id = normalizeId(rawId);
+    if (id === null) return fail(null, 'MALFORMED_ID', `malformed id ${rawId}`);
+    const record = this.get(sobject, id);
+    if (!record) return fail(id, 'ENTITY_IS_DELETED', 'entity is deleted');
+    const now = this.now();
+    record.deletedAt = now;
+    record.values['IsDeleted'] = true;
+    record.values['SystemModstamp'] = now;
+    return { ok: true, id, created: false };
+  }
+
+  /** Active (not deleted) records; with `all`, also those in the recycle bin (queryAll). */
+  *scan(sobject: SObjectName, all = false): Iterable<SfRecord> {
+    const earliest = this.now() - RECYCLE_BIN_MS;
+    for (const record of this.table(sobject).values()) {
+      if (record.deletedAt === null || (all && record.deletedAt >= earliest)) yield record;
+    }
+  }
+
+  /** A PermissionSetAssignment takes effect at once: the user gains the set's field permissions. */
+  #assignment(values: Record<string, FieldValue>): SaveError | null {
+    const userId = String(values['AssigneeId'] ?? '');
+    const psId = String(values['PermissionSetId'] ?? '');
+    if (!this.get('User', userId) || !this.security.permissionSets.has(psId))
+      return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] };
+    if (!this.security.assign(userId, psId))
+      return { statusCode: 'DUPLICATE_VALUE', message: 'Duplicate PermissionSetAssignment', fields: [] };
+    return null;
+  }
+
+  check(
+    sobject: SObjectName,
+    input: Record<string, unknown>,
+    id: string | null,
+  ): { ok: true; values: Record<string, FieldValue> } | { ok: false; errors: SaveError[] } {
+    if (id !== null && this.failingRecords.has(id))
+      return {
+        ok: false,
+        errors: [
+          {
+            statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+            message: this.failingRecords.get(id)!,
+            fields: [],
+          },
+        ],
+      };
+    const values: Record<string, FieldValue> = {};
+    for (const [name, raw] of Object.entries(input)) {
+      if (name === 'attributes' || name === 'Id' || name === 'id') continue;
+      const def = this.visibleField(sobject, name, 'edit');
+      if (!def) {
+        return {
+          ok: false,
+          errors: [
+            {
+              statusCode: 'INVALID_FIELD',
+              message: `No such column '${name}' on sobject of type ${sobject}`,
+              fields: [],
+            },
+          ],
+        };
+      }
+      if (!def.writable)
+        return {
+          ok: false,
+          errors: [
+            {
+              statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+              message: `Unable to create/update fields: ${def.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+              fields: [def.name],
+            },
+          ],
+        };
+      const coerced: Coerced = coerceInput(def, raw);
+      if (!coerced.ok) return { ok: false, errors: [withField(coerced.error, def.name)] };
+      if (def.required && coerced.value === null) return { ok: false, errors: [requiredMissing(def.name)] };
+      values[def.name] = coerced.value;
+    }
+    return { ok: true, values };
+  }
+}
+
+function withField(error: ValueError, field: string): SaveError {
+  return { statusCode: error.statusCode, message: error.message, fields: [field] };
+}
+
+function requiredMissing(field: string): SaveError {
+  return {
+    statusCode: 'REQUIRED_FIELD_MISSING',
+    message: `Required fields are missing: [${field}]`,
+    fields: [field],
+  };
+}
+
+function fail(id: string | null, statusCode: string, message: string): SaveResult {
+  return { ok: false, id, errors: [{ statusCode, message, fields: [] }] };
+}
+
+function defaulted(sobject: SObjectName, field: string): boolean {
+  return sobject === 'Task' && field === 'Status';
+}
+
+function defaults(sobject: SObjectName, n: number): Record<string, FieldValue> {
+  if (sobject === 'Task') return { Status: 'Not Started', Priority: 'Normal' };
+  if (sobject === 'Case')
+    return { Status: 'New', Priority: 'Medium', IsEscalated: false, CaseNumber: String(n).padStart(8, '0') };
+  return {};
+}
+
+/**
+ * Fields Salesforce computes from others: an Opportunity's IsClosed / IsWon from its stage, a
+ * Case's IsClosed and ClosedDate from its status, a Task's IsClosed and CompletedDateTime.
+ */
+export function derive(
+  sobject: SObjectName,
+  v: Record<string, FieldValue>,
+  before: Record<string, FieldValue> | null,
+  now: number,
+): void {
+  if (sobject === 'Opportunity') {
+    const stage = v['StageName'];
+    v['IsWon'] = stage === 'Closed Won';
+    v['IsClosed'] = stage === 'Closed Won' || stage === 'Closed Lost';
+  } else if (sobject === 'Case') {
+    const closed = v['Status'] === 'Closed';
+    if (closed && before?.['IsClosed'] !== true) v['ClosedDate'] = now;
+    if (!closed) v['ClosedDate'] = null;
+    v['IsClosed'] = closed;
+  } else if (sobject === 'Task') {
+    const closed = v['Status'] === 'Completed';
+    if (closed && before?.['IsClosed'] !== true) v['CompletedDateTime'] = now;
+    v['IsClosed'] = closed;
+  }
+}
