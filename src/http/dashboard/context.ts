@@ -17,23 +17,38 @@ export interface DashboardContext {
   clock: { now(): number };
   /** The install a request is about (`?installId=` when several are connected). */
   install(req: Request): Promise<InstallRef & { installId: string | undefined }>;
+  /** Owner ids for the at-risk filter, cached a minute (a DISTINCT over the whole book is not free). */
+  owners(installId: string): Promise<string[]>;
 }
+
+const OWNERS_TTL_MS = 60_000;
 
 const installParam = z.string().min(1).max(100).optional();
 
 export function createContext(deps: DashboardDeps): DashboardContext {
   const clock = deps.clock ?? Date;
   const model = deps.readModel ?? storeReadModel(deps.store, clock);
+  const queries = dashboardQueries(deps.store.pool);
+  const owners = new Map<string, { at: number; list: Promise<string[]> }>();
   return {
     deps,
     model,
-    queries: dashboardQueries(deps.store.pool),
+    queries,
     kpis: createCalendarKpis(deps.store, clock),
     clock,
     async install(req) {
       const installId = parseOr400(installParam, req.query['installId'], 'installId');
       const ref = await resolveInstall(model, installId);
       return { ...ref, installId };
+    },
+    owners(installId) {
+      const now = clock.now();
+      const hit = owners.get(installId);
+      if (hit !== undefined && now - hit.at < OWNERS_TTL_MS) return hit.list;
+      const list = queries.owners(installId);
+      owners.set(installId, { at: now, list });
+      list.catch(() => owners.delete(installId));
+      return list;
     },
   };
 }

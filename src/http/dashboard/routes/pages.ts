@@ -105,7 +105,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
       const pageNumber = Math.max(1, Number.parseInt(String(req.query['page'] ?? '1'), 10) || 1);
       const [list, owners] = await Promise.all([
         ctx.model.companies(install.id, query),
-        ctx.queries.owners(install.id),
+        ctx.owners(install.id),
       ]);
       res.type('html').send(
         atRiskPage({
