@@ -80,11 +80,17 @@ export async function editAsUser(
   });
 }
 
-export async function appEvents(portal: PortalRef): Promise<Array<{ id: string; objectId: string }>> {
+export async function appEvents(
+  portal: PortalRef,
+): Promise<Array<{ id: string; objectId: string; title: string }>> {
   const body = (await control(portal.baseUrl, 'GET', `/portals/${portal.portalId}/app-events`)) as {
-    results: Array<{ id: string; objectId: string | number }>;
+    results: Array<{ id: string; objectId: string | number; properties?: Record<string, unknown> }>;
   };
-  return body.results.map((e) => ({ id: e.id, objectId: String(e.objectId) }));
+  return body.results.map((e) => ({
+    id: e.id,
+    objectId: String(e.objectId),
+    title: String(e.properties?.['title'] ?? ''),
+  }));
 }
 
 /**
