@@ -58,7 +58,9 @@ describe('signatureV3 known answers', () => {
   it("agrees with the sandbox's independent implementation on random inputs", () => {
     fc.assert(
       fc.property(fc.string(), fc.webUrl({ withQueryParameters: true }), fc.string(), (secret, uri, body) => {
-        expect(signatureV3(secret, 'POST', uri, body, T)).toBe(sandboxSignatureV3(secret, 'POST', uri, body, T));
+        expect(signatureV3(secret, 'POST', uri, body, T)).toBe(
+          sandboxSignatureV3(secret, 'POST', uri, body, T),
+        );
       }),
       { numRuns: 200 },
     );

@@ -1,0 +1,115 @@
+import express, { type Request, type Response, Router } from 'express';
+import { CARD_API_ROUTES } from '../../../extensions/src/app/cards/definition/endpoints.ts';
+import type { CompanyScoreRow, HistoryPoint } from '../../store/index.ts';
+import { toCardResponse } from './card-view.ts';
+import { verifyCardRequest } from './signed-request.ts';
+
+/**
+ * The card's backend (`hubspot.fetch` target). Every request must carry HubSpot's v3
+ * signature made with the app's client secret; the portal is read from the signed query
+ * only, and every read is keyed by that portal's install, so a portal can never see
+ * another's company — whatever id it asks for.
+ *
+ *   GET  /hubspot/card/companies/:companyId          → 200 CardResponse | 401 | 404 (portal not installed)
+ *   POST /hubspot/card/companies/:companyId/rescore  → 202 { queued, companyId } | 401 | 404
+ */
+export interface CardApiDeps {
+  readonly clientSecret: string;
+  /** The HubSpot app id (HubSpot appends it to the query; another app's requests are refused). */
+  readonly appId: string;
+  /** Vigil's public URL, as listed in permittedUrls.fetch (the signature covers it). */
+  readonly publicUrl: string;
+  /** Where the card's "open in Vigil" and settings links point. */
+  readonly dashboardUrl: string;
+  readonly installs: {
+    findByAccount(crm: 'hubspot', accountId: string): Promise<{ id: string; status: string } | null>;
+  };
+  readonly scores: {
+    get(installId: string, companyId: string): Promise<CompanyScoreRow | null>;
+    history(installId: string, companyId: string, since?: number | null): Promise<HistoryPoint[]>;
+  };
+  /** Marks the company for recompute and schedules it (see hubspot-app.ts). */
+  requestRescore(installId: string, companyId: string): Promise<void>;
+  readonly clock: { now(): number };
+  readonly logger: { warn(obj: object, msg?: string): void };
+  /** Days of history in the chart (default 90). */
+  readonly historyDays?: number;
+  /** How long an install lookup is reused (default 5 s; 0 = never). */
+  readonly installCacheMs?: number;
+}
+
+const COMPANY_ID = /^\d{1,19}$/;
+const DAY = 86_400_000;
+
+export function cardApiRouter(deps: CardApiDeps): Router {
+  const router = Router();
+  // The signature covers the raw body: keep the bytes, parse nothing.
+  router.use(CARD_API_ROUTES.company.split('/:')[0]!, express.raw({ type: () => true, limit: '16kb' }));
+  const cache = new Map<string, { at: number; install: { id: string; status: string } | null }>();
+  const cacheMs = deps.installCacheMs ?? 5_000;
+
+  async function installFor(portalId: string) {
+    const now = deps.clock.now();
+    const hit = cache.get(portalId);
+    if (hit && now - hit.at < cacheMs) return hit.install;
+    const install = await deps.installs.findByAccount('hubspot', portalId);
+    if (cacheMs > 0) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(portalId, { at: now, install });
+    }
+    return install;
+  }
+
+  /** The caller's active install, or an answer already sent. */
+  async function authorise(req: Request, res: Response): Promise<string | null> {
+    res.set('Cache-Control', 'no-store');
+    const caller = verifyCardRequest(req, {
+      clientSecret: deps.clientSecret,
+      appId: deps.appId,
+      publicUrl: deps.publicUrl,
+      now: deps.clock.now(),
+    });
+    if (!caller.ok) {
+      deps.logger.warn({ cardApi: true, rejected: caller.reason, path: req.path }, 'card request refused');
+      res
+        .status(401)
+        .json({ error: { code: 'bad_signature', message: 'The request is not signed by HubSpot' } });
+      return null;
+    }
+    const install = await installFor(caller.portalId);
+    if (install === null || install.status !== 'active') {
+      res
+        .status(404)
+        .json({ error: { code: 'not_installed', message: 'Vigil is not installed in this portal' } });
+      return null;
+    }
+    const companyId = String(req.params['companyId'] ?? '');
+    if (!COMPANY_ID.test(companyId)) {
+      res.status(400).json({ error: { code: 'invalid_request', message: 'companyId must be a HubSpot id' } });
+      return null;
+    }
+    return install.id;
+  }
+
+  router.get(CARD_API_ROUTES.company, async (req, res) => {
+    const installId = await authorise(req, res);
+    if (installId === null) return;
+    const companyId = String(req.params['companyId']);
+    const since = deps.clock.now() - (deps.historyDays ?? 90) * DAY;
+    const [row, history] = await Promise.all([
+      deps.scores.get(installId, companyId),
+      deps.scores.history(installId, companyId, since),
+    ]);
+    res.json(toCardResponse(companyId, row, history, { dashboardUrl: deps.dashboardUrl }));
+  });
+
+  router.post(CARD_API_ROUTES.rescore, async (req, res) => {
+    const installId = await authorise(req, res);
+    if (installId === null) return;
+    const companyId = String(req.params['companyId']);
+    await deps.requestRescore(installId, companyId);
+    res.status(202).json({ queued: true, companyId });
+  });
+
+  return router;
+}

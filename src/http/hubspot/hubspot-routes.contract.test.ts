@@ -1,0 +1,238 @@
+import express from 'express';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { cardResponseSchema } from '../../../extensions/src/app/cards/definition/card-response.ts';
+import { companyUrl, rescoreUrl } from '../../../extensions/src/app/cards/definition/endpoints.ts';
+import { createTestInstall, forEachDatabase } from '../../../test/support/databases.ts';
+import { createWebhookEventStore, type WebhookEventStore } from '../../../webhooks/hubspot/event-store.ts';
+import { MAX_BODY_BYTES } from '../../../webhooks/hubspot/receiver.ts';
+import { defaultScoringConfig } from '../../domain/config/parse.ts';
+import { scorePortfolio } from '../../domain/portfolio.ts';
+import { silentLogger } from '../../log/logger.ts';
+import { generatePortal } from '../../sandbox/seed/generate.ts';
+import { seedToInputs } from '../../sandbox/seed/to-inputs.ts';
+import type { Install } from '../../store/index.ts';
+import { listen, type RunningHttp } from '../server.ts';
+import { cardApiRouter } from './card-api.ts';
+import { cardRequestUrl, signedRequest } from './testing/signed.ts';
+import { hubspotWebhookRouter, WEBHOOK_PATH } from './webhook-route.ts';
+
+/**
+ * The card API and the webhook receiver over the real store, with two portals installed
+ * whose seeded companies share ids: every request is signed as HubSpot signs it, and no
+ * endpoint lets one portal see or touch the other's data.
+ */
+const SECRET = 'client-secret-for-tests';
+const APP_ID = '4000001';
+const NOW = Date.now();
+
+forEachDatabase('HubSpot card API and webhook receiver', (db) => {
+  let http: RunningHttp;
+  let base: string;
+  let a: Install;
+  let b: Install;
+  let events: WebhookEventStore;
+  const scheduled: string[] = [];
+  const health = new Map<string, Map<string, number | null>>();
+
+  beforeAll(async () => {
+    const { store } = db;
+    a = await createTestInstall(store, { accountId: '1001', authKind: 'oauth', appId: APP_ID });
+    b = await createTestInstall(store, { accountId: '2002', authKind: 'oauth', appId: APP_ID });
+    for (const [install, seed] of [
+      [a, 11],
+      [b, 12],
+    ] as const) {
+      const portal = generatePortal({ size: 'tiny', seed, now: NOW });
+      const scored = scorePortfolio(seedToInputs(portal), defaultScoringConfig(), NOW);
+      const runId = await store.runs.start(install.id, 'full');
+      await store.scores.save(
+        install.id,
+        scored.companies.map((c) => ({ score: c, tier: c.tier })),
+        {
+          configVersion: 1,
+          cause: 'data',
+          runId,
+        },
+      );
+      health.set(install.id, new Map(scored.companies.map((c) => [c.companyId, c.health.score])));
+    }
+    events = createWebhookEventStore(store.pool);
+    // The public URL (which signatures cover) is known once listening: mount the routers then.
+    const app = express();
+    const mounted = express.Router();
+    app.use(mounted);
+    http = await listen(app, 0);
+    base = http.url;
+    const deps = {
+      clientSecret: SECRET,
+      appId: APP_ID,
+      publicUrl: base,
+      clock: { now: () => Date.now() },
+      logger: silentLogger(),
+      installs: store.installs,
+    };
+    mounted.use(
+      cardApiRouter({
+        ...deps,
+        dashboardUrl: 'https://vigil.example.com',
+        scores: store.scores,
+        async requestRescore(installId, companyId) {
+          await store.mirror.markDirty(installId, [companyId]);
+        },
+      }),
+    );
+    mounted.use(hubspotWebhookRouter({ ...deps, events, trigger: { schedule: (id) => scheduled.push(id) } }));
+  });
+  afterAll(async () => http?.close());
+  beforeEach(() => {
+    scheduled.length = 0;
+  });
+
+  const shared = () => {
+    const ids = [...(health.get(a.id)?.keys() ?? [])].filter((id) => health.get(b.id)?.has(id));
+    const id = ids.find((x) => health.get(a.id)?.get(x) !== health.get(b.id)?.get(x));
+    if (id === undefined) throw new Error('the two seeds share no company id with different health');
+    return id;
+  };
+  const cardGet = (
+    companyId: string,
+    portalId: string,
+    opts: Parameters<typeof signedRequest>[3] = { secret: SECRET },
+  ) =>
+    signedRequest(cardRequestUrl(companyUrl(companyId, base), { portalId, appId: APP_ID }), 'GET', '', opts);
+
+  it("answers a signed request with that portal's company, and the other portal with its own", async () => {
+    const id = shared();
+    for (const [install, portal] of [
+      [a, '1001'],
+      [b, '2002'],
+    ] as const) {
+      const res = await cardGet(id, portal);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = cardResponseSchema.parse(await res.json());
+      if (body.state !== 'scored') throw new Error('expected a score');
+      const expected = health.get(install.id)?.get(id) ?? null;
+      expect(body.score.health).toBe(expected === null ? null : Math.round(expected * 10) / 10);
+    }
+  });
+
+  it('says not scored for a company the portal does not have', async () => {
+    const res = await cardGet('999999999', '1001');
+    expect(cardResponseSchema.parse(await res.json())).toMatchObject({
+      state: 'not_scored',
+      companyId: '999999999',
+    });
+  });
+
+  it('refuses forged, unsigned, stale and re-pointed requests with 401', async () => {
+    const id = shared();
+    expect((await cardGet(id, '1001', { secret: 'not-the-secret' })).status).toBe(401);
+    expect((await cardGet(id, '1001', { secret: SECRET, signature: null })).status).toBe(401);
+    expect((await cardGet(id, '1001', { secret: SECRET, timestamp: Date.now() - 6 * 60_000 })).status).toBe(
+      401,
+    );
+    // Signed by HubSpot for portal 1001, then another portalId appended by someone else.
+    const signedFor1001 = cardRequestUrl(companyUrl(id, base), { portalId: '1001', appId: APP_ID });
+    const tampered = `${signedFor1001}&portalId=2002`;
+    const forged = await signedRequest(tampered, 'GET', '', { secret: SECRET, signUri: signedFor1001 });
+    expect(forged.status).toBe(401);
+    // A request signed with both portal ids is ambiguous, and refused too.
+    expect((await signedRequest(tampered, 'GET', '', { secret: SECRET })).status).toBe(401);
+    // The portal must come from HubSpot's signed query; a path-only request has none.
+    expect((await signedRequest(companyUrl(id, base), 'GET', '', { secret: SECRET })).status).toBe(401);
+  });
+
+  it('answers 404 for a portal without an install', async () => {
+    expect((await cardGet(shared(), '3003')).status).toBe(404);
+  });
+
+  it("rescore marks only the calling portal's company", async () => {
+    const id = shared();
+    const url = cardRequestUrl(rescoreUrl(id, base), { portalId: '2002', appId: APP_ID });
+    const res = await signedRequest(url, 'POST', '{}', { secret: SECRET });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ queued: true, companyId: id });
+    const dirty = async (installId: string) =>
+      (
+        await db.store.pool.query('SELECT company_id FROM dirty_companies WHERE install_id = $1', [installId])
+      ).rows.map((r: { company_id: string }) => r.company_id);
+    expect(await dirty(b.id)).toContain(id);
+    expect(await dirty(a.id)).not.toContain(id);
+    expect(
+      (await signedRequest(url, 'POST', '{"x":1}', { secret: SECRET, signUri: url, signature: 'AAAA' }))
+        .status,
+    ).toBe(401);
+  });
+
+  const event = (over: Record<string, unknown> = {}) => ({
+    eventId: Math.floor(Math.random() * 1e12),
+    subscriptionId: 1,
+    portalId: 1001,
+    appId: Number(APP_ID),
+    occurredAt: Date.now(),
+    subscriptionType: 'object.propertyChange',
+    objectTypeId: '0-5',
+    attemptNumber: 0,
+    objectId: 77,
+    propertyName: 'hs_ticket_priority',
+    propertyValue: 'URGENT',
+    changeSource: 'CRM_UI',
+    ...over,
+  });
+  const post = (body: string, opts: Parameters<typeof signedRequest>[3] = { secret: SECRET }) =>
+    signedRequest(`${base}${WEBHOOK_PATH}`, 'POST', body, opts);
+  const stored = async (installId: string) => (await events.pending(installId, 1000)).map((e) => e.eventId);
+
+  it('stores signed events under their portal, schedules it, and refuses a replay', async () => {
+    const e1 = event();
+    const e2 = event({ portalId: 2002, objectId: 78 });
+    const body = JSON.stringify([e1]);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: 1, stored: 1, duplicates: 0, skipped: 0 });
+    expect(scheduled).toEqual([a.id]);
+    expect(await stored(a.id)).toContain(String(e1.eventId));
+    expect(await stored(b.id)).not.toContain(String(e1.eventId));
+    expect((await post(JSON.stringify([e2]))).status).toBe(200);
+    expect(await stored(b.id)).toContain(String(e2.eventId));
+    scheduled.length = 0;
+    const replay = await post(body);
+    expect(replay.status).toBe(409);
+    expect(scheduled).toEqual([]);
+  });
+
+  it("skips Vigil's own writes without storing them", async () => {
+    const own = event({ changeSource: 'INTEGRATION', sourceId: APP_ID });
+    const res = await post(JSON.stringify([own]));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ stored: 0, skipped: 1 });
+    expect(await stored(a.id)).not.toContain(String(own.eventId));
+    expect(scheduled).toEqual([]);
+  });
+
+  it('refuses bad input with a 4xx and stores and schedules nothing', async () => {
+    const before = [...(await stored(a.id)), ...(await stored(b.id))].length;
+    const e = event();
+    const cases: Array<[string, Promise<Response>, number]> = [
+      ['malformed JSON', post('[{"eventId":'), 400],
+      ['not events', post(JSON.stringify([{ hello: 'world' }])), 400],
+      ['wrong signature', post(JSON.stringify([e]), { secret: 'nope' }), 401],
+      ['missing signature', post(JSON.stringify([e]), { secret: SECRET, signature: null }), 401],
+      [
+        'stale timestamp',
+        post(JSON.stringify([e]), { secret: SECRET, timestamp: Date.now() - 5 * 60_000 - 1000 }),
+        401,
+      ],
+      ['unknown portal', post(JSON.stringify([event({ portalId: 3003 })])), 404],
+      ['another app', post(JSON.stringify([event({ appId: 999 })])), 403],
+      ['oversized body', post(`[${' '.repeat(MAX_BODY_BYTES)}]`), 413],
+      ['a mix of known and unknown portals', post(JSON.stringify([event(), event({ portalId: 3003 })])), 404],
+    ];
+    for (const [name, response, status] of cases) {
+      expect({ name, status: (await response).status }).toEqual({ name, status });
+    }
+    expect([...(await stored(a.id)), ...(await stored(b.id))].length).toBe(before);
+    expect(scheduled).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * HubSpot's OAuth endpoints (OAuth guide; 155908-v1-oauth.json): the authorization-code
+ * grant at `POST /oauth/v1/token` (form-encoded), and the access-token metadata at
+ * `GET /oauth/v1/access-tokens/{token}`, which says which hub (portal) and app the token
+ * is for and the scopes the admin granted. The hub id is taken from the token metadata
+ * (it is HubSpot's answer about the token), never from a query parameter.
+ */
+const tokenAnswer = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+});
+
+const tokenInfo = z.object({
+  hub_id: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String),
+  app_id: z
+    .union([z.number().int().positive(), z.string().regex(/^\d+$/)])
+    .transform(String)
+    .nullish(),
+  scopes: z.array(z.string()),
+  user: z.string().nullish(),
+});
+
+export interface ExchangedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+  hubId: string;
+  appId: string | null;
+  scopes: string[];
+}
+
+export class OAuthExchangeError extends Error {
+  readonly status: number | null;
+  readonly code: string | null;
+  constructor(message: string, status: number | null, code: string | null) {
+    super(message);
+    this.name = 'OAuthExchangeError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export interface ExchangeInput {
+  apiBase: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  code: string;
+  now: number;
+  fetch: typeof fetch;
+}
+
+async function json(res: Response, what: string): Promise<unknown> {
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const code = typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : null;
+    throw new OAuthExchangeError(
+      `${what} answered ${res.status}`,
+      res.status,
+      typeof code === 'string' ? code : null,
+    );
+  }
+  return body;
+}
+
+export async function exchangeCode(input: ExchangeInput): Promise<ExchangedTokens> {
+  const base = input.apiBase.replace(/\/+$/, '');
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: input.clientId,
+    client_secret: input.clientSecret,
+    redirect_uri: input.redirectUri,
+    code: input.code,
+  });
+  const res = await input.fetch(`${base}/oauth/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: form.toString(),
+  });
+  const tokens = tokenAnswer.safeParse(await json(res, 'The token endpoint'));
+  if (!tokens.success)
+    throw new OAuthExchangeError('The token endpoint sent an unexpected answer', res.status, null);
+  const infoRes = await input.fetch(
+    `${base}/oauth/v1/access-tokens/${encodeURIComponent(tokens.data.access_token)}`,
+    { headers: { accept: 'application/json' } },
+  );
+  const info = tokenInfo.safeParse(await json(infoRes, 'The token information endpoint'));
+  if (!info.success)
+    throw new OAuthExchangeError('The token information was unexpected', infoRes.status, null);
+  return {
+    accessToken: tokens.data.access_token,
+    refreshToken: tokens.data.refresh_token,
+    expiresAt: input.now + tokens.data.expires_in * 1000,
+    hubId: info.data.hub_id,
+    appId: info.data.app_id ?? null,
+    scopes: info.data.scopes,
+  };
+}
