@@ -5,6 +5,7 @@
  * describe blocks here. Once the include lists `webhooks/**\/*.unit.test.ts` and
  * `extensions/**\/*.unit.test.{ts,tsx}`, this file goes.
  */
+import '../../../extensions/project.unit.test.ts';
 import '../../../extensions/src/app/cards/HealthCard.unit.test.tsx';
 import '../../../webhooks/hubspot/plan.unit.test.ts';
 import '../../../webhooks/hubspot/signature.unit.test.ts';
