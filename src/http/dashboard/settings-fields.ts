@@ -30,6 +30,15 @@ export interface FieldGroup {
   fields: Field[];
 }
 
+/** A setting's key as a label, with the acronyms and abbreviations spelt as people write them. */
+function label(key: string): string {
+  return humanize(key)
+    .replace(/\bnps\b/gi, 'NPS')
+    .replace(/\bcsat\b/gi, 'CSAT')
+    .replace(/\blast30d\b/i, 'last 30 days')
+    .replace(/\bprev30d\b/i, 'previous 30 days');
+}
+
 const num = (path: string, label: string, extra: Partial<Field> = {}): Field => ({
   path,
   label,
@@ -114,7 +123,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
     id: 'thresholds',
     legend: 'Churn reason thresholds',
     fields: (Object.keys(DEFAULT_CHURN_THRESHOLDS) as Array<keyof typeof DEFAULT_CHURN_THRESHOLDS>).map((k) =>
-      num(`churn.thresholds.${k}`, humanize(k), {
+      num(`churn.thresholds.${k}`, label(k), {
         step: 'any',
         ...(THRESHOLD_HELP[k] === undefined ? {} : { help: THRESHOLD_HELP[k] }),
       }),
@@ -138,7 +147,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
     help: 'Which CRM properties hold each signal. Lists are comma-separated.',
     fields: [
       prop('mapping.company.name', 'Company name', false),
-      ...COMPANY_PROPS.map((k) => prop(`mapping.company.${k}`, `Company: ${humanize(k)}`)),
+      ...COMPANY_PROPS.map((k) => prop(`mapping.company.${k}`, `Company: ${label(k)}`)),
       { path: 'mapping.company.lastContact', label: 'Company: last contact', kind: 'list' },
       prop('mapping.deal.amount', 'Deal: amount', false),
       prop('mapping.deal.stage', 'Deal: stage', false),
