@@ -12,6 +12,8 @@ export interface AtRiskFilters {
   level?: string | undefined;
   reason?: string | undefined;
   owner?: string | undefined;
+  /** Paying customers (the API's default), churned ones, or all. */
+  customers: 'active' | 'churned' | 'all';
   limit: number;
 }
 
@@ -66,7 +68,14 @@ function row(c: CompanySummary, installId: string | undefined): SafeHtml {
 
 export function atRiskPage(input: AtRiskPageInput): string {
   const f = input.filters;
-  const base = { installId: input.installId, tier: f.tier, level: f.level, reason: f.reason, owner: f.owner };
+  const base = {
+    installId: input.installId,
+    tier: f.tier,
+    level: f.level,
+    reason: f.reason,
+    owner: f.owner,
+    customers: f.customers === 'active' ? undefined : f.customers,
+  };
   const keep = { ...base, limit: f.limit === 50 ? undefined : f.limit };
   const next =
     input.nextCursor === null

@@ -13,7 +13,7 @@ import { calendarPeriodKpis } from './shared.ts';
  *   GET /dashboard/api/kpis?period=latest|YYYY-MM|YYYY-Qn → { period, kpis, trend }
  *   GET /dashboard/api/companies/:id/history → score snapshots with their cause (data|config)
  *   GET /dashboard/api/sync → runs, the portal's limit, per-record errors, last webhook
- *   GET /at-risk.csv?tier=&level=&reason=&owner= → every matching company, highest risk first
+ *   GET /at-risk.csv?tier=&level=&reason=&owner=&customers= → every matching company, highest risk first
  */
 const CSV_PAGE = 200;
 
@@ -72,7 +72,7 @@ export function dataApi(ctx: DashboardContext): Router {
   router.get('/at-risk.csv', async (req, res) => {
     const install = await ctx.install(req);
     const filters: Record<string, unknown> = {};
-    for (const key of ['tier', 'level', 'reason', 'owner'] as const) {
+    for (const key of ['tier', 'level', 'reason', 'owner', 'customers'] as const) {
       const v = req.query[key];
       if (v !== undefined && v !== '') filters[key] = v;
     }

@@ -116,6 +116,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
             level: query.level,
             reason: query.reason,
             owner: query.owner,
+            customers: query.customers,
             limit: query.limit,
           },
           pageNumber,
