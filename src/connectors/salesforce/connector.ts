@@ -1,0 +1,91 @@
+import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
+import type { CrmConnector, CrmObjectType } from '../types.ts';
+import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
+import { createSalesforceClient } from './client.ts';
+import { provision } from './provision.ts';
+import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
+import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
+
+/**
+ * The Salesforce connector: one org (install), jsforce underneath, Vigil's CRM-neutral interface on
+ * top. Dependencies come in: the store's token lock, a small key-value state for getDeleted windows
+ * (STORE's cursors bound to the install), the mirror's ids for reconciliation, the clock.
+ */
+export interface SalesforceConnectorOptions {
+  readonly installId: string;
+  /** The org id (18 characters). */
+  readonly orgId: string;
+  /** The integration user the tokens act as (from the token response's `id` URL); gets the permission set. */
+  readonly userId: string;
+  readonly instanceUrl: string;
+  /** Where the OAuth token endpoint lives (login.salesforce.com, My Domain, or the sandbox). */
+  readonly loginUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri?: string;
+  /** ≥ 64.0; default 64.0. */
+  readonly apiVersion?: string;
+  /** The tokens last persisted for this install. */
+  readonly tokens: StoredTokens;
+  /** STORE's `installs.withTokenLock(installId, fn)` bound to this install. */
+  readonly withTokenLock: WithTokenLock;
+  readonly state: {
+    get(key: string): Promise<string | null>;
+    set(key: string, value: string): Promise<void>;
+  };
+  /** Live ids of the mirror, ordered, after `afterId` (reconciliation when getDeleted's window was missed). */
+  readonly mirrorIds: (type: CrmObjectType, afterId: string | null, limit: number) => Promise<string[]>;
+  readonly budget?: Partial<BudgetPolicy>;
+  /** Full reads of more records than this switch to Bulk API 2.0 after the first page (default 10,000). */
+  readonly bulkThreshold?: number;
+  readonly bulk?: { pollIntervalMs?: number; pollTimeoutMs?: number; maxRecords?: number };
+  readonly clock?: { now(): number };
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export function createSalesforceConnector(options: SalesforceConnectorOptions): CrmConnector {
+  const budget: BudgetPolicy = { ...DEFAULT_BUDGET, ...options.budget };
+  if (!(budget.share > 0 && budget.share <= 1))
+    throw new RangeError(`budget.share must be within (0, 1], got ${budget.share}`);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const client = createSalesforceClient({
+    orgId: options.orgId,
+    instanceUrl: options.instanceUrl,
+    loginUrl: options.loginUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
+    ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
+    tokens: options.tokens,
+    withTokenLock: options.withTokenLock,
+    budget,
+    sleep,
+    now: () => (options.clock ?? Date).now(),
+  });
+  const now = () => (options.clock ?? Date).now();
+  const ctx: ReadContext = {
+    client,
+    bulkThreshold: options.bulkThreshold ?? 10_000,
+    bulk: {
+      pollIntervalMs: options.bulk?.pollIntervalMs ?? 1_000,
+      pollTimeoutMs: options.bulk?.pollTimeoutMs ?? 60_000,
+      maxRecords: options.bulk?.maxRecords ?? 50_000,
+      sleep,
+    },
+    now,
+    state: options.state,
+    mirrorIds: options.mirrorIds,
+  };
+  return {
+    kind: 'salesforce',
+    accountId: options.orgId,
+    maxWriteBatch: MAX_COLLECTION,
+    provision: () => provision(client, options.userId),
+    readAll: (type, properties, cursor) => readAll(ctx, type, properties, cursor),
+    readChanged: (type, properties, since, cursor) => readChanged(ctx, type, properties, since, cursor),
+    readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
+    writeCompanies: (updates) => writeCompanies(client, updates),
+    writeTimeline: (entries) => writeTimeline(client, entries),
+    callStats: () => client.stats.snapshot(),
+  };
+}

@@ -1,0 +1,6 @@
+// The Salesforce connector's public surface (see README.md).
+export { type BudgetPolicy, budgetDecision, DEFAULT_BUDGET, decideRetry, parseLimitInfo } from './budget.ts';
+export { createSalesforceConnector, type SalesforceConnectorOptions } from './connector.ts';
+export { fieldsToSelect, SOBJECT_OF, salesforceMapping, toCrmRecord } from './mapping.ts';
+export { storeDependencies } from './store-dependencies.ts';
+export { PERMISSION_SET, TASK_ENTRY_FIELD, VIGIL_FIELDS } from './vigil-fields.ts';

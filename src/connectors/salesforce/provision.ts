@@ -1,0 +1,156 @@
+import type { ProvisionReport } from '../types.ts';
+import type { SalesforceClient } from './client.ts';
+import { query } from './reads.ts';
+import { select, str } from './soql.ts';
+import { customFieldComponents, PERMISSION_SET } from './vigil-fields.ts';
+
+/**
+ * Provisioning through the Metadata API (SOAP, as jsforce's `conn.metadata` sends it), idempotent:
+ * 1. read Vigil's CustomFields (10 per call), create the missing ones, update those whose type or
+ *    picklist values differ;
+ * 2. the `Vigil_Integration` permission set grants read and edit on every one of them — new fields
+ *    are invisible to every user until field-level security grants them — upserted only if it
+ *    differs;
+ * 3. the permission set is assigned to the integration user (PermissionSetAssignment insert) if
+ *    it is not already;
+ * 4. /limits, so the budget knows the org's usage before the first sync.
+ * Calls on a provisioned org: 2 reads + 1 permission-set read + 2 queries + 1 /limits = 6.
+ */
+const CHUNK = 10;
+
+type Component = Record<string, unknown>;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+function asList<T>(value: T | T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+function picklistValues(meta: Component): string[] {
+  const set = meta['valueSet'] as { valueSetDefinition?: { value?: unknown } } | undefined;
+  const values = set?.valueSetDefinition?.value;
+  return (values === undefined ? [] : asList(values)).map((v) =>
+    String((v as { fullName?: unknown }).fullName ?? ''),
+  );
+}
+
+function differs(wanted: Component, existing: Component): boolean {
+  if (String(existing['type']) !== String(wanted['type'])) return true;
+  return picklistValues(wanted).join(';') !== picklistValues(existing).join(';');
+}
+
+function saved(results: unknown, what: string): void {
+  for (const r of asList(results as Array<{ success?: unknown; fullName?: unknown; errors?: unknown }>)) {
+    if (r.success !== true)
+      throw new Error(`Metadata API refused ${what} ${String(r.fullName)}: ${JSON.stringify(r.errors)}`);
+  }
+}
+
+export async function provision(client: SalesforceClient, userId: string): Promise<ProvisionReport> {
+  const created: string[] = [];
+  const updated: string[] = [];
+  const unchanged: string[] = [];
+  const wanted = customFieldComponents();
+  const toCreate: Component[] = [];
+  const toUpdate: Component[] = [];
+  for (const group of chunks(wanted)) {
+    const names = group.map((c) => String(c['fullName']));
+    const existing = asList(
+      (await client.call({ endpoint: 'SOAP readMetadata CustomField', safe: true }, (conn) =>
+        conn.metadata.read('CustomField', names),
+      )) as unknown as Component | Component[],
+    );
+    group.forEach((component, i) => {
+      const found = existing[i];
+      if (!found || found['fullName'] === undefined) toCreate.push(component);
+      else if (differs(component, found)) toUpdate.push(component);
+      else unchanged.push(String(component['fullName']));
+    });
+  }
+  for (const group of chunks(toCreate)) {
+    saved(
+      await client.call({ endpoint: 'SOAP createMetadata CustomField', safe: false }, (conn) =>
+        conn.metadata.create('CustomField', group as never),
+      ),
+      'CustomField',
+    );
+    created.push(...group.map((c) => String(c['fullName'])));
+  }
+  for (const group of chunks(toUpdate)) {
+    saved(
+      await client.call({ endpoint: 'SOAP updateMetadata CustomField', safe: true }, (conn) =>
+        conn.metadata.update('CustomField', group as never),
+      ),
+      'CustomField',
+    );
+    updated.push(...group.map((c) => String(c['fullName'])));
+  }
+
+  const permissions = wanted.map((c) => ({ field: String(c['fullName']), readable: true, editable: true }));
+  const current = (await client.call({ endpoint: 'SOAP readMetadata PermissionSet', safe: true }, (conn) =>
+    conn.metadata.read('PermissionSet', PERMISSION_SET.fullName),
+  )) as unknown as {
+    fullName?: string;
+    fieldPermissions?:
+      | Array<{ field: string; readable: unknown; editable: unknown }>
+      | { field: string; readable: unknown; editable: unknown };
+  };
+  const granted = new Set(
+    (current.fieldPermissions === undefined ? [] : asList(current.fieldPermissions))
+      .filter((p) => String(p.readable) === 'true' && String(p.editable) === 'true')
+      .map((p) => p.field),
+  );
+  const psName = `PermissionSet:${PERMISSION_SET.fullName}`;
+  if (current.fullName === undefined || permissions.some((p) => !granted.has(p.field))) {
+    saved(
+      await client.call({ endpoint: 'SOAP upsertMetadata PermissionSet', safe: true }, (conn) =>
+        conn.metadata.upsert('PermissionSet', { ...PERMISSION_SET, fieldPermissions: permissions } as never),
+      ),
+      'PermissionSet',
+    );
+    (current.fullName === undefined ? created : updated).push(psName);
+  } else unchanged.push(psName);
+
+  const ps = await query(
+    client,
+    select({
+      fields: ['Id'],
+      from: 'PermissionSet',
+      where: [{ field: 'Name', op: '=', value: str(PERMISSION_SET.fullName) }],
+    }),
+  );
+  const psId = String(ps.records[0]?.['Id'] ?? '');
+  if (psId === '') throw new Error(`Permission set ${PERMISSION_SET.fullName} was saved but cannot be found`);
+  const assigned = await query(
+    client,
+    select({
+      fields: ['Id'],
+      from: 'PermissionSetAssignment',
+      where: [
+        { field: 'AssigneeId', op: '=', value: str(userId) },
+        { field: 'PermissionSetId', op: '=', value: str(psId) },
+      ],
+    }),
+  );
+  if (assigned.totalSize === 0) {
+    await client.call({ endpoint: 'POST /sobjects/PermissionSetAssignment', safe: false }, (conn) =>
+      conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetId: psId }),
+    );
+    created.push('PermissionSetAssignment');
+  } else unchanged.push('PermissionSetAssignment');
+
+  const limits = (await client.call({ endpoint: 'GET /limits', safe: true }, (conn) => conn.limits())) as {
+    DailyApiRequests?: { Max: number; Remaining: number };
+  };
+  if (limits.DailyApiRequests)
+    client.setUsage({
+      used: limits.DailyApiRequests.Max - limits.DailyApiRequests.Remaining,
+      limit: limits.DailyApiRequests.Max,
+    });
+  // The CrmConnector interface names no 'task' yet: Salesforce timeline entries are completed Tasks.
+  return { created, updated, unchanged, timeline: 'note' };
+}

@@ -1,0 +1,211 @@
+import { REASON_CATALOGUE } from '../../domain/churn/catalogue.ts';
+import { REASON_CODES } from '../../domain/churn/codes.ts';
+
+// What Vigil writes on a Salesforce Account (DESIGN §2): the `Vigil_*__c` custom fields, typed for
+// list views and reports — numbers, restricted picklists for states, a multi-select picklist of the
+// churn reason codes (labels from the reason catalogue), a long text summary and a date/time — plus
+// the external id on Task (custom activity fields live on Activity) that makes timeline Tasks
+// idempotent. The sync speaks Vigil's neutral property names (`vigil_health_score`); this maps them.
+
+export const PERMISSION_SET = { fullName: 'Vigil_Integration', label: 'Vigil integration' } as const;
+export const TASK_ENTRY_FIELD = 'Vigil_Entry_Id__c';
+export const SUMMARY_MAX = 32_768;
+
+type Values = ReadonlyArray<readonly [string, string]>;
+
+export interface VigilField {
+  /** The neutral property name the sync writes. */
+  readonly property: string;
+  readonly field: string;
+  readonly kind: 'number' | 'picklist' | 'multipicklist' | 'text' | 'datetime';
+  /** Metadata API CustomField, without fullName (object.field is added). */
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+function valueSet(values: Values) {
+  return {
+    restricted: true,
+    valueSetDefinition: {
+      sorted: false,
+      value: values.map(([fullName, label]) => ({ fullName, default: false, label })),
+    },
+  };
+}
+
+const number = (
+  property: string,
+  field: string,
+  label: string,
+  description: string,
+  precision = 3,
+  scale = 0,
+): VigilField => ({
+  property,
+  field,
+  kind: 'number',
+  metadata: { label, description, type: 'Number', precision, scale },
+});
+
+const picklist = (
+  property: string,
+  field: string,
+  label: string,
+  description: string,
+  values: Values,
+): VigilField => ({
+  property,
+  field,
+  kind: 'picklist',
+  metadata: { label, description, type: 'Picklist', valueSet: valueSet(values) },
+});
+
+export const VIGIL_FIELDS: readonly VigilField[] = [
+  number(
+    'vigil_health_score',
+    'Vigil_Health_Score__c',
+    'Health score',
+    'Customer health from 0 (worst) to 100 (best), computed by Vigil.',
+  ),
+  picklist(
+    'vigil_health_status',
+    'Vigil_Health_Status__c',
+    'Health status',
+    'Healthy (70 and above), neutral, or at risk (below 40).',
+    [
+      ['healthy', 'Healthy'],
+      ['neutral', 'Neutral'],
+      ['at_risk', 'At risk'],
+    ],
+  ),
+  number(
+    'vigil_health_change_30d',
+    'Vigil_Health_Change_30d__c',
+    'Health change (30 days)',
+    'Points the health score moved over the last 30 days.',
+    4,
+  ),
+  number(
+    'vigil_score_confidence',
+    'Vigil_Score_Confidence__c',
+    'Score confidence',
+    'Share of the scoring weight that had data (0 to 1).',
+    3,
+    2,
+  ),
+  picklist(
+    'vigil_touch_tier',
+    'Vigil_Touch_Tier__c',
+    'Touch tier',
+    'Service model by expected lifetime value: high, low or tech touch.',
+    [
+      ['high', 'High touch'],
+      ['low', 'Low touch'],
+      ['tech', 'Tech touch'],
+    ],
+  ),
+  number(
+    'vigil_expected_ltv',
+    'Vigil_Expected_LTV__c',
+    'Expected LTV',
+    'Expected lifetime value: ARR × gross margin × expected lifetime.',
+    18,
+  ),
+  number(
+    'vigil_churn_risk',
+    'Vigil_Churn_Risk__c',
+    'Churn risk',
+    'Risk of churn from 0 to 100, computed by Vigil.',
+  ),
+  picklist(
+    'vigil_churn_risk_level',
+    'Vigil_Churn_Risk_Level__c',
+    'Churn risk level',
+    'Low, medium, high or critical churn risk.',
+    [
+      ['low', 'Low'],
+      ['medium', 'Medium'],
+      ['high', 'High'],
+      ['critical', 'Critical'],
+    ],
+  ),
+  {
+    property: 'vigil_churn_reasons',
+    field: 'Vigil_Churn_Reasons__c',
+    kind: 'multipicklist',
+    metadata: {
+      label: 'Churn reasons',
+      description: 'The top reasons behind the churn risk; filter list views and reports by reason.',
+      type: 'MultiselectPicklist',
+      visibleLines: 4,
+      valueSet: valueSet(REASON_CODES.map((code) => [code, REASON_CATALOGUE[code].label] as const)),
+    },
+  },
+  {
+    property: 'vigil_churn_summary',
+    field: 'Vigil_Churn_Summary__c',
+    kind: 'text',
+    metadata: {
+      label: 'Churn summary',
+      description: 'The churn reasons in plain sentences.',
+      type: 'LongTextArea',
+      length: SUMMARY_MAX,
+      visibleLines: 3,
+    },
+  },
+  {
+    property: 'vigil_scored_at',
+    field: 'Vigil_Scored_At__c',
+    kind: 'datetime',
+    metadata: {
+      label: 'Scored at',
+      description: 'When Vigil last computed a changed score for this account.',
+      type: 'DateTime',
+    },
+  },
+];
+
+export const TASK_ENTRY_METADATA = {
+  fullName: `Activity.${TASK_ENTRY_FIELD}`,
+  label: 'Vigil entry id',
+  description: 'Idempotency key of a Vigil timeline entry.',
+  type: 'Text',
+  length: 80,
+  externalId: true,
+  unique: true,
+} as const;
+
+/** Every CustomField Vigil owns, as Metadata API components. */
+export function customFieldComponents(): Array<Record<string, unknown>> {
+  return [
+    ...VIGIL_FIELDS.map((f) => ({ fullName: `Account.${f.field}`, ...f.metadata })),
+    { ...TASK_ENTRY_METADATA },
+  ];
+}
+
+const BY_PROPERTY = new Map(VIGIL_FIELDS.map((f) => [f.property, f]));
+
+/**
+ * Vigil's neutral values ('' clears, as in HubSpot) as Account field values: '' → null (Salesforce
+ * clears a field sent null), numbers as JSON numbers, the summary capped at the field's length.
+ * Names that are not Vigil properties pass through as field names.
+ */
+export function toAccountFields(
+  properties: Readonly<Record<string, string>>,
+): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    const f = BY_PROPERTY.get(name);
+    if (!f) {
+      out[name] = value === '' ? null : value;
+      continue;
+    }
+    if (value === '') out[f.field] = null;
+    else if (f.kind === 'number') {
+      const n = Number(value);
+      out[f.field] = Number.isFinite(n) ? n : null;
+    } else if (f.kind === 'text' && value.length > SUMMARY_MAX)
+      out[f.field] = `${value.slice(0, SUMMARY_MAX - 1)}…`;
+    else out[f.field] = value;
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  type CompanyUpdate,
+  CrmAuthError,
+  CrmRateLimitError,
+  type TimelineEntry,
+  type TimelineOutcome,
+  type WriteOutcome,
+} from '../types.ts';
+import { errorCode, type SalesforceClient } from './client.ts';
+import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
+
+/**
+ * Write-back through sObject Collections ("sObject Collections", REST API): up to 200 Accounts per
+ * `PATCH /composite/sobjects` with allOrNone false, so one bad record never fails its batch — each
+ * gets its own result, kept as its outcome. An update is idempotent, so the call may be retried.
+ * Timeline entries become completed Tasks on the Account, upserted by Vigil's external id
+ * (`PATCH /composite/sobjects/Task/Vigil_Entry_Id__c`): the same entry sent twice is one Task.
+ */
+export const MAX_COLLECTION = 200;
+
+const saveResults = z.array(
+  z.object({
+    id: z.string().nullable().optional(),
+    success: z.boolean(),
+    errors: z
+      .array(z.object({ statusCode: z.string().optional(), message: z.string().optional() }))
+      .default([]),
+  }),
+);
+
+const RETRYABLE = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG']);
+
+function failure(code: string, message: string) {
+  return { code, message, retryable: RETRYABLE.has(code) || /^ERROR_HTTP_5/.test(code) };
+}
+
+/** Whole-call failures that are not the org's quota or our credentials mark every record retryable. */
+function wholeCallFailure(error: unknown) {
+  if (error instanceof CrmRateLimitError || error instanceof CrmAuthError) throw error;
+  const code = errorCode(error);
+  return { code, message: error instanceof Error ? error.message : String(error), retryable: true };
+}
+
+export async function writeCompanies(
+  client: SalesforceClient,
+  updates: readonly CompanyUpdate[],
+): Promise<WriteOutcome[]> {
+  if (updates.length > MAX_COLLECTION)
+    throw new RangeError(`writeCompanies takes at most ${MAX_COLLECTION} updates, got ${updates.length}`);
+  const real = updates.filter((u) => Object.keys(u.properties).length > 0);
+  const outcomes = new Map<string, WriteOutcome>();
+  if (real.length > 0) {
+    const records = real.map((u) => ({ Id: u.companyId, ...toAccountFields(u.properties) }));
+    try {
+      const raw = await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
+        conn.sobject('Account').update(records, { allOrNone: false }),
+      );
+      saveResults.parse(raw).forEach((r, i) => {
+        const companyId = real[i]!.companyId;
+        const e = r.errors[0];
+        outcomes.set(
+          companyId,
+          r.success
+            ? { companyId, ok: true }
+            : { companyId, ok: false, error: failure(e?.statusCode ?? 'UNKNOWN', e?.message ?? 'failed') },
+        );
+      });
+    } catch (error) {
+      const e = wholeCallFailure(error);
+      for (const u of real) outcomes.set(u.companyId, { companyId: u.companyId, ok: false, error: e });
+    }
+  }
+  return updates.map((u) => outcomes.get(u.companyId) ?? { companyId: u.companyId, ok: true });
+}
+
+const SUBJECT_MAX = 255;
+
+export async function writeTimeline(
+  client: SalesforceClient,
+  entries: readonly TimelineEntry[],
+): Promise<TimelineOutcome[]> {
+  const outcomes: TimelineOutcome[] = [];
+  for (let i = 0; i < entries.length; i += MAX_COLLECTION) {
+    const chunk = entries.slice(i, i + MAX_COLLECTION);
+    const records = chunk.map((e) => ({
+      [TASK_ENTRY_FIELD]: e.id,
+      WhatId: e.companyId,
+      Subject: e.title.length > SUBJECT_MAX ? `${e.title.slice(0, SUBJECT_MAX - 1)}…` : e.title,
+      Description: e.body,
+      Status: 'Completed',
+      Priority: 'Normal',
+      TaskSubtype: 'Task',
+      ActivityDate: new Date(e.occurredAt).toISOString().slice(0, 10),
+    }));
+    try {
+      const raw = await client.call(
+        { endpoint: `PATCH /composite/sobjects/Task/${TASK_ENTRY_FIELD}`, safe: true },
+        (conn) => conn.sobject('Task').upsert(records, TASK_ENTRY_FIELD, { allOrNone: false }),
+      );
+      saveResults.parse(raw).forEach((r, j) => {
+        const entryId = chunk[j]!.id;
+        const e = r.errors[0];
+        // TimelineOutcome has no 'task' yet: a completed Task is Salesforce's activity note on the record.
+        outcomes.push(
+          r.success
+            ? { entryId, ok: true, via: 'note' }
+            : {
+                entryId,
+                ok: false,
+                via: null,
+                error: failure(e?.statusCode ?? 'UNKNOWN', e?.message ?? 'failed'),
+              },
+        );
+      });
+    } catch (error) {
+      const e = wholeCallFailure(error);
+      for (const entry of chunk) outcomes.push({ entryId: entry.id, ok: false, via: null, error: e });
+    }
+  }
+  return outcomes;
+}
