@@ -35,10 +35,18 @@ function walk(dir: string): string[] {
 
 const components: Component[] = walk(SRC)
   .filter((f) => f.endsWith('-hsmeta.json'))
-  .map((file) => ({ file: relative(SRC, file), ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<Component, 'file'>) }));
+  .map((file) => ({
+    file: relative(SRC, file),
+    ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<Component, 'file'>),
+  }));
 const ofType = (type: string) => components.filter((c) => c.type === type);
 const app = ofType('app')[0]!;
-const auth = app.config['auth'] as { type: string; redirectUrls: string[]; requiredScopes: string[]; optionalScopes: string[] };
+const auth = app.config['auth'] as {
+  type: string;
+  redirectUrls: string[];
+  requiredScopes: string[];
+  optionalScopes: string[];
+};
 const permitted = app.config['permittedUrls'] as { fetch: string[] };
 
 // Where each component type must live (HubSpot's component rules).
@@ -115,23 +123,33 @@ describe('the HubSpot project', () => {
     const settings = webhooks.config['settings'] as { targetUrl: string; maxConcurrentRequests: number };
     expect(settings.targetUrl).toBe(`${VIGIL_BASE_URL}/webhooks/hubspot`);
     for (const s of subs as Array<{ objectType: 'company' | 'deal' | 'ticket'; propertyName?: string }>) {
-      if (s.propertyName !== undefined) expect(subscribedProperties(s.objectType, mapping)).toContain(s.propertyName);
+      if (s.propertyName !== undefined)
+        expect(subscribedProperties(s.objectType, mapping)).toContain(s.propertyName);
     }
     const kinds = new Set((subs as Array<{ subscriptionType: string }>).map((s) => s.subscriptionType));
     for (const k of ['creation', 'deletion', 'merge', 'restore', 'associationChange', 'propertyChange']) {
       expect(kinds).toContain(`object.${k}`);
     }
-    expect((subs as Array<{ propertyName?: string }>).some((s) => s.propertyName?.startsWith('vigil_'))).toBe(false);
+    expect((subs as Array<{ propertyName?: string }>).some((s) => s.propertyName?.startsWith('vigil_'))).toBe(
+      false,
+    );
   });
 
   it("defines the health-change app event with the connector's properties", () => {
     const event = ofType('app-event')[0]!;
     expect(event.uid).toBe(VIGIL_APP_EVENT_TYPE.name);
     expect(event.config).toMatchObject({ name: VIGIL_APP_EVENT_TYPE.label, objectType: 'COMPANY' });
-    const props = event.config['properties'] as Array<{ name: string; type: string; options?: Array<{ value: string }> }>;
-    expect(props.map((p) => [p.name, p.type])).toEqual(VIGIL_APP_EVENT_TYPE.properties.map((p) => [p.name, p.type]));
+    const props = event.config['properties'] as Array<{
+      name: string;
+      type: string;
+      options?: Array<{ value: string }>;
+    }>;
+    expect(props.map((p) => [p.name, p.type])).toEqual(
+      VIGIL_APP_EVENT_TYPE.properties.map((p) => [p.name, p.type]),
+    );
     for (const p of VIGIL_APP_EVENT_TYPE.properties) {
-      if ('options' in p) expect(props.find((x) => x.name === p.name)?.options?.map((o) => o.value)).toEqual(p.options);
+      if ('options' in p)
+        expect(props.find((x) => x.name === p.name)?.options?.map((o) => o.value)).toEqual(p.options);
     }
   });
 });
