@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { registry as defaultRegistry } from '../metrics/registry.ts';
@@ -13,6 +13,12 @@ export type HttpAppOptions = {
   logger: Logger;
   /** The Prometheus registry to serve; default the process's (src/metrics/registry.ts). */
   registry?: Registry;
+  /**
+   * Routers mounted ahead of the API, in order: the dashboard pages, the HubSpot app's
+   * OAuth, card and webhook routes. The first to answer a path wins, so the dashboard's
+   * `/` replaces the placeholder home page.
+   */
+  routers?: readonly RequestHandler[];
 } & (
   | { store: ReadableStore }
   /** The routes over another read model (tests of the routes alone). */
@@ -27,6 +33,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Flat query strings (node:querystring): no nested objects from `?tier[x]=`; a repeated key
   // arrives as an array, which the schemas reject by name.
   app.set('query parser', 'simple');
+  for (const router of options.routers ?? []) app.use(router);
   app.get('/', homePage());
   app.use('/api', apiRouter(model));
   app.use(opsRouter(model, options.registry ?? defaultRegistry, options.logger));

@@ -1,12 +1,14 @@
-import { createHttpApp } from '../../http/app.ts';
 import { listen } from '../../http/server.ts';
+import { startQueue, stopQueue } from '../../queue/index.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
+import { vigilHttpApp } from './runtime/http.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 
 const USAGE = `Usage: vigil serve
 
-Serves the HTTP API (portfolio, companies by churn risk, company detail, sync runs,
-/healthz, /metrics) on PORT (default 3000) from the store, until Ctrl-C.
+Serves the dashboard and the HTTP API (portfolio, companies by churn risk, company
+detail, sync runs, /healthz, /metrics) on PORT (default 3000) from the store, until
+Ctrl-C. Jobs it asks for (a rescore after a settings change) run on 'vigil worker'.
 
 Options:
   -h, --help   Show this help`;
@@ -21,13 +23,20 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   const base = commandBase('serve');
   if (typeof base === 'number') return base;
   return withStore('serve', base, async (store) => {
-    const http = await listen(
-      createHttpApp({ store, logger: base.logger.child({ component: 'http' }) }),
-      base.env.port,
+    // Sends jobs only: no handlers, no schedule — the workers do the work.
+    const queue = await startQueue(
+      store,
+      {},
+      { logger: base.logger.child({ component: 'queue' }), schedule: false },
     );
-    console.log(`Vigil API on ${http.url}  (Ctrl-C stops it)`);
-    await untilSignal(base.logger);
-    await http.close();
-    return 0;
+    try {
+      const http = await listen(vigilHttpApp(store, queue, base.logger), base.env.port);
+      console.log(`Vigil dashboard and API on ${http.url}  (Ctrl-C stops it)`);
+      await untilSignal(base.logger);
+      await http.close();
+      return 0;
+    } finally {
+      await stopQueue(queue);
+    }
   });
 }

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../config/env.ts';
-import { createHttpApp } from '../../http/app.ts';
 import { listen, type RunningHttp } from '../../http/server.ts';
 import type { Queue } from '../../queue/index.ts';
 import type { Install, Store } from '../../store/index.ts';
 import { connectorFactory } from './runtime/connectors.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from './runtime/embedded-sandbox.ts';
+import { vigilHttpApp } from './runtime/http.ts';
 import { connectPrivateApp } from './runtime/installs.ts';
 import { isLoopback } from './runtime/portal-id.ts';
 import { ensureProvisioned } from './runtime/provisioning.ts';
@@ -129,7 +129,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
     let http: RunningHttp | null = null;
     try {
       queue = await startWorker(store, env, logger, { schedule: false });
-      http = await listen(createHttpApp({ store, logger: logger.child({ component: 'http' }) }), env.port);
+      http = await listen(vigilHttpApp(store, queue, logger), env.port);
       console.log(banner(http, started));
       const stop = untilSignal(logger);
       const syncing = initialSyncs(store, env, logger, started, queue);
