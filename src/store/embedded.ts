@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 
 /**
  * The embedded default (DESIGN §3): PGlite — Postgres compiled to WASM — persisted in the
@@ -9,7 +10,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  * talk to it over the ordinary wire protocol, unchanged. PGlite is one session: the socket
  * server multiplexes connections onto it, and while one connection holds a transaction the
  * others' statements wait, so transactions stay short. Session state (SET, advisory locks)
- * is shared by every connection — only one process can open a data dir anyway.
+ * is shared by every connection, and only one process may open a data dir (data-dir-lock.ts).
  */
 export interface EmbeddedPostgres {
   readonly connectionString: string;
@@ -25,12 +26,20 @@ export interface EmbeddedOptions {
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   let dataUrl: string | undefined;
+  let lock: DataDirLock | null = null;
   if (options.dataDir !== null) {
     const dir = join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    lock = await lockDataDir(dir);
     dataUrl = dir;
   }
-  const db = await PGlite.create(dataUrl);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataUrl);
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
@@ -41,6 +50,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (err) {
     await db.close();
+    await lock?.release();
     throw err;
   }
   // PGlite accepts any user and password; sslmode=disable because the server speaks no TLS.
@@ -53,6 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       stopped = true;
       await server.stop();
       await db.close();
+      await lock?.release();
     },
   };
 }
