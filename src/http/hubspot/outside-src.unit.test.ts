@@ -8,4 +8,5 @@
 import '../../../extensions/project.unit.test.ts';
 import '../../../extensions/src/app/cards/HealthCard.unit.test.tsx';
 import '../../../webhooks/hubspot/plan.unit.test.ts';
+import '../../../webhooks/hubspot/processing.unit.test.ts';
 import '../../../webhooks/hubspot/signature.unit.test.ts';
