@@ -75,6 +75,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     now,
     state: options.state,
     mirrorIds: options.mirrorIds,
+    freshWindows: new Set(),
   };
   return {
     kind: 'salesforce',

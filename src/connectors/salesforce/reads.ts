@@ -36,6 +36,8 @@ export interface ReadContext {
     set(key: string, value: string): Promise<void>;
   };
   readonly mirrorIds: (type: CrmObjectType, afterId: string | null, limit: number) => Promise<string[]>;
+  /** Types whose removal window this process opened at the start of a first full read. */
+  readonly freshWindows: Set<CrmObjectType>;
 }
 
 const queryResult = z.object({
@@ -186,6 +188,11 @@ export async function readRemoved(
   }
   const raw = await ctx.state.get(key);
   const now = ctx.now();
+  if (ctx.freshWindows.delete(type)) {
+    // The first full read just opened the window and the mirror holds what it read: deletions
+    // since then are left to the next run's getDeleted, which starts where this window does.
+    return { records: [], next: null };
+  }
   if (raw === null) {
     await ctx.state.set(key, String(now));
     return { records: [], next: null };

@@ -14,6 +14,8 @@ export interface OrgEntry {
   truth: OrgTruth[];
   size: SeedSize | number;
   seed: number;
+  /** The clock's "today" when the org was seeded (regenerates the same portal). */
+  seededAt: number;
 }
 
 export interface SfContext {

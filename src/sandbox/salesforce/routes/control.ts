@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from 'express';
 import type { OrgEntry, SfContext } from '../context.ts';
 import { isSObjectName } from '../state/fields.ts';
 import { addOrg, reseedOrg } from '../state/orgs.ts';
+import { mutateOrg } from '../state/seed-changes.ts';
 import { toJson } from '../state/values.ts';
 
 // The control API under /__sandbox (no auth, no limits), in the HubSpot sandbox's style: orgs and
@@ -59,6 +60,17 @@ export function controlRouter(ctx: SfContext): Router {
     if (entry) res.json({ orgId: reseedOrg(ctx, entry).org.orgId });
   });
 
+  router.post(`${base}/orgs/:orgId/mutate`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const body = (req.body ?? {}) as { fraction?: unknown; seed?: unknown };
+    const fraction = typeof body.fraction === 'number' ? body.fraction : 0.01;
+    if (!(fraction >= 0 && fraction <= 1))
+      return res.status(400).json({ error: 'fraction must be within 0..1' });
+    res.json(
+      mutateOrg(entry, { fraction, seed: typeof body.seed === 'number' ? body.seed : entry.seed + 1 }),
+    );
+  });
   router.post(`${base}/orgs/:orgId/records/:sobject`, (req, res) => {
     const entry = orgOf(ctx, req, res);
     const sobject = String(req.params['sobject']);

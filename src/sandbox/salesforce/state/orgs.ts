@@ -14,13 +14,15 @@ let orgNumber = 0;
 export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
   orgNumber += 1;
   const org = new OrgState(orgNumber, () => ctx.clock.now());
-  const truth = generateOrg(org, option.size, option.seed, ctx.clock.now());
+  const seededAt = ctx.clock.now();
+  const truth = generateOrg(org, option.size, option.seed, seededAt);
   const entry: OrgEntry = {
     org,
     usage: new ApiUsage(ctx.options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT),
     truth,
     size: option.size,
     seed: option.seed,
+    seededAt,
   };
   ctx.orgs.set(org.orgId, entry);
   return entry;

@@ -1,0 +1,195 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import jsforce from 'jsforce';
+import { createSalesforceConnector } from '../../src/connectors/salesforce/connector.ts';
+import { salesforceMapping } from '../../src/connectors/salesforce/mapping.ts';
+import { storeDependencies } from '../../src/connectors/salesforce/store-dependencies.ts';
+import type { CallStats, CrmConnector } from '../../src/connectors/types.ts';
+import { connectSandboxOrg, startSalesforceSandbox } from '../../src/sandbox/salesforce/server.ts';
+import { mutateOrg } from '../../src/sandbox/salesforce/state/seed-changes.ts';
+import { openStore, silentLogger } from '../../src/store/index.ts';
+import { runSync } from '../../src/sync/engine.ts';
+import { syncStoreOf } from '../../src/sync/store-adapter.ts';
+
+/**
+ * `npm run bench:salesforce -- [--json] [--size mid|small|large] [--peer-sample 500]`
+ *
+ * Vigil's sync of a Salesforce org on the sandbox (real jsforce, embedded store): a full sync, an
+ * incremental sync that absorbs the echo of our own writes, then an incremental sync after 1 % of
+ * the records changed (the seed's mutatePortal, made as a user in the org). Figures as the HubSpot
+ * sync bench: API calls against the lower bound, wall time, 429s (Salesforce has none: it limits the
+ * day's volume, so rateBoundSeconds and wallRatio are null and the day's share is given instead).
+ *
+ * Lower bounds: full = ⌈N/2000⌉ + ⌈M/2000⌉ + ⌈K/2000⌉ query pages (Accounts, Opportunities, Cases)
+ * + ⌈written/200⌉ collection updates; incremental = ⌈changed/2000⌉ per object + ⌈written/200⌉ +
+ * ⌈timeline entries/200⌉. Bulk API 2.0 can go under the read bound: one job returns 50,000 rows
+ * per results page.
+ *
+ * The peer is a sync written the way jsforce's docs suggest: `find()` with autoFetch for each
+ * object, then `sobject('Account').update(record)` per account — measured on a sample of accounts
+ * and extrapolated to all that were written.
+ */
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    size: { type: 'string', default: 'mid' },
+    seed: { type: 'string', default: '1' },
+    'peer-sample': { type: 'string', default: '500' },
+  },
+});
+
+const DAILY_LIMIT = 1_000_000;
+const pages = (n: number, size: number) => Math.ceil(n / size);
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function delta(before: CallStats, after: CallStats) {
+  return {
+    calls: after.calls - before.calls,
+    http429: after.http429 - before.http429,
+    retries: after.retries - before.retries,
+  };
+}
+
+const size = values.size as 'mid';
+const sandbox = await startSalesforceSandbox({
+  orgs: [{ size, seed: Number(values.seed) }],
+  dailyApiLimit: DAILY_LIMIT,
+});
+const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-sf-'));
+const store = await openStore({ dataDir, logger: silentLogger });
+try {
+  const tokens = await connectSandboxOrg(sandbox);
+  const install = await store.installs.upsert({
+    crm: 'salesforce',
+    accountId: tokens.orgId,
+    authKind: 'oauth',
+    baseUrl: tokens.instanceUrl,
+    scopes: ['api', 'refresh_token'],
+    tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: null },
+  });
+  await store.configs.save(install.id, { mapping: salesforceMapping() }, 'Salesforce preset');
+  const connector: CrmConnector = createSalesforceConnector({
+    installId: install.id,
+    orgId: tokens.orgId,
+    userId: tokens.userId,
+    instanceUrl: tokens.instanceUrl,
+    loginUrl: sandbox.baseUrl,
+    clientId: sandbox.app.clientId,
+    clientSecret: sandbox.app.clientSecret,
+    tokens,
+    ...storeDependencies(store, install.id),
+    bulk: { pollIntervalMs: 200 },
+  });
+  await connector.provision();
+  const deps = { store: syncStoreOf(store), connector, clock: { now: Date.now }, logger: silentLogger };
+  const measure = async (mode: 'full' | 'incremental') => {
+    const before = connector.callStats();
+    const t = performance.now();
+    const summary = await runSync(deps, { installId: install.id, mode });
+    if (summary.status !== 'succeeded') throw new Error(`${mode} sync ${summary.status}: ${summary.error}`);
+    return {
+      summary,
+      wallSeconds: (performance.now() - t) / 1000,
+      calls: delta(before, connector.callStats()),
+      byEndpoint: connector.callStats().byEndpoint,
+    };
+  };
+
+  const full = await measure('full');
+  const fullBound =
+    pages(full.summary.recordsRead.company, 2000) +
+    pages(full.summary.recordsRead.deal, 2000) +
+    pages(full.summary.recordsRead.ticket, 2000) +
+    pages(full.summary.companiesWritten, 200);
+  // Writes move SystemModstamp: one incremental reads them back (the mirror's hash finds nothing new).
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const echo = await measure('incremental');
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const entry = sandbox.context.orgs.get(tokens.orgId)!;
+  const mutated = mutateOrg(entry, { fraction: 0.01, seed: Number(values.seed) + 1 });
+  const inc = await measure('incremental');
+  const incBound =
+    pages(mutated.accounts, 2000) +
+    pages(mutated.opportunities, 2000) +
+    pages(mutated.cases, 2000) +
+    pages(inc.summary.companiesWritten, 200) +
+    pages(inc.summary.timelineEntries, 200);
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  // The peer, on the same org after Vigil: reads with autoFetch, then one update per account.
+  const peerConn = new jsforce.Connection({
+    instanceUrl: tokens.instanceUrl,
+    accessToken: (await store.installs.tokens(install.id))!.accessToken,
+    version: '64.0',
+  });
+  let peerCalls = 0;
+  peerConn.on('request', () => {});
+  const countingTransport = peerConn._transport;
+  const send = countingTransport.httpRequest.bind(countingTransport);
+  countingTransport.httpRequest = (req, opts) => {
+    peerCalls++;
+    return send(req, opts);
+  };
+  const t0 = performance.now();
+  for (const sobject of ['Account', 'Opportunity', 'Case']) {
+    await peerConn
+      .sobject(sobject)
+      .find({}, ['Id', 'SystemModstamp'])
+      .execute({ autoFetch: true, maxFetch: 1_000_000 });
+  }
+  const peerReadCalls = peerCalls;
+  const readSeconds = (performance.now() - t0) / 1000;
+  const sample = Math.min(Number(values['peer-sample']), full.summary.companiesWritten);
+  const accounts = [...entry.org.scan('Account')].slice(0, sample);
+  const t1 = performance.now();
+  for (const a of accounts) await peerConn.sobject('Account').update({ Id: a.id, Vigil_Health_Score__c: 50 });
+  const perUpdate = (performance.now() - t1) / 1000 / Math.max(1, sample);
+  const peerTotal = peerReadCalls + full.summary.companiesWritten;
+
+  const figures = (m: typeof full, bound: number) => ({
+    calls: m.calls.calls,
+    lowerBoundCalls: bound,
+    callsRatio: round(m.calls.calls / bound),
+    wallSeconds: round(m.wallSeconds),
+    rateBoundSeconds: null,
+    wallRatio: null,
+    http429: m.calls.http429,
+    retries: m.calls.retries,
+    companiesWritten: m.summary.companiesWritten,
+    recordsRead: m.summary.recordsRead,
+    dailyAllocationShare: round(m.calls.calls / DAILY_LIMIT),
+  });
+  const result = {
+    bench: 'salesforce',
+    size,
+    records: full.summary.recordsRead,
+    ...figures(full, fullBound),
+    endpoints: full.byEndpoint,
+    peerCalls: peerTotal,
+    peerWallSeconds: round(readSeconds + perUpdate * full.summary.companiesWritten),
+    peerExtrapolated: true,
+    peerSampledCompanies: sample,
+    echo: {
+      calls: echo.calls.calls,
+      wallSeconds: round(echo.wallSeconds),
+      recordsRead: echo.summary.recordsRead,
+    },
+    incremental: {
+      changed: mutated,
+      ...figures(inc, incBound),
+      timelineEntries: inc.summary.timelineEntries,
+      peerCalls: peerTotal,
+    },
+    peakRssMb,
+    peakRssIncludes: 'sync, embedded store and the sandbox (one process)',
+  };
+  if (values.json) console.log(JSON.stringify(result));
+  else console.log(JSON.stringify(result, null, 2));
+} finally {
+  await store.close();
+  await sandbox.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
