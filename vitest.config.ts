@@ -15,13 +15,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['{src,test,scripts,webhooks}/**/*.unit.test.ts', 'extensions/**/*.unit.test.{ts,tsx}'],
+        },
       },
       {
         extends: true,
         test: {
           name: 'contract',
-          include: ['src/**/*.contract.test.ts', 'test/**/*.contract.test.ts'],
+          include: ['{src,test,webhooks}/**/*.contract.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -21,10 +21,17 @@ export interface AppEnv {
   /** null = the embedded PGlite store in dataDir. */
   readonly databaseUrl: string | null;
   readonly port: number;
+  /** Where HubSpot reaches Vigil (OAuth redirect, card fetches, webhooks); default http://127.0.0.1:PORT. */
+  readonly publicUrl: string;
   /** A private-app token (one portal), or an OAuth app's client (installs come through OAuth). */
   readonly hubspot: {
     readonly privateApp: { readonly accessToken: string } | null;
-    readonly oauthApp: { readonly clientId: string; readonly clientSecret: string } | null;
+    readonly oauthApp: {
+      readonly clientId: string;
+      readonly clientSecret: string;
+      /** HUBSPOT_APP_ID: recognises the app's own writes in webhooks; null if unset. */
+      readonly appId: string | null;
+    } | null;
     /** null = not configured: `vigil start` runs the embedded sandbox instead. */
     readonly apiBase: string | null;
   };
@@ -73,6 +80,23 @@ const schema = z
     ),
     HUBSPOT_CLIENT_ID: optionalText,
     HUBSPOT_CLIENT_SECRET: optionalText,
+    HUBSPOT_APP_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,20}$/, {
+          message: "must be the OAuth app's numeric id, as shown in HubSpot's developer account",
+        })
+        .optional(),
+    ),
+    VIGIL_PUBLIC_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: 'must be the http(s) URL HubSpot reaches Vigil at, e.g. https://vigil.example.com',
+        })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
     HUBSPOT_API_BASE: optionalText.pipe(
       z
         .url({
@@ -157,7 +181,11 @@ export function parseEnv(
   const privateApp = v.HUBSPOT_ACCESS_TOKEN !== undefined ? { accessToken: v.HUBSPOT_ACCESS_TOKEN } : null;
   const oauthApp =
     v.HUBSPOT_CLIENT_ID !== undefined && v.HUBSPOT_CLIENT_SECRET !== undefined
-      ? { clientId: v.HUBSPOT_CLIENT_ID, clientSecret: v.HUBSPOT_CLIENT_SECRET }
+      ? {
+          clientId: v.HUBSPOT_CLIENT_ID,
+          clientSecret: v.HUBSPOT_CLIENT_SECRET,
+          appId: v.HUBSPOT_APP_ID ?? null,
+        }
       : null;
   const credentials = privateApp !== null || oauthApp !== null;
   return {
@@ -165,6 +193,7 @@ export function parseEnv(
     env: {
       databaseUrl: v.DATABASE_URL ?? null,
       port: v.PORT ?? 3000,
+      publicUrl: v.VIGIL_PUBLIC_URL ?? `http://127.0.0.1:${v.PORT ?? 3000}`,
       hubspot: {
         privateApp,
         oauthApp,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../config/env.ts';
+import type { HubSpotApp } from '../../http/hubspot/hubspot-app.ts';
 import { listen, type RunningHttp } from '../../http/server.ts';
 import type { Queue } from '../../queue/index.ts';
 import type { Install, Store } from '../../store/index.ts';
@@ -7,6 +8,7 @@ import { connectorFactory } from './runtime/connectors.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from './runtime/embedded-sandbox.ts';
 import { vigilHttpApp } from './runtime/http.ts';
+import { hubspotAppFor, wireSandboxApp } from './runtime/hubspot-app.ts';
 import { connectPrivateApp } from './runtime/installs.ts';
 import { isLoopback } from './runtime/portal-id.ts';
 import { ensureProvisioned } from './runtime/provisioning.ts';
@@ -66,7 +68,7 @@ async function connectCrm(store: Store, env: AppEnv, logger: Logger): Promise<St
   }
 }
 
-function banner(http: RunningHttp, started: Started): string {
+function banner(http: RunningHttp, started: Started, appUrl: string | null): string {
   const lines = [`Vigil is running: ${http.url}/`];
   if (started.sandbox !== null) {
     lines.push(
@@ -79,6 +81,11 @@ function banner(http: RunningHttp, started: Started): string {
       lines.push('  CRM: no portal connected yet (OAuth installs arrive through the app)');
   }
   lines.push(`  API: ${http.url}/api/portfolio · ${http.url}/api/companies · ${http.url}/metrics`);
+  if (appUrl !== null) {
+    lines.push(
+      `  HubSpot app: install at ${appUrl}/oauth/hubspot/install · webhooks at ${appUrl}/webhooks/hubspot`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -127,10 +134,14 @@ export async function runStartCommand(argv: string[]): Promise<number> {
     const started = await connectCrm(store, env, logger);
     let queue: Queue | null = null;
     let http: RunningHttp | null = null;
+    let hubspot: HubSpotApp | null = null;
     try {
       queue = await startWorker(store, env, logger, { schedule: false });
-      http = await listen(vigilHttpApp(store, queue, logger), env.port);
-      console.log(banner(http, started));
+      hubspot = hubspotAppFor(store, env, logger, queue, started.sandbox);
+      http = await listen(vigilHttpApp(store, queue, logger, hubspot), env.port);
+      if (started.sandbox !== null && hubspot !== null) await wireSandboxApp(started.sandbox, env.publicUrl);
+      await hubspot?.recover();
+      console.log(banner(http, started, hubspot !== null ? env.publicUrl : null));
       const stop = untilSignal(logger);
       const syncing = initialSyncs(store, env, logger, started, queue);
       // Ctrl-C during the first sync stops at once; the run resumes from its checkpoint next time.
@@ -143,6 +154,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       return 0;
     } finally {
       await http?.close().catch(() => undefined);
+      await hubspot?.stop().catch(() => undefined);
       if (queue !== null)
         await stopWorker(queue).catch((error: unknown) => logger.warn({ err: error }, 'queue stop'));
       await started.sandbox?.running.close().catch(() => undefined);

@@ -16,7 +16,18 @@ import type { Store } from '../../../store/index.ts';
  */
 export type ConnectorFor = (installId: string) => Promise<CrmConnector>;
 
-export function connectorFactory(store: Store, env: AppEnv, logger: Logger): ConnectorFor {
+export interface OAuthAppCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** `oauthApp` defaults to the environment's; `vigil start` passes the sandbox's app. */
+export function connectorFactory(
+  store: Store,
+  env: AppEnv,
+  logger: Logger,
+  oauthApp: OAuthAppCredentials | null = env.hubspot.oauthApp,
+): ConnectorFor {
   return async (installId) => {
     const install = await store.installs.get(installId);
     if (install === null) throw new CrmAuthError('not_installed', `no install with id ${installId}`);
@@ -38,7 +49,8 @@ export function connectorFactory(store: Store, env: AppEnv, logger: Logger): Con
     if (install.authKind === 'private') {
       return createHubSpotConnector({ ...common, auth: { kind: 'private', token: tokens.accessToken } });
     }
-    const app = env.hubspot.oauthApp;
+    const app =
+      oauthApp === null ? null : { clientId: oauthApp.clientId, clientSecret: oauthApp.clientSecret };
     if (app === null) {
       throw new CrmAuthError(
         'no_oauth_app',
