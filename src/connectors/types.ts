@@ -67,8 +67,8 @@ export interface TimelineEntry {
 export interface TimelineOutcome {
   readonly entryId: string;
   readonly ok: boolean;
-  /** How it was written: an app event, a legacy timeline event, or a Note (fallback). */
-  readonly via: 'app_event' | 'timeline_event' | 'note' | null;
+  /** How it was written: a HubSpot app event, a legacy timeline event or a Note (fallback), or a Salesforce Task. */
+  readonly via: 'app_event' | 'timeline_event' | 'note' | 'task' | null;
   readonly error?: WriteError;
 }
 
@@ -77,7 +77,7 @@ export interface ProvisionReport {
   readonly updated: readonly string[];
   readonly unchanged: readonly string[];
   /** Where timeline entries will go on this account. */
-  readonly timeline: 'app_event' | 'timeline_event' | 'note';
+  readonly timeline: 'app_event' | 'timeline_event' | 'note' | 'task';
 }
 
 export interface CallStats {

@@ -151,6 +151,5 @@ export async function provision(client: SalesforceClient, userId: string): Promi
       used: limits.DailyApiRequests.Max - limits.DailyApiRequests.Remaining,
       limit: limits.DailyApiRequests.Max,
     });
-  // The CrmConnector interface names no 'task' yet: Salesforce timeline entries are completed Tasks.
-  return { created, updated, unchanged, timeline: 'note' };
+  return { created, updated, unchanged, timeline: 'task' };
 }

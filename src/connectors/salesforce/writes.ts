@@ -101,10 +101,9 @@ export async function writeTimeline(
       saveResults.parse(raw).forEach((r, j) => {
         const entryId = chunk[j]!.id;
         const e = r.errors[0];
-        // TimelineOutcome has no 'task' yet: a completed Task is Salesforce's activity note on the record.
         outcomes.push(
           r.success
-            ? { entryId, ok: true, via: 'note' }
+            ? { entryId, ok: true, via: 'task' }
             : {
                 entryId,
                 ok: false,
