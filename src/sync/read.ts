@@ -27,12 +27,19 @@ export async function readType(
   const stats = ctx.state.stats;
   const properties = propertiesToRead(type, ctx.config.mapping);
   const since = stats.since[type] ?? 0;
-  let cursor = resumeCursor(ctx, phase);
-  do {
-    const page: Page<CrmRecord> =
-      mode === 'full'
-        ? await connector.readAll(type, properties, cursor)
-        : await connector.readChanged(type, properties, since, cursor);
+  const fetchPage = (at: string | null): Promise<Page<CrmRecord>> =>
+    mode === 'full'
+      ? connector.readAll(type, properties, at)
+      : connector.readChanged(type, properties, since, at);
+  // The next page is requested while this one is stored, so the read runs at the pace of
+  // the rate limit rather than of the rate limit plus the database. The checkpoint still
+  // moves only past stored pages; a prefetched page lost in a crash is simply read again.
+  let pending: Promise<Page<CrmRecord>> | null = fetchPage(resumeCursor(ctx, phase));
+  while (pending !== null) {
+    const page: Page<CrmRecord> = await pending;
+    pending = page.next === null ? null : fetchPage(page.next);
+    // Don't leave a rejected prefetch unobserved if storing this page fails first.
+    pending?.catch(() => undefined);
     const saved = await store.mirror.upsert(installId, page.records, { properties: { [type]: properties } });
     stats.read[type] = (stats.read[type] ?? 0) + page.records.length;
     stats.pages++;
@@ -40,10 +47,9 @@ export async function readType(
     let max = stats.maxModified[type] ?? 0;
     for (const r of page.records) if (r.modifiedAt > max) max = r.modifiedAt;
     stats.maxModified[type] = max;
-    cursor = page.next;
-    if (cursor !== null) await checkpoint(ctx, phase, cursor);
+    if (page.next !== null) await checkpoint(ctx, phase, page.next);
     progress(ctx, 'read', type);
-  } while (cursor !== null);
+  }
 
   await store.cursors.set(installId, highWaterKey(type), String(highWaterMark(ctx, type, since)));
   await checkpoint(ctx, next, null);
