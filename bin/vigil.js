@@ -7,6 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const fromSource = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 const insideNodeModules = fromSource.includes(`${'/'}node_modules${'/'}`);
-const entry = !insideNodeModules && existsSync(fromSource) ? '../src/cli/main.ts' : '../dist/cli/main.js';
+const entry = !insideNodeModules && existsSync(fromSource) ? '../src/cli/main.ts' : '../dist/src/cli/main.js';
 const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
