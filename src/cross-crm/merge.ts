@@ -1,5 +1,17 @@
 import type { ScoringMapping } from '../domain/config/schema.ts';
 import type { CompanyInput, Properties, PropertyValue } from '../domain/records.ts';
+import {
+  canonicalDeal,
+  canonicalDealMapping,
+  canonicalTicket,
+  canonicalTicketMapping,
+  type Mappings,
+  SOURCES,
+  type Source,
+  tagValue,
+} from './canonical.ts';
+
+export type { Mappings, Source } from './canonical.ts';
 
 /**
  * One customer, two CRMs: the signals of a paired HubSpot company and Salesforce Account merged
@@ -14,11 +26,11 @@ import type { CompanyInput, Properties, PropertyValue } from '../domain/records.
  *   Salesforce first (finance and account owners live there), then HubSpot; the last contact is the
  *   most recent of both CRMs' stamps.
  * A source with no record falls back to the other for company fields. Deals and tickets are taken
- * from one source as a whole — their stage and type values mean different things in each CRM, so
- * records are never mixed within one list.
+ * from one source as a whole (the same opportunity is often in both CRMs: a union would count it
+ * twice). An unmatched record is its own CRM's alone: its deals and tickets whatever the precedence.
+ * Everything is rewritten into canonical names and CRM-tagged values (canonical.ts), so matched and
+ * unmatched customers are scored under the one mapping `mergedMapping` returns.
  */
-export type Source = 'hubspot' | 'salesforce';
-
 type CompanyRole = Exclude<keyof ScoringMapping['company'], 'lastContact' | 'onboardingValues'>;
 
 export interface MergePrecedence {
@@ -59,28 +71,26 @@ export function mergedProperty(role: string): string {
   return `merged_${role}`;
 }
 
-export interface Mappings {
-  readonly hubspot: ScoringMapping;
-  readonly salesforce: ScoringMapping;
-}
-
 /** The one mapping merged inputs are scored with. */
 export function mergedMapping(m: Mappings, p: MergePrecedence = DEFAULT_PRECEDENCE): ScoringMapping {
   const company = { ...m.hubspot.company } as Record<string, unknown>;
-  for (const role of ROLES) company[role] = mergedProperty(role);
+  for (const role of ROLES) {
+    const mapped = SOURCES.some((s) => m[s].company[role] !== null);
+    company[role] = mapped || role === 'name' ? mergedProperty(role) : null;
+  }
   const contactCount = m.hubspot.company.lastContact.length + m.salesforce.company.lastContact.length;
   company['lastContact'] = Array.from({ length: contactCount }, (_, i) => mergedProperty(`lastContact_${i}`));
-  const hv = m.hubspot.company.onboardingValues;
-  const sv = m.salesforce.company.onboardingValues;
+  const values = (k: 'not_started' | 'in_progress' | 'completed') =>
+    SOURCES.flatMap((s) => m[s].company.onboardingValues[k].map((v) => tagValue(s, v)));
   company['onboardingValues'] = {
-    not_started: [...new Set([...hv.not_started, ...sv.not_started])],
-    in_progress: [...new Set([...hv.in_progress, ...sv.in_progress])],
-    completed: [...new Set([...hv.completed, ...sv.completed])],
+    not_started: values('not_started'),
+    in_progress: values('in_progress'),
+    completed: values('completed'),
   };
   return {
     company: company as ScoringMapping['company'],
-    deal: m[p.deals].deal,
-    ticket: m[p.tickets].ticket,
+    deal: canonicalDealMapping(m),
+    ticket: canonicalTicketMapping(m, p.tickets),
   };
 }
 
@@ -94,13 +104,15 @@ export interface Pair {
 }
 
 /**
- * The merged input of one customer. Its id is the HubSpot company id when there is one (else the
- * Account id); history comes from the HubSpot side when present, as trends were scored there.
+ * The merged input of one customer. Its id is `options.id`, else the HubSpot company id when there is
+ * one (else the Account id); history comes from the HubSpot side when present, so both sides see the
+ * same trend.
  */
 export function mergeCompanyInput(
   pair: Pair,
   m: Mappings,
   p: MergePrecedence = DEFAULT_PRECEDENCE,
+  options: { id?: string } = {},
 ): CompanyInput {
   const base = pair.hubspot ?? pair.salesforce;
   if (base === null) throw new RangeError('mergeCompanyInput needs at least one side');
@@ -112,22 +124,28 @@ export function mergeCompanyInput(
       const name = m[source].company[role];
       const value = input === null || name === null ? undefined : input.company.properties[name];
       if (present(value)) {
-        properties[mergedProperty(role)] = value;
+        properties[mergedProperty(role)] =
+          role === 'onboardingStatus' ? tagValue(source, String(value)) : value;
         break;
       }
     }
   }
   let i = 0;
-  for (const source of ['hubspot', 'salesforce'] as const) {
+  for (const source of SOURCES) {
     for (const name of m[source].company.lastContact) {
       properties[mergedProperty(`lastContact_${i++}`)] = side(source)?.company.properties[name];
     }
   }
-  const deals = side(p.deals)?.deals ?? [];
-  const tickets = side(p.tickets)?.tickets ?? [];
+  // Both sides present: the precedence's side; one side: its own records.
+  const from = (kind: Source): Source =>
+    side(kind) !== null ? kind : pair.hubspot !== null ? 'hubspot' : 'salesforce';
+  const dealsFrom = from(p.deals);
+  const ticketsFrom = from(p.tickets);
+  const deals = (side(dealsFrom)?.deals ?? []).map((d) => canonicalDeal(d, dealsFrom, m));
+  const tickets = (side(ticketsFrom)?.tickets ?? []).map((t) => canonicalTicket(t, ticketsFrom, m));
   const history = pair.hubspot?.history ?? pair.salesforce?.history;
   return {
-    company: { id: base.company.id, properties: properties as Properties },
+    company: { id: options.id ?? base.company.id, properties: properties as Properties },
     deals,
     tickets,
     ...(history === undefined ? {} : { history }),

@@ -117,13 +117,23 @@ describe('mergeCompanyInput', () => {
       tickets: 'salesforce',
     });
     expect(merged.deals.map((d) => d.id)).toEqual(['hs-deal']);
-    expect(mergedMapping(mappings, { ...DEFAULT_PRECEDENCE, deals: 'hubspot' }).deal).toEqual(
-      hubspotMapping.deal,
-    );
+    // Either precedence scores under the same canonical deal mapping: both CRMs' values, tagged.
+    const deal = mergedMapping(mappings, { ...DEFAULT_PRECEDENCE, deals: 'hubspot' }).deal;
+    expect(deal).toEqual(mergedMapping(mappings).deal);
+    expect(deal.wonStages).toEqual(['hubspot:closedwon', 'hubspot:renewal_won', 'salesforce:Closed Won']);
+    expect(merged.deals[0]?.properties).toEqual({
+      deal_amount: '999999',
+      deal_stage: 'hubspot:closedwon',
+      deal_close_date: '2026-01-01',
+      deal_type: 'hubspot:newbusiness',
+    });
+    // An account without a HubSpot company: its own fields, Opportunities and Cases.
     const alone = mergeCompanyInput({ hubspot: null, salesforce }, mappings);
     expect(alone.company.id).toBe('0015g0000WkGwSDAQ0');
     expect(alone.company.properties[mergedProperty('nps')]).toBe(3);
-    expect(alone.tickets).toEqual([]);
+    expect(alone.deals.map((d) => d.id)).toEqual(['sf-opp']);
+    expect(alone.tickets.map((t) => t.id)).toEqual(['sf-case']);
+    expect(alone.tickets[0]?.properties['ticket_priority']).toBe('salesforce:Low');
   });
 });
 
@@ -143,5 +153,52 @@ describe('fanOutUpdates', () => {
       { companyId: 'a1', properties: { vigil_health_score: '70' } },
       { companyId: 'a9', properties: { vigil_health_score: '50' } },
     ]);
+  });
+});
+
+describe('unmatched customers under the merged mapping', () => {
+  it('score exactly as under HubSpot’s own mapping, for every company of a seeded portal', async () => {
+    const { generatePortal } = await import('../sandbox/seed/generate.ts');
+    const portal = generatePortal({ size: 'tiny', seed: 3, now: NOW });
+    const dealsOf = new Map<string, CompanyInput['deals'][number][]>();
+    const ticketsOf = new Map<string, CompanyInput['tickets'][number][]>();
+    const byId = new Map([...portal.deals, ...portal.tickets].map((r) => [r.id, r]));
+    for (const [dealId, companyId] of portal.dealCompany) {
+      const d = byId.get(dealId);
+      if (d)
+        dealsOf.set(companyId, [...(dealsOf.get(companyId) ?? []), { id: d.id, properties: d.properties }]);
+    }
+    for (const [ticketId, companyId] of portal.ticketCompany) {
+      const t = byId.get(ticketId);
+      if (t)
+        ticketsOf.set(companyId, [
+          ...(ticketsOf.get(companyId) ?? []),
+          { id: t.id, properties: t.properties },
+        ]);
+    }
+    const config = scoringConfigSchema.parse({});
+    const merged = { ...config, mapping: mergedMapping(mappings) };
+    let compared = 0;
+    for (const c of portal.companies) {
+      const input: CompanyInput = {
+        company: { id: c.id, properties: c.properties },
+        deals: dealsOf.get(c.id) ?? [],
+        tickets: ticketsOf.get(c.id) ?? [],
+      };
+      const alone = scoreCompany(input, config, NOW);
+      const both = scoreCompany(
+        mergeCompanyInput({ hubspot: input, salesforce: null }, mappings),
+        merged,
+        NOW,
+      );
+      expect(both.health).toEqual(alone.health);
+      expect(both.risk).toEqual(alone.risk);
+      // Data-quality notes name the property they read: the merged one, with its CRM tag.
+      expect({ ...both.signals, quality: [] }).toEqual({ ...alone.signals, quality: [] });
+      expect(both.signals.quality.map((q) => q.field)).toEqual(alone.signals.quality.map((q) => q.field));
+      compared++;
+    }
+    expect(compared).toBe(portal.companies.length);
+    expect(portal.deals.length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,26 @@
+import type { CrmConnector, CrmObjectType } from '../connectors/types.ts';
+import type { LinkedView } from './linked-store.ts';
+
+/**
+ * The connector of a linked install, reading its own CRM's properties: the engine derives the
+ * property list from the config it is given — for a linked install the merged mapping, whose
+ * canonical names no CRM has — so reads ask the linked view instead. Unlinked installs read what
+ * the engine asks for. Everything else is the connector itself.
+ */
+export function linkedConnector(connector: CrmConnector, installId: string, view: LinkedView): CrmConnector {
+  const own = async (type: CrmObjectType, asked: readonly string[]) =>
+    (await view.readProperties(installId, type)) ?? asked;
+  return {
+    kind: connector.kind,
+    accountId: connector.accountId,
+    maxWriteBatch: connector.maxWriteBatch,
+    provision: () => connector.provision(),
+    readAll: async (type, properties, cursor) => connector.readAll(type, await own(type, properties), cursor),
+    readChanged: async (type, properties, since, cursor) =>
+      connector.readChanged(type, await own(type, properties), since, cursor),
+    readRemoved: (type, cursor) => connector.readRemoved(type, cursor),
+    writeCompanies: (updates) => connector.writeCompanies(updates),
+    writeTimeline: (entries) => connector.writeTimeline(entries),
+    callStats: () => connector.callStats(),
+  };
+}
