@@ -13,6 +13,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Where the HubSpot API lives when credentials are set and no base is given. */
 export const HUBSPOT_DEFAULT_API_BASE = 'https://api.hubapi.com';
 
+/** Where Salesforce logs in when SALESFORCE_LOGIN_URL is unset (a sandbox org: https://test.salesforce.com). */
+export const SALESFORCE_DEFAULT_LOGIN_URL = 'https://login.salesforce.com';
+
+/** Which CRM(s) `vigil start` runs on: one of them, or both linked as one customer base. */
+export const CRM_CHOICES = ['hubspot', 'salesforce', 'both'] as const;
+export type CrmChoice = (typeof CRM_CHOICES)[number];
+
 export type HubSpotCredentials =
   | { readonly kind: 'private'; readonly accessToken: string }
   | { readonly kind: 'oauth'; readonly clientId: string; readonly clientSecret: string };
@@ -34,6 +41,16 @@ export interface AppEnv {
     } | null;
     /** null = not configured: `vigil start` runs the embedded sandbox instead. */
     readonly apiBase: string | null;
+  };
+  /** VIGIL_CRM (default hubspot). */
+  readonly crm: CrmChoice;
+  readonly salesforce: {
+    /** The External Client App's consumer key and secret (OAuth web-server flow and refresh). */
+    readonly app: { readonly clientId: string; readonly clientSecret: string } | null;
+    /** Authorize and token endpoints live here (My Domain, login or test). */
+    readonly loginUrl: string;
+    /** An org connected outside Vigil: its refresh token and instance URL; null = none. */
+    readonly connected: { readonly refreshToken: string; readonly instanceUrl: string } | null;
   };
   /** Absolute path. */
   readonly dataDir: string;
@@ -106,6 +123,41 @@ const schema = z
         .transform((u) => u.replace(/\/+$/, ''))
         .optional(),
     ),
+    VIGIL_CRM: optionalText.pipe(
+      z
+        .string()
+        .transform((v) => v.toLowerCase())
+        .pipe(
+          z.enum(CRM_CHOICES, {
+            message:
+              'must be hubspot, salesforce or both (both: HubSpot and Salesforce linked, one score on each side)',
+          }),
+        )
+        .optional(),
+    ),
+    SALESFORCE_CLIENT_ID: optionalText,
+    SALESFORCE_CLIENT_SECRET: optionalText,
+    SALESFORCE_LOGIN_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: `must be an http(s) URL like ${SALESFORCE_DEFAULT_LOGIN_URL}, https://test.salesforce.com or a My Domain`,
+        })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
+    SALESFORCE_REFRESH_TOKEN: optionalText.pipe(
+      z.string().regex(/^\S+$/, { message: 'must be a refresh token without spaces' }).optional(),
+    ),
+    SALESFORCE_INSTANCE_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: "must be the org's instance URL, e.g. https://acme.my.salesforce.com",
+        })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
     VIGIL_DATA_DIR: optionalText,
     VIGIL_ENCRYPTION_KEY: optionalText.pipe(
       z
@@ -141,6 +193,34 @@ const schema = z
         message:
           'is missing: an OAuth app needs both HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (set both or neither)',
       });
+    }
+    if ((v.SALESFORCE_CLIENT_ID === undefined) !== (v.SALESFORCE_CLIENT_SECRET === undefined)) {
+      const missing =
+        v.SALESFORCE_CLIENT_ID === undefined ? 'SALESFORCE_CLIENT_ID' : 'SALESFORCE_CLIENT_SECRET';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message:
+          'is missing: a Salesforce External Client App needs both SALESFORCE_CLIENT_ID (consumer key) and SALESFORCE_CLIENT_SECRET (set both or neither)',
+      });
+    }
+    if (v.SALESFORCE_REFRESH_TOKEN !== undefined) {
+      if (v.SALESFORCE_CLIENT_ID === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SALESFORCE_REFRESH_TOKEN'],
+          message:
+            'is set without an app: also set SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET of the app that issued it',
+        });
+      }
+      if (v.SALESFORCE_INSTANCE_URL === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SALESFORCE_INSTANCE_URL'],
+          message:
+            "is missing: a refresh token needs the org's instance URL (instance_url of the token response)",
+        });
+      }
     }
     const credentials = v.HUBSPOT_ACCESS_TOKEN !== undefined || v.HUBSPOT_CLIENT_ID !== undefined;
     if (v.HUBSPOT_API_BASE !== undefined && !credentials) {
@@ -198,6 +278,18 @@ export function parseEnv(
         privateApp,
         oauthApp,
         apiBase: credentials ? (v.HUBSPOT_API_BASE ?? HUBSPOT_DEFAULT_API_BASE) : null,
+      },
+      crm: v.VIGIL_CRM ?? 'hubspot',
+      salesforce: {
+        app:
+          v.SALESFORCE_CLIENT_ID !== undefined && v.SALESFORCE_CLIENT_SECRET !== undefined
+            ? { clientId: v.SALESFORCE_CLIENT_ID, clientSecret: v.SALESFORCE_CLIENT_SECRET }
+            : null,
+        loginUrl: v.SALESFORCE_LOGIN_URL ?? SALESFORCE_DEFAULT_LOGIN_URL,
+        connected:
+          v.SALESFORCE_REFRESH_TOKEN !== undefined && v.SALESFORCE_INSTANCE_URL !== undefined
+            ? { refreshToken: v.SALESFORCE_REFRESH_TOKEN, instanceUrl: v.SALESFORCE_INSTANCE_URL }
+            : null,
       },
       dataDir: path.resolve(cwd, v.VIGIL_DATA_DIR ?? './data'),
       encryptionKey: v.VIGIL_ENCRYPTION_KEY?.text ?? null,
