@@ -14,13 +14,14 @@ export function linkedConnector(connector: CrmConnector, installId: string, view
     kind: connector.kind,
     accountId: connector.accountId,
     maxWriteBatch: connector.maxWriteBatch,
-    provision: () => connector.provision(),
+    provision: (...args: Parameters<CrmConnector['provision']>) => connector.provision(...args),
     readAll: async (type, properties, cursor) => connector.readAll(type, await own(type, properties), cursor),
     readChanged: async (type, properties, since, cursor) =>
       connector.readChanged(type, await own(type, properties), since, cursor),
-    readRemoved: (type, cursor) => connector.readRemoved(type, cursor),
-    writeCompanies: (updates) => connector.writeCompanies(updates),
-    writeTimeline: (entries) => connector.writeTimeline(entries),
-    callStats: () => connector.callStats(),
+    readRemoved: (...args: Parameters<CrmConnector['readRemoved']>) => connector.readRemoved(...args),
+    writeCompanies: (...args: Parameters<CrmConnector['writeCompanies']>) =>
+      connector.writeCompanies(...args),
+    writeTimeline: (...args: Parameters<CrmConnector['writeTimeline']>) => connector.writeTimeline(...args),
+    callStats: (...args: Parameters<CrmConnector['callStats']>) => connector.callStats(...args),
   };
 }

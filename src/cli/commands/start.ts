@@ -6,13 +6,20 @@ import type { Queue } from '../../queue/index.ts';
 import type { Install, Store } from '../../store/index.ts';
 import { connectorFactory } from './runtime/connectors.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
+import {
+  connectSalesforce,
+  linkedView,
+  linkInstalls,
+  runLinkedSync,
+  type SalesforceStarted,
+} from './runtime/crm-choice.ts';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from './runtime/embedded-sandbox.ts';
 import { vigilHttpApp } from './runtime/http.ts';
 import { hubspotAppFor, wireSandboxApp } from './runtime/hubspot-app.ts';
 import { connectPrivateApp } from './runtime/installs.ts';
 import { isLoopback } from './runtime/portal-id.ts';
 import { ensureProvisioned } from './runtime/provisioning.ts';
-import { runSyncWithProgress } from './runtime/sync-run.ts';
+import { ensureSalesforceProvisioned } from './runtime/salesforce.ts';
 import { startWorker, stopWorker } from './runtime/worker.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { formatSummary } from './support/summary-text.ts';
@@ -21,8 +28,11 @@ const USAGE = `Usage: vigil start
 
 Runs Vigil in one process until Ctrl-C:
   1. the store: embedded Postgres (PGlite) in VIGIL_DATA_DIR, or DATABASE_URL
-  2. the CRM: HubSpot with HUBSPOT_ACCESS_TOKEN (private app) — or, without credentials,
-     the local sandbox with a seeded demo portal of 500 companies
+  2. the CRM, by VIGIL_CRM (hubspot, salesforce or both; default hubspot):
+     HubSpot with HUBSPOT_ACCESS_TOKEN (private app); Salesforce with SALESFORCE_CLIENT_ID,
+     SALESFORCE_CLIENT_SECRET, SALESFORCE_REFRESH_TOKEN and SALESFORCE_INSTANCE_URL — or,
+     without credentials, the local sandboxes with a seeded demo portal / org of 500
+     customers (both: the same customers on both sides, linked, one score on each)
   3. Vigil's properties provisioned in the portal, a worker, the HTTP API on PORT
   4. the initial sync with a progress bar, then incremental syncs every 15 minutes
 
@@ -31,24 +41,60 @@ Options:
 
 interface Started {
   sandbox: EmbeddedSandbox | null;
+  salesforce: SalesforceStarted | null;
   installs: Install[];
-  expectedRecords: number | null;
+  /** Records a full sync of each install will read, when known (a fresh sandbox). */
+  expectedRecords: Map<string, number>;
+  /** VIGIL_CRM=both with one portal and one org: linked, scored as one customer base. */
+  linked: boolean;
+}
+
+/** Which portal(s) and org this start serves (VIGIL_CRM), linking them when both run. */
+async function connectCrm(store: Store, env: AppEnv, logger: Logger): Promise<Started> {
+  if (env.crm === 'hubspot') return connectHubSpot(store, env, logger);
+  const hubspot = env.crm === 'both' ? await connectHubSpot(store, env, logger) : null;
+  let salesforce: SalesforceStarted;
+  try {
+    salesforce = await connectSalesforce(store, env, logger);
+  } catch (error) {
+    await hubspot?.sandbox?.running.close();
+    throw error;
+  }
+  const expectedRecords = new Map(hubspot?.expectedRecords ?? []);
+  if (salesforce.sandbox !== null) expectedRecords.set(salesforce.install.id, salesforce.sandbox.records);
+  const portals = (hubspot?.installs ?? []).filter((i) => i.crm === 'hubspot');
+  const [portal] = portals;
+  let linked = false;
+  if (portal !== undefined && portals.length === 1) {
+    await linkInstalls(store, portal, salesforce.install, logger);
+    linked = true;
+  } else if (hubspot !== null) {
+    logger.warn(
+      { portals: portals.length },
+      'VIGIL_CRM=both links one HubSpot portal to the Salesforce org: connect exactly one portal',
+    );
+  }
+  return {
+    sandbox: hubspot?.sandbox ?? null,
+    salesforce,
+    installs: [...(hubspot?.installs ?? []), salesforce.install],
+    expectedRecords,
+    linked,
+  };
 }
 
 /** Which portal(s) this start serves, starting the sandbox when no credentials are set. */
-async function connectCrm(store: Store, env: AppEnv, logger: Logger): Promise<Started> {
+async function connectHubSpot(store: Store, env: AppEnv, logger: Logger): Promise<Started> {
+  const none = { salesforce: null, expectedRecords: new Map<string, number>(), linked: false };
   const { privateApp, oauthApp, apiBase } = env.hubspot;
   if (privateApp !== null && apiBase !== null) {
     const install = await connectPrivateApp(store, apiBase, privateApp.accessToken, logger);
-    return { sandbox: null, installs: [install], expectedRecords: null };
+    return { ...none, sandbox: null, installs: [install] };
   }
   if (oauthApp !== null) {
     // OAuth installs arrive through the app's install flow; sync those already connected.
-    return {
-      sandbox: null,
-      installs: await store.installs.list({ status: 'active' }),
-      expectedRecords: null,
-    };
+    const installs = await store.installs.list({ status: 'active' });
+    return { ...none, sandbox: null, installs: installs.filter((i) => i.crm === 'hubspot') };
   }
   const sandbox = await startEmbeddedSandbox(logger);
   try {
@@ -56,12 +102,17 @@ async function connectCrm(store: Store, env: AppEnv, logger: Logger): Promise<St
     // Earlier starts' demo portals lived in sandboxes that are gone: retire them, so the
     // API has one portal to show and nothing schedules syncs against a dead port.
     for (const other of await store.installs.list({ status: 'active' })) {
-      if (other.id !== install.id && isLoopback(other.baseUrl)) {
+      if (other.crm === 'hubspot' && other.id !== install.id && isLoopback(other.baseUrl)) {
         await store.installs.markUninstalled(other.id);
         logger.info({ installId: other.id, accountId: other.accountId }, 'retired an earlier demo portal');
       }
     }
-    return { sandbox, installs: [install], expectedRecords: sandbox.records };
+    return {
+      ...none,
+      sandbox,
+      installs: [install],
+      expectedRecords: new Map([[install.id, sandbox.records]]),
+    };
   } catch (error) {
     await sandbox.running.close();
     throw error;
@@ -76,10 +127,19 @@ function banner(http: RunningHttp, started: Started, appUrl: string | null): str
         ` (${started.sandbox.records.toLocaleString('en-US')} records)`,
     );
   } else {
-    for (const i of started.installs) lines.push(`  CRM: ${i.crm} portal ${i.accountId} at ${i.baseUrl}`);
+    for (const i of started.installs) {
+      if (i.crm === 'hubspot') lines.push(`  CRM: ${i.crm} portal ${i.accountId} at ${i.baseUrl}`);
+    }
     if (started.installs.length === 0)
       lines.push('  CRM: no portal connected yet (OAuth installs arrive through the app)');
   }
+  const sf = started.salesforce;
+  if (sf !== null) {
+    const where = sf.sandbox === null ? 'Salesforce org' : 'local Salesforce sandbox org';
+    const records = sf.sandbox === null ? '' : ` (${sf.sandbox.records.toLocaleString('en-US')} records)`;
+    lines.push(`  CRM: ${where} ${sf.install.accountId} at ${sf.install.baseUrl}${records}`);
+  }
+  if (started.linked) lines.push('  Both CRMs linked: matched customers get one score on both sides');
   lines.push(`  API: ${http.url}/api/portfolio · ${http.url}/api/companies · ${http.url}/metrics`);
   if (appUrl !== null) {
     lines.push(
@@ -89,34 +149,60 @@ function banner(http: RunningHttp, started: Started, appUrl: string | null): str
   return lines.join('\n');
 }
 
-/** The first sync of each portal: full unless one already succeeded (then only what changed). */
+/**
+ * The first sync of each portal and org: full unless one already succeeded (then only what
+ * changed). With both CRMs linked, the side synced first scored before the other side's mirror
+ * was filled; the second side's read dirtied its matched companies, so one recompute of the
+ * first side settles both on the same scores.
+ */
 async function initialSyncs(store: Store, env: AppEnv, logger: Logger, started: Started, queue: Queue) {
-  const connectorFor = connectorFactory(store, env, logger);
+  const view = linkedView(store);
+  const connectorFor = connectorFactory(store, env, logger, env.hubspot.oauthApp, {
+    salesforceApp: started.salesforce?.app ?? null,
+    linked: view,
+  });
+  const label = (i: Install) =>
+    i.crm === 'salesforce' ? `Salesforce org ${i.accountId}` : `portal ${i.accountId}`;
   for (const install of started.installs) {
     try {
       const connector = await connectorFor(install.id);
-      await ensureProvisioned(store, connector, install.id, logger);
+      if (install.crm === 'salesforce')
+        await ensureSalesforceProvisioned(store, connector, install.id, logger);
+      else await ensureProvisioned(store, connector, install.id, logger);
       const last = await store.runs.last(install.id);
       const mode = last?.status === 'succeeded' ? 'incremental' : 'full';
-      console.log(`\nInitial ${mode} sync of portal ${install.accountId}:`);
-      const summary = await runSyncWithProgress({
-        store,
+      console.log(`\nInitial ${mode} sync of ${label(install)}:`);
+      const summary = await runLinkedSync({
+        view,
         connector,
-        installId: install.id,
-        mode,
+        request: { installId: install.id, mode },
         logger,
         progressStream: process.stdout,
-        expectedRecords: mode === 'full' ? started.expectedRecords : null,
+        expectedRecords: mode === 'full' ? (started.expectedRecords.get(install.id) ?? null) : null,
       });
       console.log(formatSummary(summary));
     } catch (error) {
       logger.error({ err: error, installId: install.id }, 'initial sync failed');
-      console.error(
-        `Initial sync of portal ${install.accountId} failed: ${(error as Error).message ?? error}`,
-      );
+      console.error(`Initial sync of ${label(install)} failed: ${(error as Error).message ?? error}`);
     }
     // Scheduled either way: the next run resumes an interrupted one from its checkpoint.
     await queue.scheduleIncremental(install.id);
+  }
+  const first = started.installs[0];
+  if (started.linked && first !== undefined) {
+    try {
+      console.log(`\nOne score on both sides: rescoring the customers matched in ${label(first)}:`);
+      const summary = await runLinkedSync({
+        view,
+        connector: await connectorFor(first.id),
+        request: { installId: first.id, mode: 'incremental', scope: 'recompute' },
+        logger,
+        progressStream: process.stdout,
+      });
+      console.log(formatSummary(summary));
+    } catch (error) {
+      logger.error({ err: error, installId: first.id }, 'settling the linked scores failed');
+    }
   }
 }
 
@@ -136,8 +222,16 @@ export async function runStartCommand(argv: string[]): Promise<number> {
     let http: RunningHttp | null = null;
     let hubspot: HubSpotApp | null = null;
     try {
-      queue = await startWorker(store, env, logger, { schedule: false });
-      hubspot = hubspotAppFor(store, env, logger, queue, started.sandbox);
+      queue = await startWorker(store, env, logger, {
+        schedule: false,
+        salesforceApp: started.salesforce?.app ?? null,
+      });
+      // The HubSpot app's webhook rescoring runs the sync on the unlinked store: with both CRMs it
+      // would score HubSpot alone, so it stays off until it goes through the cross-CRM view.
+      hubspot =
+        env.crm === 'salesforce' || started.linked
+          ? null
+          : hubspotAppFor(store, env, logger, queue, started.sandbox);
       http = await listen(vigilHttpApp(store, queue, logger, hubspot), env.port);
       if (started.sandbox !== null && hubspot !== null) await wireSandboxApp(started.sandbox, env.publicUrl);
       await hubspot?.recover();
@@ -158,6 +252,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       if (queue !== null)
         await stopWorker(queue).catch((error: unknown) => logger.warn({ err: error }, 'queue stop'));
       await started.sandbox?.running.close().catch(() => undefined);
+      await started.salesforce?.sandbox?.running.close().catch(() => undefined);
       console.log('Vigil stopped.');
     }
   });

@@ -6,6 +6,9 @@ import type { SeedSize } from '../seed/types.ts';
 export interface OrgOption {
   size: SeedSize | number;
   seed: number;
+  /** The counter behind the org id (default: the next of this process). A demo that starts a new org
+   * each run passes its own, so an org id is never reused for an org that has never seen Vigil. */
+  orgNumber?: number;
 }
 
 export interface SalesforceSandboxOptions {

@@ -5,23 +5,29 @@ import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
 import type { Store } from '../../../store/index.ts';
 import { syncHandlers } from '../../../sync/jobs.ts';
-import { syncStoreOf } from '../../../sync/store-adapter.ts';
-import { connectorFactory } from './connectors.ts';
+import { connectorFactory, type OAuthAppCredentials } from './connectors.ts';
+import { linkedView } from './crm-choice.ts';
 
 /**
  * The queue with SYNC's handlers for every job: what `vigil worker` runs, and what
- * `vigil start` runs beside its HTTP server. The queue's depth feeds the metrics.
+ * `vigil start` runs beside its HTTP server. The queue's depth feeds the metrics. Every
+ * sync goes through the cross-CRM view, so the installs of a HubSpot–Salesforce link are
+ * scored as one customer base (others pass straight through).
  */
 export async function startWorker(
   store: Store,
   env: AppEnv,
   logger: Logger,
-  options: { schedule: boolean },
+  options: { schedule: boolean; salesforceApp?: OAuthAppCredentials | null },
 ): Promise<Queue> {
   let queue: Queue | null = null;
+  const view = linkedView(store);
   const handlers = syncHandlers({
-    store: syncStoreOf(store),
-    connectorFor: connectorFactory(store, env, logger),
+    store: view.store,
+    connectorFor: connectorFactory(store, env, logger, env.hubspot.oauthApp, {
+      salesforceApp: options.salesforceApp ?? null,
+      linked: view,
+    }),
     clock: { now: () => Date.now() },
     logger: logger.child({ component: 'sync' }),
     onSummary: (summary) => recordSyncSummary(summary),

@@ -13,7 +13,7 @@ let orgNumber = 0;
 
 export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
   orgNumber += 1;
-  const org = new OrgState(orgNumber, () => ctx.clock.now());
+  const org = new OrgState(option.orgNumber ?? orgNumber, () => ctx.clock.now());
   const seededAt = ctx.clock.now();
   const truth = generateOrg(org, option.size, option.seed, seededAt);
   const entry: OrgEntry = {
