@@ -52,8 +52,29 @@ describe('parseEnv values', () => {
       HUBSPOT_CLIENT_SECRET: 'secret-1',
       HUBSPOT_API_BASE: 'http://127.0.0.1:4010/',
     });
-    expect(env.hubspot.oauthApp).toEqual({ clientId: 'id-1', clientSecret: 'secret-1' });
+    expect(env.hubspot.oauthApp).toEqual({ clientId: 'id-1', clientSecret: 'secret-1', appId: null });
     expect(env.hubspot.apiBase).toBe('http://127.0.0.1:4010');
+  });
+
+  it("reads the OAuth app's id and Vigil's public URL", () => {
+    const env = envOf({
+      HUBSPOT_CLIENT_ID: 'id-1',
+      HUBSPOT_CLIENT_SECRET: 'secret-1',
+      HUBSPOT_APP_ID: '4512',
+      VIGIL_PUBLIC_URL: 'https://vigil.example.com/',
+      PORT: '8080',
+    });
+    expect(env.hubspot.oauthApp?.appId).toBe('4512');
+    expect(env.publicUrl).toBe('https://vigil.example.com');
+    expect(envOf({ PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+  });
+
+  it('names a bad app id or public URL', () => {
+    const r = parseEnv({ HUBSPOT_APP_ID: 'abc', VIGIL_PUBLIC_URL: 'vigil.example.com' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.some((e) => e.startsWith('HUBSPOT_APP_ID:'))).toBe(true);
+    expect(r.errors.some((e) => e.startsWith('VIGIL_PUBLIC_URL:'))).toBe(true);
   });
 
   it('accepts a 32-byte key as base64, url-safe base64 or hex', () => {
