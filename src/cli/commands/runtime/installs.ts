@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
 import type { Install, Store } from '../../../store/index.ts';
 import { resolvePortalId } from './portal-id.ts';
+import { connectRefreshTokenOrg } from './salesforce.ts';
 
 /**
  * Which portal a command works on. With HUBSPOT_ACCESS_TOKEN set, the private app's
@@ -50,6 +51,16 @@ export async function chooseInstall(
     options.contactCrm
   ) {
     return connectPrivateApp(store, env.hubspot.apiBase, privateApp.accessToken, logger);
+  }
+  if (
+    options.installId === undefined &&
+    env.crm === 'salesforce' &&
+    env.salesforce.connected !== null &&
+    options.contactCrm
+  ) {
+    // A real org given by its refresh token: one refresh grant finds the org and records the install.
+    const org = await connectRefreshTokenOrg(store, env, logger);
+    if (org !== null) return org;
   }
   const active = await store.installs.list({ status: 'active' });
   if (options.installId !== undefined) {
