@@ -58,7 +58,7 @@ export function churnRisk(
   let score: number;
   if (model.kind === 'fitted') score = applyFitted(model, features, reasons);
   else score = applyRules(config.churn, health.score, reasons);
-  if (reasons.length > 1) reasons.sort(byContribution);
+  if (reasons.length > 1) sortByContribution(reasons);
   const top: ChurnReason[] = [];
   for (let i = 0; i < reasons.length && top.length < TOP_REASONS; i++) {
     if (reasons[i]!.contribution > 0) top.push(reasons[i]!);
@@ -77,6 +77,30 @@ export function churnRisk(
 /** Ties keep catalogue order (sort is stable). */
 function byContribution(a: ChurnReason, b: ChurnReason): number {
   return b.contribution - a.contribution;
+}
+
+/**
+ * Sorts by byContribution in place. At most one reason per code, so an insertion sort:
+ * stable like Array#sort, hence the same order, without the builtin's set-up per call.
+ * A NaN contribution (only from absurd fitted coefficients) makes the comparison
+ * inconsistent, and then the builtin decides, as before.
+ */
+function sortByContribution(xs: ChurnReason[]): void {
+  for (let i = 0; i < xs.length; i++) {
+    if (Number.isNaN(xs[i]!.contribution)) {
+      xs.sort(byContribution);
+      return;
+    }
+  }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && byContribution(xs[j]!, x) > 0) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 function applyRules(churn: ScoringConfig['churn'], health: number | null, reasons: ChurnReason[]): number {

@@ -40,14 +40,31 @@ export function addMonthsUtc(t: number, months: number): number {
   const msOfDay = t - days * DAY_MS;
   // civil_from_days
   const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  let era: number;
+  let doe: number;
+  let yoe: number;
+  let doy: number;
+  let mp: number;
+  let d: number;
+  if (z >= 0 && z < 2_000_000_000) {
+    // Every quotient below is of a non-negative integer, where truncation (| 0) is
+    // floor and compiles to integer arithmetic: the path for any date after year 0.
+    era = (z / 146_097) | 0;
+    doe = z - era * 146_097;
+    yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0;
+    doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+    mp = ((5 * doy + 2) / 153) | 0;
+    d = doy - (((153 * mp + 2) / 5) | 0) + 1;
+  } else {
+    era = Math.floor(z / 146_097);
+    doe = z - era * 146_097;
+    yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+    );
+    doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    mp = Math.floor((5 * doy + 2) / 153);
+    d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  }
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   const total = y * 12 + (m - 1) + months;

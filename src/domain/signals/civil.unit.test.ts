@@ -45,6 +45,21 @@ describe('calendar arithmetic without Date', () => {
     );
   });
 
+  it('matches Date#setUTCMonth across the whole Date range, years before 0 included', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -8.6e15, max: 8.6e15, noNaN: true }).map(Math.trunc),
+        fc.integer({ min: -24, max: 24 }),
+        (t, months) => {
+          const expected = dateAddMonths(t, months);
+          // Date has nothing beyond ±8.64e15 ms.
+          return Number.isNaN(expected) || addMonthsUtc(t, months) === expected;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('matches Date.UTC for any date of years 100–9999 and before 1970', () => {
     expect(daysFromCivil(1600, 3, 1) * 86_400_000).toBe(Date.UTC(1600, 2, 1));
     const yearMinus1 = new Date(0);

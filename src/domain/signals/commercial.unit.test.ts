@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultScoringConfig } from '../config/parse.ts';
 import { DAY_MS } from '../records.ts';
@@ -100,6 +101,43 @@ describe('buildArrTimeline', () => {
     expect(arrAt(t, NOW)).toBe(30_000);
     expect(t.churnedAt).toBeNull();
     expect(t.firstWonAt).toBe(day('2023-03-01'));
+  });
+
+  it('gives the same timeline whatever order the deals come in (ties by id)', () => {
+    const kinds: DealKind[] = ['new_business', 'renewal', 'expansion', 'contraction'];
+    const outcomes: DealOutcome[] = ['won', 'won', 'lost', 'open'];
+    const deals = fc.array(
+      fc.record({
+        kind: fc.constantFrom(...kinds),
+        outcome: fc.constantFrom(...outcomes),
+        // Few distinct days, so many deals close at the same instant.
+        day: fc.integer({ min: 0, max: 8 }),
+        amount: fc.option(fc.integer({ min: 0, max: 90_000 })),
+      }),
+      { maxLength: 24 },
+    );
+    fc.assert(
+      fc.property(deals, fc.integer(), (specs, seed) => {
+        const all: ClassifiedDeal[] = specs.map((d, i) => ({
+          id: `d${(i * 7) % 10}${i}`,
+          kind: d.kind,
+          outcome: d.outcome,
+          amount: d.amount,
+          closeDate: NOW - d.day * 200 * DAY_MS,
+        }));
+        const shuffled = [...all];
+        let x = seed;
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          x = (Math.imul(x, 1_103_515_245) + 12_345) | 0;
+          const j = (x >>> 0) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        for (const c of [contract, noAutoRenew]) {
+          expect(buildArrTimeline(shuffled, c, NOW)).toEqual(buildArrTimeline(all, c, NOW));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rolls an unrenewed term over with autoRenew (no churn without evidence)', () => {

@@ -1,6 +1,6 @@
 import type { ScoringMapping } from '../config/schema.ts';
 import type { DealRecord } from '../records.ts';
-import { readBoolean, readDate, readNumber, readString } from './parse.ts';
+import { isOneOf, readBoolean, readDate, readNumber, readString } from './parse.ts';
 import type { DataQualityNote } from './types.ts';
 
 export type DealKind = 'new_business' | 'renewal' | 'expansion' | 'contraction';
@@ -67,8 +67,8 @@ function matches(
   rule: { pipelines: readonly string[]; dealTypes: readonly string[] },
 ): boolean {
   return (
-    (type !== null && rule.dealTypes.includes(type)) ||
-    (pipeline !== null && rule.pipelines.includes(pipeline))
+    (type !== null && isOneOf(rule.dealTypes, type)) ||
+    (pipeline !== null && isOneOf(rule.pipelines, pipeline))
   );
 }
 
@@ -84,7 +84,7 @@ function outcomeOf(deal: DealRecord, m: DealMapping, notes: DataQualityNote[]): 
   }
   const stage = readString(p[m.stage]);
   if (stage === null) return 'open';
-  if (m.wonStages.includes(stage)) return 'won';
-  if (m.lostStages.includes(stage)) return 'lost';
+  if (isOneOf(m.wonStages, stage)) return 'won';
+  if (isOneOf(m.lostStages, stage)) return 'lost';
   return 'open';
 }

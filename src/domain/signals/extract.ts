@@ -4,13 +4,13 @@ import {
   type CompanyRecord,
   DAY_MS,
   type DealRecord,
-  type Properties,
+  type PropertyValue,
   type TicketRecord,
 } from '../records.ts';
 import { addMonthsUtc } from './civil.ts';
 import { arrAt, buildArrTimeline, nextRenewalDate } from './commercial.ts';
 import { type ClassifiedDeal, classifyDeal } from './deals.ts';
-import { note, readDate, readNumber, readString } from './parse.ts';
+import { isOneOf, note, readDate, readNumber, readString } from './parse.ts';
 import { supportSignals } from './tickets.ts';
 import {
   type CommercialSignals,
@@ -41,9 +41,20 @@ export function extractSignals(
   const p = company.properties;
   const id = company.id;
 
+  // Each mapped property is read at its own site (`p[m.x]` written out, not inside a
+  // shared helper): a keyed load that only ever sees one property name stays a fast
+  // monomorphic load, where one shared load site sees them all and goes megamorphic.
   // --- usage
-  const activeUsers = num(p, m.activeUsers, notes, id, 'usage.activeUsers', 0);
-  const licensedSeats = num(p, m.licensedSeats, notes, id, 'usage.licensedSeats', 0);
+  const activeUsersProp = m.activeUsers;
+  const activeUsersRaw = activeUsersProp === null ? undefined : p[activeUsersProp];
+  const activeUsers =
+    activeUsersProp === null
+      ? null
+      : readNumber(activeUsersRaw, notes, id, 'usage.activeUsers', activeUsersProp, 0);
+  const licensedSeats =
+    m.licensedSeats === null
+      ? null
+      : readNumber(p[m.licensedSeats], notes, id, 'usage.licensedSeats', m.licensedSeats, 0);
   let seatUtilisation: number | null = null;
   if (activeUsers !== null && licensedSeats !== null && licensedSeats > 0) {
     if (activeUsers > licensedSeats) {
@@ -51,8 +62,8 @@ export function extractSignals(
       // utilisation is full (not missing), and the inconsistency is reported.
       note(
         notes,
-        { field: 'usage.activeUsers', property: m.activeUsers!, recordId: id },
-        p[m.activeUsers!],
+        { field: 'usage.activeUsers', property: activeUsersProp!, recordId: id },
+        activeUsersRaw,
         'inconsistent',
         `more active users (${activeUsers}) than licensed seats (${licensedSeats})`,
       );
@@ -60,21 +71,33 @@ export function extractSignals(
     seatUtilisation = Math.min(1, activeUsers / licensedSeats);
   }
   const usage: UsageSignals = {
-    daysSinceLastLogin: daysSince(p, m.lastLogin, notes, id, 'usage.daysSinceLastLogin', now),
+    daysSinceLastLogin:
+      m.lastLogin === null
+        ? null
+        : daysSince(p[m.lastLogin], notes, id, 'usage.daysSinceLastLogin', m.lastLogin, now),
     activeUsers,
     licensedSeats,
     seatUtilisation,
-    featuresUsed: num(p, m.featuresUsed, notes, id, 'usage.featuresUsed', 0),
+    featuresUsed:
+      m.featuresUsed === null
+        ? null
+        : readNumber(p[m.featuresUsed], notes, id, 'usage.featuresUsed', m.featuresUsed, 0),
     usageTrend: trend(
-      num(p, m.usageLast30d, notes, id, 'usage.usageLast30d', 0),
-      num(p, m.usagePrev30d, notes, id, 'usage.usagePrev30d', 0),
+      m.usageLast30d === null
+        ? null
+        : readNumber(p[m.usageLast30d], notes, id, 'usage.usageLast30d', m.usageLast30d, 0),
+      m.usagePrev30d === null
+        ? null
+        : readNumber(p[m.usagePrev30d], notes, id, 'usage.usagePrev30d', m.usagePrev30d, 0),
     ),
   };
 
   // --- engagement: the most recent of the mapped contact stamps
   let daysSinceLastContact: number | null = null;
-  for (const prop of m.lastContact) {
-    const d = daysSince(p, prop, notes, id, 'engagement.daysSinceLastContact', now);
+  const lastContact = m.lastContact;
+  for (let i = 0; i < lastContact.length; i++) {
+    const prop = lastContact[i]!;
+    const d = daysSince(p[prop], notes, id, 'engagement.daysSinceLastContact', prop, now);
     if (d !== null && (daysSinceLastContact === null || d < daysSinceLastContact)) daysSinceLastContact = d;
   }
 
@@ -85,7 +108,7 @@ export function extractSignals(
   const hasWon = timeline.steps.length > 0;
   const arr = hasWon ? arrAt(timeline, now) : null;
   const renewalDate = nextRenewalDate(classified, timeline, contract, now);
-  const yearAgo = addMonthsUtc(now, -12);
+  const yearAgo = yearBefore(now);
   let expansion = 0;
   for (let i = 0; i < timeline.expansions.length; i++) {
     const e = timeline.expansions[i]!;
@@ -107,8 +130,21 @@ export function extractSignals(
     netArrChange12m: base > 0 ? (expansion - contraction) / base : null,
     churned,
     churnedAt: churned ? timeline.churnedAt : null,
-    daysPaymentOverdue: num(p, m.daysPaymentOverdue, notes, id, 'commercial.daysPaymentOverdue', 0),
-    failedPayments: num(p, m.failedPayments, notes, id, 'commercial.failedPayments', 0),
+    daysPaymentOverdue:
+      m.daysPaymentOverdue === null
+        ? null
+        : readNumber(
+            p[m.daysPaymentOverdue],
+            notes,
+            id,
+            'commercial.daysPaymentOverdue',
+            m.daysPaymentOverdue,
+            0,
+          ),
+    failedPayments:
+      m.failedPayments === null
+        ? null
+        : readNumber(p[m.failedPayments], notes, id, 'commercial.failedPayments', m.failedPayments, 0),
   };
 
   // --- lifecycle
@@ -123,8 +159,8 @@ export function extractSignals(
     usage,
     support: supportSignals(tickets, mapping.ticket, notes, now),
     sentiment: {
-      nps: num(p, m.nps, notes, id, 'sentiment.nps', 0, 10),
-      csat: num(p, m.csat, notes, id, 'sentiment.csat', 1, 5),
+      nps: m.nps === null ? null : readNumber(p[m.nps], notes, id, 'sentiment.nps', m.nps, 0, 10),
+      csat: m.csat === null ? null : readNumber(p[m.csat], notes, id, 'sentiment.csat', m.csat, 1, 5),
     },
     engagement: { daysSinceLastContact },
     commercial,
@@ -138,30 +174,30 @@ export function extractSignals(
   };
 }
 
-/** A mapped company number; null when the property is not mapped. */
-function num(
-  p: Properties,
-  prop: string | null,
-  notes: DataQualityNote[],
-  id: string,
-  field: string,
-  min?: number,
-  max?: number,
-): number | null {
-  return prop === null ? null : readNumber(p[prop], notes, id, field, prop, min, max);
+/**
+ * now minus 12 calendar months, remembered for the last `now`: a book is scored for one
+ * as-of time, so this is worked out once rather than per company.
+ */
+let lastNow = Number.NaN;
+let lastYearAgo = Number.NaN;
+function yearBefore(now: number): number {
+  if (now !== lastNow) {
+    lastYearAgo = addMonthsUtc(now, -12);
+    lastNow = now;
+  }
+  return lastYearAgo;
 }
 
-/** Whole days from a mapped company date to now (0 for dates up to a day ahead); null when not mapped. */
+/** Whole days from a company date to now (0 for dates up to a day ahead). */
 function daysSince(
-  p: Properties,
-  prop: string | null,
+  v: PropertyValue,
   notes: DataQualityNote[],
   id: string,
   field: string,
+  prop: string,
   now: number,
 ): number | null {
-  if (prop === null) return null;
-  const t = readDate(p[prop], notes, id, field, prop, now);
+  const t = readDate(v, notes, id, field, prop, now);
   return t === null ? null : Math.max(0, Math.floor((now - t) / DAY_MS));
 }
 
@@ -181,9 +217,11 @@ function onboarding(
   const v = company.properties[prop];
   const s = readString(v);
   if (s === null) return null;
-  for (const status of ONBOARDING_STATUSES) {
-    if (mapping.company.onboardingValues[status].includes(s)) return status;
-  }
+  // Written out in ONBOARDING_STATUSES order (first match wins), with named reads.
+  const values = mapping.company.onboardingValues;
+  if (isOneOf(values.not_started, s)) return 'not_started';
+  if (isOneOf(values.in_progress, s)) return 'in_progress';
+  if (isOneOf(values.completed, s)) return 'completed';
   return note(
     notes,
     { field: 'lifecycle.onboarding', property: prop, recordId: company.id },

@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PropertyValue } from '../records.ts';
-import { isAbsent, parseDateString, readBoolean, readDate, readNumber, readString } from './parse.ts';
+import {
+  isAbsent,
+  isOneOf,
+  parseDateString,
+  readBoolean,
+  readDate,
+  readNumber,
+  readString,
+} from './parse.ts';
 import type { DataQualityNote } from './types.ts';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
@@ -22,6 +31,31 @@ describe('readNumber', () => {
     ['zero', 0, 0],
   ] as const)('reads %s', (_, v, expected) => {
     expect(num(v)).toEqual({ value: expected, problems: [] });
+  });
+
+  it('reads digit strings exactly as Number() does, leading zeros and 15+ digits included', () => {
+    expect(num('007').value).toBe(7);
+    expect(num('000').value).toBe(0);
+    expect(num('999999999999999').value).toBe(999_999_999_999_999);
+    expect(num('12345678901234567').value).toBe(Number('12345678901234567'));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,20}$/), (s) => num(s).value === Number(s)),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same value as Number() for any string it accepts', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.stringMatching(/^[ \t]?[-+]?[0-9]{0,4}(\.[0-9]{0,3})?([eE][-+]?[0-9])?[ \t]?$/),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const { value } = num(s);
+        return value === null || Object.is(value, Number(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.each([
@@ -134,6 +168,21 @@ describe('readDate', () => {
   it('leaves absent values without a note', () => {
     expect(read('')).toEqual({ value: null, problems: [] });
     expect(read(null)).toEqual({ value: null, problems: [] });
+  });
+});
+
+describe('isOneOf', () => {
+  it('answers as Array#includes does for strings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<string>('a', 'b', 'HIGH', 'high', '', '4')),
+        fc.string({ maxLength: 4 }),
+        (list, s) => isOneOf(list, s) === list.includes(s),
+      ),
+    );
+    expect(isOneOf(['LOW', 'HIGH'], 'HIGH')).toBe(true);
+    expect(isOneOf(['LOW', 'HIGH'], 'high')).toBe(false);
+    expect(isOneOf([], 'HIGH')).toBe(false);
   });
 });
 

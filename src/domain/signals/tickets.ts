@@ -1,6 +1,6 @@
 import type { ScoringMapping } from '../config/schema.ts';
 import { DAY_MS, type TicketRecord } from '../records.ts';
-import { note, readBoolean, readDate, readString } from './parse.ts';
+import { isOneOf, note, readBoolean, readDate, readString } from './parse.ts';
 import type { DataQualityNote, SupportSignals } from './types.ts';
 
 type TicketMapping = ScoringMapping['ticket'];
@@ -25,18 +25,23 @@ export function supportSignals(
   const baselineFrom = now - 120 * DAY_MS;
   const closeWindow = now - 180 * DAY_MS;
 
-  for (const t of tickets) {
+  // The mapping's fields, read once rather than per ticket.
+  const createdProp = m.createdAt;
+  const closedProp = m.closedAt;
+  const escalatedProp = m.escalated;
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i]!;
     const p = t.properties;
-    const createdAt = readDate(p[m.createdAt], notes, t.id, 'support.ticketCreatedAt', m.createdAt, now);
+    const createdAt = readDate(p[createdProp], notes, t.id, 'support.ticketCreatedAt', createdProp, now);
     let closedAt =
-      m.closedAt === null
+      closedProp === null
         ? null
-        : readDate(p[m.closedAt], notes, t.id, 'support.ticketClosedAt', m.closedAt, now);
+        : readDate(p[closedProp], notes, t.id, 'support.ticketClosedAt', closedProp, now);
     if (closedAt !== null && createdAt !== null && closedAt < createdAt) {
       note(
         notes,
-        { field: 'support.ticketClosedAt', property: m.closedAt!, recordId: t.id },
-        p[m.closedAt!],
+        { field: 'support.ticketClosedAt', property: closedProp!, recordId: t.id },
+        p[closedProp!],
         'inconsistent',
         'ticket closed before it was created',
       );
@@ -55,8 +60,8 @@ export function supportSignals(
       if (createdAt > recent) last30++;
       else if (createdAt > baselineFrom) baseline90++;
     }
-    if (m.escalated !== null && escalations !== null) {
-      const esc = readBoolean(p[m.escalated], notes, t.id, 'support.escalated', m.escalated);
+    if (escalatedProp !== null && escalations !== null) {
+      const esc = readBoolean(p[escalatedProp], notes, t.id, 'support.escalated', escalatedProp);
       if (esc === true) escalations++;
     }
   }
@@ -84,7 +89,7 @@ function isClosed(
   }
   if (m.stage !== null) {
     const stage = readString(t.properties[m.stage]);
-    if (stage !== null) return m.closedStages.includes(stage);
+    if (stage !== null) return isOneOf(m.closedStages, stage);
   }
   return closedAt !== null;
 }
@@ -94,7 +99,7 @@ function isUrgent(t: TicketRecord, m: TicketMapping, notes: DataQualityNote[]): 
   const v = t.properties[m.priority];
   const priority = readString(v);
   if (priority === null) return false;
-  if (!m.priorities.includes(priority)) {
+  if (!isOneOf(m.priorities, priority)) {
     note(
       notes,
       { field: 'support.ticketPriority', property: m.priority, recordId: t.id },
@@ -104,7 +109,7 @@ function isUrgent(t: TicketRecord, m: TicketMapping, notes: DataQualityNote[]): 
     );
     return false;
   }
-  return m.urgentPriorities.includes(priority);
+  return isOneOf(m.urgentPriorities, priority);
 }
 
 /**
