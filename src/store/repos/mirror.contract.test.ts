@@ -107,6 +107,25 @@ forEachDatabase('mirror', (db) => {
     expect((await db.store.mirror.loadInputs(id, ['1']))[0]?.deals.map((d) => d.id)).toEqual(['d']);
   });
 
+  it('takes a repeated removal as done: the same archived list again dirties nobody', async () => {
+    const { id } = await createTestInstall(db.store);
+    await db.store.mirror.upsert(id, [company('1'), company('2'), company('3'), deal('d', ['1'])]);
+    await db.store.mirror.clearDirty(id, ['1', '2', '3']);
+    const removals = [
+      { type: 'deal' as const, id: 'd', mergedInto: null, removedAt: T0 },
+      { type: 'company' as const, id: '2', mergedInto: '3', removedAt: T0 },
+    ];
+    expect(await db.store.mirror.remove(id, removals)).toEqual(['1', '3']);
+    await db.store.mirror.clearDirty(id, ['1', '3']);
+
+    expect(await db.store.mirror.remove(id, removals)).toEqual([]);
+    expect(await db.store.mirror.dirtyCount(id)).toBe(0);
+    // A deleted record later reported as merged is updated (and its survivor dirtied).
+    expect(
+      await db.store.mirror.remove(id, [{ type: 'company', id: '2', mergedInto: '1', removedAt: T0 }]),
+    ).toEqual(['1']);
+  });
+
   it('pages dirty and all company ids by id, skipping dirty ids the mirror has not seen', async () => {
     const { id } = await createTestInstall(db.store);
     const ids = Array.from({ length: 25 }, (_, i) => `c${String(i).padStart(2, '0')}`);

@@ -168,30 +168,35 @@ export function createMirrorRepo(pool: pg.Pool) {
           const ofType = removals.filter((r) => r.type === type);
           if (ofType.length === 0) continue;
           const rows = ofType.map((r) => ({ id: r.id, merged_into: r.mergedInto }));
-          const r = await sql<{ id: string; company_id: string | null }>(
+          // Only records not yet archived as reported: HubSpot's archived list is read whole
+          // every run, and a repeat must not dirty the same companies again and again.
+          const r = await sql<{ id: string; company_id: string | null; merged_into: string | null }>(
             c,
             `UPDATE ${TABLE[type]} t SET archived = true, merged_into = r.merged_into, synced_at = now()
              FROM jsonb_to_recordset($2::jsonb) AS r(id text, merged_into text)
              WHERE t.install_id = $1 AND t.id = r.id
-             RETURNING t.id, ${type === 'company' ? 'NULL::text AS company_id' : 't.company_id'}`,
+               AND (NOT t.archived OR t.merged_into IS DISTINCT FROM r.merged_into)
+             RETURNING t.id, ${type === 'company' ? 'NULL::text AS company_id' : 't.company_id'}, t.merged_into`,
             [installId, JSON.stringify(rows)],
             { operation: `mirror.remove(${type})`, installId, count: rows.length },
           );
           if (type === 'company') {
-            const ids = ofType.map((x) => x.id);
-            await sql(
-              c,
-              `DELETE FROM company_scores WHERE install_id = $1 AND company_id = ANY($2::text[])`,
-              [installId, ids],
-              { operation: 'mirror.remove(company)', installId },
-            );
-            await sql(
-              c,
-              `DELETE FROM dirty_companies WHERE install_id = $1 AND company_id = ANY($2::text[])`,
-              [installId, ids],
-              { operation: 'mirror.remove(company)', installId },
-            );
-            for (const x of ofType) if (x.mergedInto !== null) affected.add(x.mergedInto);
+            const ids = r.rows.map((x) => x.id);
+            if (ids.length > 0) {
+              await sql(
+                c,
+                `DELETE FROM company_scores WHERE install_id = $1 AND company_id = ANY($2::text[])`,
+                [installId, ids],
+                { operation: 'mirror.remove(company)', installId },
+              );
+              await sql(
+                c,
+                `DELETE FROM dirty_companies WHERE install_id = $1 AND company_id = ANY($2::text[])`,
+                [installId, ids],
+                { operation: 'mirror.remove(company)', installId },
+              );
+            }
+            for (const x of r.rows) if (x.merged_into !== null) affected.add(x.merged_into);
           } else {
             for (const row of r.rows) if (row.company_id !== null) affected.add(row.company_id);
           }
