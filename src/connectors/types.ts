@@ -110,8 +110,17 @@ export interface CrmConnector {
     since: number,
     cursor: string | null,
   ): Promise<Page<CrmRecord>>;
-  /** Records deleted or merged (HubSpot: archived list; Salesforce: getDeleted). */
-  readRemoved(type: CrmObjectType, cursor: string | null): Promise<Page<Removal>>;
+  /**
+   * Records deleted or merged (HubSpot: archived list; Salesforce: getDeleted). `since`
+   * (epoch ms, the CRM's stamps) lets a connector skip what an earlier read already
+   * reported — HubSpot searches for merges from there instead of from time 0; a
+   * connector may ignore it and report more (removals are idempotent).
+   */
+  readRemoved(
+    type: CrmObjectType,
+    cursor: string | null,
+    options?: { readonly since?: number },
+  ): Promise<Page<Removal>>;
   /** At most maxWriteBatch updates; one outcome per update, in order. Never throws for one bad record. */
   writeCompanies(updates: readonly CompanyUpdate[]): Promise<WriteOutcome[]>;
   writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]>;

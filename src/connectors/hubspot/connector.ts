@@ -128,7 +128,8 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       readAll(api, type, properties, cursor),
     readChanged: (type: CrmObjectType, properties: readonly string[], since: number, cursor: string | null) =>
       readChanged(api, type, properties, since, cursor),
-    readRemoved: (type: CrmObjectType, cursor: string | null) => readRemoved(api, type, cursor),
+    readRemoved: (type: CrmObjectType, cursor: string | null, options?: { readonly since?: number }) =>
+      readRemoved(api, type, cursor, options?.since ?? 0),
     writeCompanies: (updates: readonly CompanyUpdate[]) => writeCompanies(api, updates),
     async writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]> {
       const out: TimelineOutcome[] = [];

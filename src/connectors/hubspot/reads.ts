@@ -156,12 +156,14 @@ export async function readChanged(
 }
 
 /**
- * Removals: first the archived list (`archived=true`: deleted records, kept 90 days),
- * then the merges — survivors carry the merged-away ids in `hs_merged_object_ids`, found
- * by search (`HAS_PROPERTY`), while the merged records vanish from every list.
+ * Removals: first the archived list (`archived=true`: deleted records, kept 90 days; the
+ * list has no time filter, so it is read whole), then the merges — survivors carry the
+ * merged-away ids in `hs_merged_object_ids`, found by search (`HAS_PROPERTY`) from
+ * `since` (a merge stamps its survivor's hs_lastmodifieddate), while the merged records
+ * vanish from every list.
  */
 const removedCursorSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('archived'), after: z.string().nullable() }),
+  z.object({ phase: z.literal('archived'), after: z.string().nullable(), since: z.number().optional() }),
   z.object({ phase: z.literal('merged'), window: searchWindowSchema }),
 ]);
 
@@ -169,16 +171,23 @@ export async function readRemoved(
   api: HubSpotApi,
   type: CrmObjectType,
   cursor: string | null,
+  since = 0,
 ): Promise<Page<Removal>> {
   const state =
-    cursor === null ? { phase: 'archived' as const, after: null } : decodeCursor(removedCursorSchema, cursor);
+    cursor === null
+      ? { phase: 'archived' as const, after: null, since }
+      : decodeCursor(removedCursorSchema, cursor);
   if (state.phase === 'archived') {
     const page = await listPage(api, type, ['hs_lastmodifieddate'], state.after, {
       associations: false,
       archived: true,
     });
     const after = page.paging?.next?.after ?? null;
-    const next = after === null ? { phase: 'merged', window: firstWindow(0) } : { phase: 'archived', after };
+    const from = state.since ?? since;
+    const next =
+      after === null
+        ? { phase: 'merged', window: firstWindow(from) }
+        : { phase: 'archived', after, since: from };
     return { records: page.results.map((r) => toRemoval(type, r)), next: encodeCursor(next) };
   }
   const merged = [{ propertyName: 'hs_merged_object_ids', operator: 'HAS_PROPERTY' }];
