@@ -22,6 +22,7 @@ export type { ConfigVersion } from './repos/configs.ts';
 export type { AuthKind, Install, InstallInput, InstallStatus, InstallTokens } from './repos/installs.ts';
 export type { KpiSnapshot } from './repos/kpis.ts';
 export type { WriteFailure } from './repos/ledger.ts';
+export { RUN_LOCK_NAMESPACE, type RunLock, runLockKey } from './repos/locks.ts';
 export type { LoadInputsOptions, MirrorUpsertOptions, MirrorUpsertResult } from './repos/mirror.ts';
 export type { Checkpoint, RunKind, RunStatus, SyncRun } from './repos/runs.ts';
 export type {

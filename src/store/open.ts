@@ -8,6 +8,7 @@ import { type CursorsRepo, createCursorsRepo } from './repos/cursors.ts';
 import { createInstallsRepo, type InstallsRepo } from './repos/installs.ts';
 import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
+import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
@@ -47,6 +48,8 @@ export interface Store {
   readonly cursors: CursorsRepo;
   readonly configs: ConfigsRepo;
   readonly kpis: KpisRepo;
+  /** Per-install run locks across processes (see repos/locks.ts). */
+  readonly locks: LocksRepo;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     cursors: createCursorsRepo(p),
     configs: createConfigsRepo(p),
     kpis: createKpisRepo(p),
+    locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
     async close() {
       if (closed) return;
       closed = true;

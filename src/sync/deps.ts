@@ -115,6 +115,15 @@ export interface SyncStore {
   kpis: {
     save(installId: string, runId: string, kpis: PortfolioKpis): Promise<void>;
   };
+  /**
+   * One run per install at a time, across workers (the store's advisory lock). Optional so
+   * that stores without it (in-memory tests, decorators) still fit; without it, only the
+   * queue handlers' in-process turn-taking applies.
+   */
+  locks?: {
+    /** The install's run lock, or null at once when another run holds it. */
+    tryRun(installId: string): Promise<{ release(): Promise<void> } | null>;
+  };
 }
 
 export interface SyncLogger {
@@ -143,4 +152,9 @@ export interface SyncDeps {
   onProgress?: (progress: SyncProgress) => void;
   /** Batch of companies recomputed or scanned at once (default 500): bounds memory. */
   batchSize?: number;
+  /**
+   * How long a run waits for another worker's run of the same install to end (default 0:
+   * it doesn't wait, and ends as "rescheduled" so the queue runs it again later).
+   */
+  lockWaitMs?: number;
 }

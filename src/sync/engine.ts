@@ -1,9 +1,10 @@
-import { CrmAuthError, CrmRateLimitError } from '../connectors/types.ts';
+import { CrmAuthError, CrmRateLimitError, type CrmRecord } from '../connectors/types.ts';
 import { checkpoint, DEFAULT_BATCH, type RunContext } from './context.ts';
 import type { SyncDeps, SyncMode } from './deps.ts';
-import { CHURN_RATE_KEY, settleTiers, snapshotKpis } from './portfolio.ts';
+import { startRunTotals } from './kpis.ts';
+import { CHURN_RATE_KEY, KPIS_AT_KEY, kpisDue, settleTiers, snapshotKpis } from './portfolio.ts';
 import { loadSince, READ_TYPES_FOR_RUN, readRemovals, readType } from './read.ts';
-import { recompute } from './recompute.ts';
+import { recompute, scoreBatch } from './recompute.ts';
 import { isPhase, newStats, PHASES, type Phase, parseStats, phaseIndex, type RunState } from './run-state.ts';
 import { buildSummary, type SyncSummary } from './summary.ts';
 import { flushTimeline } from './timeline.ts';
@@ -26,7 +27,7 @@ export interface SyncRequest {
 }
 
 const FIRST_PHASE: Record<SyncScope, Phase> = {
-  sync: 'read:company',
+  sync: 'read:deal',
   recompute: 'recompute',
   writeback: 'writeback',
 };
@@ -35,22 +36,39 @@ type Step = (ctx: RunContext) => Promise<void>;
 
 /** Each phase and the one after it; the order is PHASES'. */
 const STEPS: ReadonlyArray<readonly [Phase, Step]> = [
-  ['read:company', (ctx) => readType(ctx, 'company', 'read:company', 'read:deal')],
   ['read:deal', (ctx) => readType(ctx, 'deal', 'read:deal', 'read:ticket')],
   ['read:ticket', (ctx) => readType(ctx, 'ticket', 'read:ticket', 'removals')],
-  ['removals', (ctx) => readRemovals(ctx, 'kpis')],
-  ['kpis', (ctx) => snapshotKpis(ctx, 'recompute')],
-  ['recompute', (ctx) => recompute(ctx, 'tiers')],
+  ['removals', (ctx) => readRemovals(ctx, 'read:company')],
+  [
+    'read:company',
+    // A full run scores each company page as it lands: its deals and tickets are mirrored
+    // already, and the next page is being fetched meanwhile.
+    (ctx) =>
+      readType(
+        ctx,
+        'company',
+        'read:company',
+        'recompute',
+        ctx.state.mode === 'full' ? (records) => scoreBatch(ctx, companyIds(records)) : undefined,
+      ),
+  ],
+  ['recompute', (ctx) => recompute(ctx, 'kpis')],
+  ['kpis', (ctx) => snapshotKpis(ctx, 'tiers')],
   ['tiers', (ctx) => settleTiers(ctx, 'writeback')],
   ['writeback', (ctx) => writeBack(ctx, 'timeline')],
   ['timeline', (ctx) => flushTimeline(ctx, 'done')],
 ];
 
 /**
- * One sync of one install (DESIGN §3, issue 4): pages into the mirror → removals → KPI
- * snapshot (and the book's churn rate) → recompute → portfolio-wide tiers → write-back
- * of changed values → timeline outbox. Every phase checkpoints, and an unfinished run
- * (a crash, a kill, a rate limit) is picked up where it stopped by the next call.
+ * One sync of one install (DESIGN §3, issue 4): deal and ticket pages into the mirror →
+ * removals → company pages (a full run scores each page as it lands, summing the KPIs as
+ * it goes) → recompute of what is still dirty → KPI snapshot (and the book's churn rate)
+ * → portfolio-wide tiers → write-back of changed values → timeline outbox. Every phase
+ * checkpoints, and an unfinished run (a crash, a kill, a rate limit) is picked up where
+ * it stopped by the next call.
+ *
+ * Runs of one install take turns across workers (the store's run lock): a run that finds
+ * another one going ends at once as "rescheduled" (BUSY_RETRY_MS) without touching it.
  *
  * The CRM's quota is respected, never slept on: a CrmRateLimitError ends the run as
  * "rescheduled" with the wait the CRM asked for, checkpoint kept, so the queue can run
@@ -58,6 +76,62 @@ const STEPS: ReadonlyArray<readonly [Phase, Step]> = [
  * "auth_failed". Any other error is thrown with the run left resumable.
  */
 export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<SyncSummary> {
+  const lock = await takeRunLock(deps, request.installId);
+  if (lock === 'busy') {
+    deps.logger.warn({ installId: request.installId, mode: request.mode }, 'sync rescheduled: install busy');
+    return busySummary(deps, request);
+  }
+  try {
+    return await runLocked(deps, request);
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** How long a run that found its install busy asks the queue to wait before trying again. */
+export const BUSY_RETRY_MS = 30_000;
+const LOCK_POLL_MS = 250;
+
+/**
+ * The install's run lock: null without one (a store that has no locks), 'busy' when
+ * another worker's run still holds it after `lockWaitMs`. Two runs of one install would
+ * share one checkpoint and race on the ledger and the outbox.
+ */
+async function takeRunLock(
+  deps: SyncDeps,
+  installId: string,
+): Promise<{ release(): Promise<void> } | null | 'busy'> {
+  const locks = deps.store.locks;
+  if (locks === undefined) return null;
+  const deadline = Date.now() + (deps.lockWaitMs ?? 0);
+  for (;;) {
+    const lock = await locks.tryRun(installId);
+    if (lock !== null) return lock;
+    const left = deadline - Date.now();
+    if (left <= 0) return 'busy';
+    await new Promise((resolve) => setTimeout(resolve, Math.min(LOCK_POLL_MS, left)));
+  }
+}
+
+/** A run that never started: the queue runs the job again later (jobs.ts). */
+function busySummary(deps: SyncDeps, request: SyncRequest): SyncSummary {
+  const calls = deps.connector.callStats();
+  return buildSummary({
+    runId: '',
+    installId: request.installId,
+    mode: request.mode,
+    status: 'rescheduled',
+    resumed: false,
+    stats: newStats(deps.clock.now(), request.mode),
+    callsAtStart: calls,
+    callsNow: calls,
+    durationMs: 0,
+    retryAfterMs: BUSY_RETRY_MS,
+    error: 'another worker is running a sync of this install',
+  });
+}
+
+async function runLocked(deps: SyncDeps, request: SyncRequest): Promise<SyncSummary> {
   const started = deps.clock.now();
   const callsAtStart = deps.connector.callStats();
   const state = await openRun(deps, request);
@@ -176,19 +250,38 @@ async function openRun(deps: SyncDeps, request: SyncRequest): Promise<RunState> 
     stats: newStats(clock.now(), request.mode),
     resumed: false,
   };
-  state.stats.cause = request.cause ?? 'data';
+  const stats = state.stats;
+  stats.cause = request.cause ?? 'data';
   if (scope === 'sync' && request.mode === 'incremental')
     await loadSince(deps.store, state, READ_TYPES_FOR_RUN);
-  // Without the KPI phase, tiers use the churn rate the last sync measured.
-  if (scope !== 'sync') state.stats.annualChurnRate = await lastChurnRate(deps.store, request.installId);
-  await store.runs.checkpoint(runId, { phase: state.phase, cursor: null, stats: state.stats });
+  if (scope === 'sync')
+    stats.freshMirror = Object.values(await store.mirror.counts(request.installId)).every((n) => n === 0);
+  // A config change rescores every company of the mirror; a full sync scores them as it reads them.
+  stats.recomputeAll = scope === 'recompute' && request.mode === 'full';
+  // Until (unless) this run measures it, tiers use the churn rate the last run measured.
+  stats.annualChurnRate = await lastChurnRate(deps.store, request.installId);
+  if (request.mode === 'full') {
+    stats.kpiMode = 'accumulate';
+    stats.kpiTotals = startRunTotals(stats.asOf);
+  } else {
+    const lastAt = stampOf(await store.cursors.get(request.installId, KPIS_AT_KEY));
+    stats.kpiMode = kpisDue(lastAt, stats.asOf) ? 'pass' : 'skip';
+  }
+  await store.runs.checkpoint(runId, { phase: state.phase, cursor: null, stats });
   return state;
 }
 
-async function lastChurnRate(store: SyncDeps['store'], installId: string): Promise<number | null> {
-  const raw = await store.cursors.get(installId, CHURN_RATE_KEY);
+function stampOf(raw: string | null): number | null {
   const n = raw === null || raw === '' ? Number.NaN : Number(raw);
   return Number.isFinite(n) ? n : null;
+}
+
+function companyIds(records: readonly CrmRecord[]): string[] {
+  return [...new Set(records.filter((r) => r.type === 'company').map((r) => r.id))];
+}
+
+async function lastChurnRate(store: SyncDeps['store'], installId: string): Promise<number | null> {
+  return stampOf(await store.cursors.get(installId, CHURN_RATE_KEY));
 }
 
 async function saveTotals(ctx: RunContext, summary: SyncSummary): Promise<void> {

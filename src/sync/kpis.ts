@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ScoringConfig } from '../domain/config/schema.ts';
 import {
   customerChurnRate,
@@ -70,6 +71,14 @@ const SUMMED = [
   'customersInOnboarding',
   'onboardingCompleted',
 ] as const;
+
+/** KpiTotals as kept in a run's checkpoint (JSON), checked when the checkpoint is read back. */
+const totalsSchema = z
+  .object({ period: z.object({ start: z.number(), end: z.number() }) })
+  .extend(
+    Object.fromEntries(SUMMED.map((k) => [k, z.number()])) as Record<(typeof SUMMED)[number], z.ZodNumber>,
+  );
+export const runKpiTotalsSchema = z.object({ quarter: totalsSchema, year: totalsSchema });
 
 export function emptyTotals(period: Period): KpiTotals {
   const t = { period } as KpiTotals;
@@ -172,4 +181,24 @@ export function kpiPeriods(now: number): { quarter: Period; last12Months: Period
     // The same "a year ago" as the domain's portfolio churn rate (tiers/ltv.ts).
     last12Months: { start: addMonths(now, -12), end: now },
   };
+}
+
+/** The running sums of a run's two KPI periods. */
+export interface RunKpiTotals {
+  quarter: KpiTotals;
+  year: KpiTotals;
+}
+
+export function startRunTotals(asOf: number): RunKpiTotals {
+  const periods = kpiPeriods(asOf);
+  return { quarter: emptyTotals(periods.quarter), year: emptyTotals(periods.last12Months) };
+}
+
+/** Adds the signals of one scored batch to both periods. */
+export function addRunBatch(
+  totals: RunKpiTotals,
+  signals: readonly Signals[],
+  config: ScoringConfig,
+): RunKpiTotals {
+  return { quarter: addBatch(totals.quarter, signals, config), year: addBatch(totals.year, signals, config) };
 }

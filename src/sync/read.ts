@@ -9,18 +9,24 @@ export function highWaterKey(type: CrmObjectType): string {
   return `incremental:${type}`;
 }
 
+/** Pages fetched and waiting to be stored, at most: bounds memory to a few pages. */
+export const READ_AHEAD = 4;
+
 /**
  * Reads one object type into the mirror, page by page, with a checkpoint after each
  * saved page (Nango's rule: the cursor moves only once the page is stored, so a crash
- * re-reads at most one page and the content-hashed upsert absorbs the repeat).
+ * re-reads at most a few pages and the content-hashed upsert absorbs the repeat).
  * Full runs list every record; incremental runs search for records modified at or
  * after the last high-water mark (>=, so the boundary overlaps rather than gaps).
+ * `onPage` runs after a page is stored and before its checkpoint (a full run scores
+ * each company page there), so the checkpoint covers what it did.
  */
 export async function readType(
   ctx: RunContext,
   type: CrmObjectType,
   phase: Phase,
   next: Phase,
+  onPage?: (records: readonly CrmRecord[]) => Promise<void>,
 ): Promise<void> {
   const { store, connector } = ctx.deps;
   const { installId, mode } = ctx.state;
@@ -31,15 +37,10 @@ export async function readType(
     mode === 'full'
       ? connector.readAll(type, properties, at)
       : connector.readChanged(type, properties, since, at);
-  // The next page is requested while this one is stored, so the read runs at the pace of
-  // the rate limit rather than of the rate limit plus the database. The checkpoint still
-  // moves only past stored pages; a prefetched page lost in a crash is simply read again.
-  let pending: Promise<Page<CrmRecord>> | null = fetchPage(resumeCursor(ctx, phase));
-  while (pending !== null) {
-    const page: Page<CrmRecord> = await pending;
-    pending = page.next === null ? null : fetchPage(page.next);
-    // Don't leave a rejected prefetch unobserved if storing this page fails first.
-    pending?.catch(() => undefined);
+  // Pages are requested while earlier ones are stored (and scored), so the read runs at
+  // the pace of the rate limit rather than of the rate limit plus the database.
+  const pages = readAhead(fetchPage, resumeCursor(ctx, phase), READ_AHEAD);
+  for (let page = await pages.next(); page !== null; page = await pages.next()) {
     const saved = await store.mirror.upsert(installId, page.records, { properties: { [type]: properties } });
     stats.read[type] = (stats.read[type] ?? 0) + page.records.length;
     stats.pages++;
@@ -47,12 +48,72 @@ export async function readType(
     let max = stats.maxModified[type] ?? 0;
     for (const r of page.records) if (r.modifiedAt > max) max = r.modifiedAt;
     stats.maxModified[type] = max;
+    if (onPage !== undefined) await onPage(page.records);
     if (page.next !== null) await checkpoint(ctx, phase, page.next);
     progress(ctx, 'read', type);
   }
 
   await store.cursors.set(installId, highWaterKey(type), String(highWaterMark(ctx, type, since)));
   await checkpoint(ctx, next, null);
+}
+
+/**
+ * Fetches pages one after another (each needs the cursor of the one before) into a
+ * buffer of at most `depth` pages, independently of how fast they are consumed. A failed
+ * fetch is thrown by the next call to next() once the pages before it are consumed.
+ */
+export function readAhead<T>(
+  fetchPage: (cursor: string | null) => Promise<Page<T>>,
+  start: string | null,
+  depth: number,
+): { next(): Promise<Page<T> | null> } {
+  const landed: Page<T>[] = [];
+  let cursor = start;
+  let fetching = false;
+  let finished = false;
+  let failure: { error: unknown } | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const pump = () => {
+    if (fetching || finished || failure !== null || landed.length >= depth) return;
+    fetching = true;
+    fetchPage(cursor).then(
+      (page) => {
+        fetching = false;
+        landed.push(page);
+        if (page.next === null) finished = true;
+        else cursor = page.next;
+        notify();
+        pump();
+      },
+      (error: unknown) => {
+        fetching = false;
+        failure = { error };
+        notify();
+      },
+    );
+  };
+  pump();
+  return {
+    async next() {
+      for (;;) {
+        const page = landed.shift();
+        if (page !== undefined) {
+          pump();
+          return page;
+        }
+        if (failure !== null) throw failure.error;
+        if (finished) return null;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+  };
 }
 
 /**
@@ -82,15 +143,27 @@ export async function loadSince(
   }
 }
 
-const REMOVAL_TYPES: readonly CrmObjectType[] = ['company', 'deal', 'ticket'];
+const REMOVAL_TYPES: readonly CrmObjectType[] = ['deal', 'ticket', 'company'];
+
+/** How far our clock may run ahead of the CRM's, for marks taken from our clock. */
+const CLOCK_MARGIN_MS = 60 * 60 * 1000;
+
+/** The cursor key of where the next run's search for merges of `type` starts. */
+export function removalsKey(type: CrmObjectType): string {
+  return `removals:${type}`;
+}
 
 /**
- * Deleted and merged records, per type (HubSpot: the archived list). The mirror drops
- * them and marks their companies (and a merge's survivor) for recompute. The cursor is
- * "type|page cursor" so a crash resumes inside the right list.
+ * Deleted and merged records, per type (HubSpot: the archived list, and survivors of
+ * merges found by search). The mirror drops them and marks their companies (and a
+ * merge's survivor) for recompute. The cursor is "type|page cursor" so a crash resumes
+ * inside the right list. The search for merges starts where the last run's stopped
+ * (`since`, HubSpot's stamps), not at time 0: survivors are stamped when they merge.
+ * A run that began on an empty mirror has nothing to remove and skips the reads.
  */
 export async function readRemovals(ctx: RunContext, next: Phase): Promise<void> {
   const { store, connector } = ctx.deps;
+  const { installId } = ctx.state;
   const saved = resumeCursor(ctx, 'removals');
   const sep = saved === null ? -1 : saved.indexOf('|');
   const startType = saved === null ? null : saved.slice(0, sep);
@@ -99,15 +172,30 @@ export async function readRemovals(ctx: RunContext, next: Phase): Promise<void> 
     if (!started && type !== startType) continue;
     let cursor: string | null = !started && saved !== null ? saved.slice(sep + 1) || null : null;
     started = true;
-    do {
-      const page = await connector.readRemoved(type, cursor);
-      if (page.records.length > 0) {
-        await store.mirror.remove(ctx.state.installId, page.records);
-        ctx.state.stats.removed += page.records.length;
-      }
-      cursor = page.next;
-      await checkpoint(ctx, 'removals', `${type}|${cursor ?? ''}`);
-    } while (cursor !== null);
+    // Merges after this point stamp their survivors later than the high-water mark read so far.
+    const upTo = await store.cursors.get(installId, highWaterKey(type));
+    if (!ctx.state.stats.freshMirror) {
+      const since = stamp(await store.cursors.get(installId, removalsKey(type)));
+      do {
+        const page = await connector.readRemoved(type, cursor, { since });
+        if (page.records.length > 0) {
+          await store.mirror.remove(installId, page.records);
+          ctx.state.stats.removed += page.records.length;
+        }
+        cursor = page.next;
+        await checkpoint(ctx, 'removals', `${type}|${cursor ?? ''}`);
+      } while (cursor !== null);
+    }
+    // A fresh mirror held nothing older than the run; without a high-water mark yet (companies
+    // on a first run) the next search starts a margin before the run, for clock skew.
+    const mark =
+      upTo ?? (ctx.state.stats.freshMirror ? String(ctx.state.stats.asOf - CLOCK_MARGIN_MS) : null);
+    if (mark !== null) await store.cursors.set(installId, removalsKey(type), mark);
   }
   await checkpoint(ctx, next, null);
+}
+
+function stamp(raw: string | null): number {
+  const n = raw === null ? 0 : Number(raw);
+  return Number.isFinite(n) ? n : 0;
 }

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import type { CrmObjectType } from '../connectors/types.ts';
 import type { SyncMode } from './deps.ts';
+import { runKpiTotalsSchema } from './kpis.ts';
 
 /**
  * The phases of one run, in order. The run's checkpoint names the phase it is in and
- * a cursor within it; a resumed run skips the phases before it.
+ * a cursor within it; a resumed run skips the phases before it. Deals and tickets are
+ * read before companies so that, on a full run, each company page can be scored as it
+ * lands (its deals and tickets are already mirrored) while the next page is fetched.
  */
 export const PHASES = [
-  'read:company',
   'read:deal',
   'read:ticket',
   'removals',
-  'kpis',
+  'read:company',
   'recompute',
+  'kpis',
   'tiers',
   'writeback',
   'timeline',
@@ -21,6 +24,15 @@ export const PHASES = [
 export type Phase = (typeof PHASES)[number];
 
 export const READ_TYPES: readonly CrmObjectType[] = ['company', 'deal', 'ticket'];
+
+/**
+ * How a run takes its KPI snapshot: "accumulate" sums the signals of every company as it
+ * is scored (full runs score the whole book anyway); "pass" streams the mirror once
+ * (an incremental run when the last snapshot is older than KPI_INTERVAL_MS); "skip"
+ * keeps the last snapshot (every other incremental run, so its time follows the change).
+ */
+export const KPI_MODES = ['accumulate', 'pass', 'skip'] as const;
+export type KpiMode = (typeof KPI_MODES)[number];
 
 /**
  * Counters and run-wide values kept in the checkpoint, so a resumed run reports the
@@ -53,6 +65,13 @@ const statsSchema = z.object({
   scanAll: z.boolean().default(false),
   /** KPIs of the current quarter so far (the 12-month snapshot goes to the KPI table). */
   kpisQuarter: z.unknown().default(null),
+  kpiMode: z.enum(KPI_MODES).default('skip'),
+  /** accumulate: the sums so far (quarter and last 12 months), as of the last checkpoint. */
+  kpiTotals: runKpiTotalsSchema.nullable().default(null),
+  /** Score every company in the mirror in the recompute phase (a config change), not only the dirty ones. */
+  recomputeAll: z.boolean().default(false),
+  /** The mirror was empty when the run began: nothing in it can have been deleted or merged. */
+  freshMirror: z.boolean().default(false),
   cause: z.enum(['data', 'config']).default('data'),
   apiCallsBefore: z.number().default(0),
   durationMsBefore: z.number().default(0),

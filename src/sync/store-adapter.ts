@@ -1,12 +1,11 @@
 import type { ScoreListItem } from '../store/index.ts';
 import type { Store } from '../store/open.ts';
-import { type DbScoreRow, LIST_COLUMNS, toListItem } from '../store/repos/score-rows.ts';
 import type { StoredScore, SyncStore } from './deps.ts';
 
 /**
  * The store as the sync uses it. The repositories fit SyncStore as they are; the one
- * thing added is reading the current scores of a batch of companies in one query
- * (write-back scans and materiality need 500 at a time, and scores.get reads one).
+ * thing reshaped is the current scores of a batch of companies (scores.getMany, one
+ * query for the 500 that write-back scans and materiality need at a time).
  */
 export function syncStoreOf(store: Store): SyncStore {
   return {
@@ -16,12 +15,7 @@ export function syncStoreOf(store: Store): SyncStore {
       tierInputs: store.scores.tierInputs,
       updateTiers: store.scores.updateTiers,
       async current(installId, companyIds) {
-        if (companyIds.length === 0) return [];
-        const r = await store.pool.query<DbScoreRow>(
-          `SELECT ${LIST_COLUMNS} FROM company_scores WHERE install_id = $1 AND company_id = ANY($2::text[])`,
-          [installId, [...companyIds]],
-        );
-        return r.rows.map((row) => storedScore(toListItem(row)));
+        return (await store.scores.getMany(installId, companyIds)).map(storedScore);
       },
     },
     ledger: store.ledger,
@@ -30,6 +24,7 @@ export function syncStoreOf(store: Store): SyncStore {
     cursors: store.cursors,
     configs: store.configs,
     kpis: store.kpis,
+    locks: store.locks,
   };
 }
 

@@ -3,12 +3,16 @@ import { checkpoint, progress, type RunContext, resumeCursor } from './context.t
 import type { Phase } from './run-state.ts';
 import { vigilProperties, withScoredAt } from './writeback/properties.ts';
 
+/** Write batches queued behind the one being sent, at most: bounds memory to a few batches. */
+const WRITES_AHEAD = 3;
+
 /**
  * Writes the Vigil properties back, only where they differ from what was last written
  * (the ledger keeps the last written values per company). Full runs scan the whole
  * book, incremental runs the companies they scored or re-tiered. Writes go in batches
- * of the connector's maxWriteBatch (HubSpot batch update: 100); each record's outcome
- * is recorded on its own — a bad record never fails its batch, and a failed write stays
+ * of the connector's maxWriteBatch (HubSpot batch update: 100) while the scan goes on,
+ * so the database work hides behind the rate-limited calls; each record's outcome is
+ * recorded on its own — a bad record never fails its batch, and a failed write stays
  * pending in the ledger, so the next run retries it.
  */
 export async function writeBack(ctx: RunContext, next: Phase): Promise<void> {
@@ -22,7 +26,43 @@ export async function writeBack(ctx: RunContext, next: Phase): Promise<void> {
   // whatever the scan batch. Each remembers where its scan batch began: the checkpoint
   // never moves past an update that isn't written yet.
   const buffer: Array<{ update: CompanyUpdate; scannedFrom: string | null }> = [];
+  // Batches handed to the writer and not yet recorded, oldest first, with their completion.
+  const queued: Array<{
+    batch: Array<{ update: CompanyUpdate; scannedFrom: string | null }>;
+    done: Promise<void>;
+  }> = [];
+  // Writes, ledger updates and checkpoints run one after another on this chain, so the
+  // checkpoints it saves only move forward.
+  let chain: Promise<void> = Promise.resolve();
+  let failure = null as { error: unknown } | null;
+  const enqueue = (task: () => Promise<void>): Promise<void> => {
+    chain = chain.then(() => (failure === null ? task() : undefined));
+    chain.catch((error: unknown) => {
+      failure ??= { error };
+    });
+    return chain;
+  };
+  // Where a resumed run must scan from: the oldest update not yet written, else the scan's end.
+  const position = (): string | null => {
+    const first = queued[0]?.batch[0] ?? buffer[0];
+    return first === undefined ? cursor : first.scannedFrom;
+  };
+  const send = (batch: Array<{ update: CompanyUpdate; scannedFrom: string | null }>): void => {
+    const entry = { batch, done: Promise.resolve() };
+    queued.push(entry);
+    entry.done = enqueue(async () => {
+      await writeUpdates(
+        ctx,
+        batch.map((b) => b.update),
+      );
+      queued.shift();
+      await checkpoint(ctx, 'writeback', position());
+      progress(ctx, 'writeback', null);
+    });
+  };
+
   for (;;) {
+    if (failure !== null) break;
     const ids =
       touched === null
         ? await store.mirror.allCompanyIds(installId, cursor, ctx.batchSize)
@@ -41,23 +81,26 @@ export async function writeBack(ctx: RunContext, next: Phase): Promise<void> {
         buffer.push({ update: { companyId: u.companyId, properties }, scannedFrom: cursor });
       }
     }
-    while (buffer.length >= size)
-      await writeUpdates(
-        ctx,
-        buffer.splice(0, size).map((b) => b.update),
-      );
     cursor = ids[ids.length - 1]!;
-    // null is a real position (the start), so no `??` here.
-    const first = buffer[0];
-    await checkpoint(ctx, 'writeback', first === undefined ? cursor : first.scannedFrom);
-    progress(ctx, 'writeback', null);
+    let sent = false;
+    for (; buffer.length >= size; sent = true) send(buffer.splice(0, size));
+    // With nothing to write, the scan's progress is saved on the same chain.
+    if (!sent) void enqueue(() => checkpoint(ctx, 'writeback', position()));
+    // Scan ahead of the writer by a few batches at most.
+    while (queued.length > WRITES_AHEAD && failure === null) await settled(queued[0]!.done);
   }
-  if (buffer.length > 0)
-    await writeUpdates(
-      ctx,
-      buffer.map((b) => b.update),
-    );
+  if (failure === null && buffer.length > 0) send(buffer.splice(0));
+  await chain;
+  if (failure !== null) throw failure.error;
   await checkpoint(ctx, next, null);
+}
+
+/** Waits for a promise without rethrowing (the chain's failure is read separately). */
+async function settled(p: Promise<unknown>): Promise<void> {
+  await p.then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 async function writeUpdates(ctx: RunContext, updates: readonly CompanyUpdate[]): Promise<void> {

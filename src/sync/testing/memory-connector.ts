@@ -24,6 +24,12 @@ export interface MemoryCrm {
   companyProps: Map<string, Record<string, string>>;
   timeline: Map<string, TimelineEntry>;
   writeCalls: number;
+  /** Records deleted since loading (readRemoved reports them), by id. */
+  removed: Map<string, Removal>;
+  /** Every readRemoved call with the `since` it was given. */
+  removalReads: Array<{ type: CrmObjectType; since: number | null }>;
+  /** Deletes a record, as a user would in the CRM. */
+  remove(type: CrmObjectType, id: string, at: number): void;
   /** Called before every call with its number (1-based); throw to inject a failure. */
   beforeCall: ((n: number, kind: string) => void) | null;
   edit(type: CrmObjectType, id: string, properties: Record<string, string>, at: number): void;
@@ -59,6 +65,12 @@ export function memoryCrm(options: { seed: number; now: number; size?: number })
     companyProps: new Map(),
     timeline: new Map(),
     writeCalls: 0,
+    removed: new Map(),
+    removalReads: [],
+    remove(type, id, at) {
+      records[type].delete(id);
+      crm.removed.set(id, { type, id, mergedInto: null, removedAt: at });
+    },
     beforeCall: null,
     edit(type, id, properties, at) {
       const r = records[type].get(id)!;
@@ -83,9 +95,11 @@ export function memoryCrm(options: { seed: number; now: number; size?: number })
           cursor,
         );
       },
-      async readRemoved(type, _cursor): Promise<Page<Removal>> {
+      async readRemoved(type, _cursor, options): Promise<Page<Removal>> {
         call(`archived:${type}`);
-        return { records: [], next: null };
+        crm.removalReads.push({ type, since: options?.since ?? null });
+        const records = [...crm.removed.values()].filter((r) => r.type === type);
+        return { records, next: null };
       },
       async writeCompanies(updates: readonly CompanyUpdate[]): Promise<WriteOutcome[]> {
         call('write:companies');

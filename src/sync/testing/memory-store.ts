@@ -1,5 +1,6 @@
 import type { CompanyUpdate, CrmRecord, Removal, TimelineEntry } from '../../connectors/types.ts';
 import { defaultScoringConfig } from '../../domain/config/parse.ts';
+import type { PortfolioKpis } from '../../domain/kpis/portfolio.ts';
 import type { CompanyInput, ScoreSnapshot } from '../../domain/records.ts';
 import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
 import type { ResumableRun, RunCheckpoint, Scored, StoredScore, SyncMode, SyncStore } from '../deps.ts';
@@ -29,6 +30,7 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
     runs: [],
     cursors: new Map(),
     kpis: [],
+    saves: [],
   };
   const sorted = (ids: Iterable<string>) => [...ids].sort(byId);
   const companyOf = (r: CrmRecord) => (r.type === 'company' ? [r.id] : r.companyIds);
@@ -101,7 +103,8 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
       },
     },
     scores: {
-      async save(_installId, scored: readonly Scored[]) {
+      async save(_installId, scored: readonly Scored[], options) {
+        state.saves.push({ cause: options.cause, runId: options.runId, companies: scored.length });
         const previous: StoredScore[] = [];
         for (const s of scored) {
           const id = s.score.companyId;
@@ -231,7 +234,9 @@ export interface MemoryState {
   outbox: Map<string, { entry: TimelineEntry; sent: boolean }>;
   runs: RunRow[];
   cursors: Map<string, string>;
-  kpis: Array<{ runId: string; kpis: unknown }>;
+  kpis: Array<{ runId: string; kpis: PortfolioKpis }>;
+  /** Every scores.save call: why, in which run, how many companies. */
+  saves: Array<{ cause: 'data' | 'config'; runId: string; companies: number }>;
 }
 
 /** HubSpot ids are numeric strings: order them as numbers. */
