@@ -228,10 +228,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       });
       // The HubSpot app's webhook rescoring runs the sync on the unlinked store: with both CRMs it
       // would score HubSpot alone, so it stays off until it goes through the cross-CRM view.
-      hubspot =
-        env.crm === 'salesforce' || started.linked
-          ? null
-          : hubspotAppFor(store, env, logger, queue, started.sandbox);
+      hubspot = env.crm === 'salesforce' ? null : hubspotAppFor(store, env, logger, queue, started.sandbox);
       http = await listen(vigilHttpApp(store, queue, logger, hubspot), env.port);
       if (started.sandbox !== null && hubspot !== null) await wireSandboxApp(started.sandbox, env.publicUrl);
       await hubspot?.recover();

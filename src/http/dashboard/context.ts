@@ -6,6 +6,7 @@ import type { InstallRef, ReadModel } from '../read-model.ts';
 import { storeReadModel } from '../store-read-model.ts';
 import { type CalendarKpis, createCalendarKpis } from './calendar-kpis.ts';
 import type { DashboardDeps } from './deps.ts';
+import type { PortalSwitch } from './layout.ts';
 import { type DashboardQueries, dashboardQueries } from './queries.ts';
 
 /** What every dashboard route shares, built once per router. */
@@ -15,8 +16,11 @@ export interface DashboardContext {
   queries: DashboardQueries;
   kpis: CalendarKpis;
   clock: { now(): number };
-  /** The install a request is about (`?installId=` when several are connected). */
-  install(req: Request): Promise<InstallRef & { installId: string | undefined }>;
+  /**
+   * The install a request is about: `?installId=`, or the only one, or — with several
+   * connected and none named — the first HubSpot portal, with a switcher to the others.
+   */
+  install(req: Request): Promise<InstallRef & { installId: string | undefined; portals: PortalSwitch }>;
   /** Owner ids for the at-risk filter, cached a minute (a DISTINCT over the whole book is not free). */
   owners(installId: string): Promise<string[]>;
 }
@@ -37,9 +41,12 @@ export function createContext(deps: DashboardDeps): DashboardContext {
     kpis: createCalendarKpis(deps.store, clock),
     clock,
     async install(req) {
-      const installId = parseOr400(installParam, req.query['installId'], 'installId');
+      const named = parseOr400(installParam, req.query['installId'], 'installId');
+      const all = await model.installs();
+      const fallback = all.length > 1 ? (all.find((i) => i.crm === 'hubspot') ?? all[0]) : undefined;
+      const installId = named ?? fallback?.id;
       const ref = await resolveInstall(model, installId);
-      return { ...ref, installId };
+      return { ...ref, installId, portals: { current: ref.id, all } };
     },
     owners(installId) {
       const now = clock.now();

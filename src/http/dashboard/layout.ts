@@ -17,6 +17,29 @@ export interface PageOptions {
   charts?: boolean;
   /** Kept on every navigation link when several portals are connected. */
   installId?: string | undefined;
+  /** Several connected portals (VIGIL_CRM=both, or many OAuth installs): a switcher in the header. */
+  portals?: PortalSwitch | undefined;
+}
+
+export interface PortalSwitch {
+  readonly current: string;
+  readonly all: ReadonlyArray<{ readonly id: string; readonly crm: string; readonly accountId: string }>;
+}
+
+const CRM_NAMES: Readonly<Record<string, string>> = {
+  hubspot: 'HubSpot portal',
+  salesforce: 'Salesforce org',
+};
+
+function portalSwitch(portals: PortalSwitch | undefined): SafeHtml | '' {
+  if (portals === undefined || portals.all.length < 2) return '';
+  const items = portals.all.map(
+    (p) =>
+      html`<li><a href="${withInstall('/', p.id)}"${p.id === portals.current ? html` aria-current="true"` : ''}>${
+        CRM_NAMES[p.crm] ?? p.crm
+      } ${p.accountId}</a></li>`,
+  );
+  return html`<nav class="portals" aria-label="Portal"><ul>${items}</ul></nav>`;
 }
 
 const NAV: ReadonlyArray<{ key: PageKey; href: string; label: string }> = [
@@ -58,6 +81,7 @@ ${scripts.map((s) => html`<script defer src="/dashboard/assets/${s}"></script>`)
 <header class="top">
 <a class="brand" href="${withInstall('/', options.installId)}">Vigil</a>
 <nav aria-label="Dashboard"><ul>${nav}</ul></nav>
+${portalSwitch(options.portals)}
 </header>
 <main id="main" tabindex="-1">
 ${options.body}

@@ -5,6 +5,7 @@ import { processWebhookEvents } from '../../../webhooks/hubspot/processor.ts';
 import { createProcessTrigger, type ProcessTrigger } from '../../../webhooks/hubspot/trigger.ts';
 import type { CrmConnector } from '../../connectors/types.ts';
 import type { Install, Store } from '../../store/index.ts';
+import type { SyncStore } from '../../sync/deps.ts';
 import { runSync } from '../../sync/engine.ts';
 import { syncStoreOf } from '../../sync/store-adapter.ts';
 import { cardApiRouter } from './card-api.ts';
@@ -32,6 +33,11 @@ export interface HubSpotAppOptions {
   readonly authorizeUrl?: string;
   /** Signs OAuth state; default an HMAC of the client secret (so it needs no extra setting). */
   readonly stateSecret?: string;
+  /**
+   * The sync's view of the store; default the plain one. With VIGIL_CRM=both, the linked
+   * view (src/cross-crm), so a webhook rescore merges the customer's Salesforce data too.
+   */
+  readonly syncStore?: SyncStore;
   /** The install's connector (the lead's factory: createHubSpotConnector with the OAuth token source). */
   connectorFor(installId: string): Promise<CrmConnector>;
   /** Queues the first full sync after an install (the queue's enqueueSync(installId, 'full', {reason:'install'})). */
@@ -99,7 +105,7 @@ export function createHubSpotApp(options: HubSpotAppOptions): HubSpotApp {
           async runSync(id, scope) {
             const connector = await options.connectorFor(id);
             return runSync(
-              { store: syncStoreOf(store), connector, clock, logger },
+              { store: options.syncStore ?? syncStoreOf(store), connector, clock, logger },
               { installId: id, mode: 'incremental', scope },
             );
           },

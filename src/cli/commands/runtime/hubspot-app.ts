@@ -7,6 +7,7 @@ import { createHubSpotApp, type HubSpotApp } from '../../../http/hubspot/hubspot
 import type { Queue } from '../../../queue/index.ts';
 import type { Store } from '../../../store/index.ts';
 import { connectorFactory } from './connectors.ts';
+import { linkedView } from './crm-choice.ts';
 import type { EmbeddedSandbox } from './embedded-sandbox.ts';
 
 /**
@@ -35,9 +36,13 @@ export function hubspotAppFor(
   if (app === null) return null;
   const apiBase = sandbox?.baseUrl ?? env.hubspot.apiBase;
   if (apiBase === null) return null;
-  const connectorFor = connectorFactory(store, env, logger, app);
+  // The same view as the worker's: with VIGIL_CRM=both a webhook rescore merges the
+  // customer's Salesforce data, and the score goes to both sides.
+  const view = linkedView(store);
+  const connectorFor = connectorFactory(store, env, logger, app, { linked: view });
   return createHubSpotApp({
     store,
+    syncStore: view.store,
     app,
     publicUrl: env.publicUrl,
     apiBase,

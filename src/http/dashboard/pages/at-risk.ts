@@ -5,7 +5,7 @@ import { type CompanySummary, RISK_LEVELS } from '../../schemas.ts';
 import { badge } from '../components.ts';
 import { decimal, humanize, isoDay, MISSING, money } from '../format.ts';
 import { html, queryString, type SafeHtml } from '../html.ts';
-import { page, withInstall } from '../layout.ts';
+import { type PortalSwitch, page, withInstall } from '../layout.ts';
 
 export interface AtRiskFilters {
   tier?: string | undefined;
@@ -25,6 +25,8 @@ export interface AtRiskPageInput {
   pageNumber: number;
   owners: readonly string[];
   installId?: string | undefined;
+  /** The connected portals, for the header's switcher when there are several. */
+  portals?: PortalSwitch | undefined;
 }
 
 export const TIER_LABELS: Record<string, string> = {
@@ -138,5 +140,11 @@ ${select(
   }</tbody>
 </table>
 <nav class="pager" aria-label="Pages">${first}${next}</nav>`;
-  return page({ title: 'At risk', active: 'at-risk', body, installId: input.installId });
+  return page({
+    title: 'At risk',
+    active: 'at-risk',
+    body,
+    installId: input.installId,
+    portals: input.portals,
+  });
 }

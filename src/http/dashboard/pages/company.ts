@@ -2,7 +2,7 @@ import type { CompanyDetail } from '../../schemas.ts';
 import { badge, chart, type Tile, tiles } from '../components.ts';
 import { decimal, humanize, isoDay, isoMinute, MISSING, money, percent, signed } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { page } from '../layout.ts';
+import { type PortalSwitch, page } from '../layout.ts';
 import { STATUS_LABELS, TIER_LABELS } from './at-risk.ts';
 
 export interface CompanyPageInput {
@@ -12,6 +12,8 @@ export interface CompanyPageInput {
   crmUrl: string | null;
   crmName: string;
   installId?: string | undefined;
+  /** The connected portals, for the header's switcher when there are several. */
+  portals?: PortalSwitch | undefined;
 }
 
 const SIGNAL_LABELS: Record<string, string> = {
@@ -165,5 +167,6 @@ ${
     body,
     charts: true,
     installId: input.installId,
+    portals: input.portals,
   });
 }

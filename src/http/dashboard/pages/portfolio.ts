@@ -4,7 +4,7 @@ import { bars, chart, tiles } from '../components.ts';
 import { count, decimal, isoMinute } from '../format.ts';
 import { html } from '../html.ts';
 import { type KpiValues, kpiTiles, periodText } from '../kpi-view.ts';
-import { page } from '../layout.ts';
+import { type PortalSwitch, page } from '../layout.ts';
 
 export interface PortfolioPageInput {
   portfolio: PortfolioBody;
@@ -16,6 +16,8 @@ export interface PortfolioPageInput {
   source: string;
   trend: readonly PeriodKpis[];
   installId?: string | undefined;
+  /** The connected portals, for the header's switcher when there are several. */
+  portals?: PortalSwitch | undefined;
 }
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
@@ -123,5 +125,12 @@ ${chart({
 }
 <p class="muted">Rates per calendar month (UTC), from each customer's ARR history in the CRM mirror;
 a month without customers at its start has no rate (–).</p>`;
-  return page({ title: 'Portfolio', active: 'portfolio', body, charts: true, installId: input.installId });
+  return page({
+    title: 'Portfolio',
+    active: 'portfolio',
+    body,
+    charts: true,
+    installId: input.installId,
+    portals: input.portals,
+  });
 }

@@ -1,7 +1,7 @@
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
 import { count, isoMinute } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
-import { page } from '../layout.ts';
+import { type PortalSwitch, page } from '../layout.ts';
 import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';
 
 export interface ConfigHistoryRow {
@@ -19,6 +19,8 @@ export interface SettingsPageInput {
   /** Set right after a save (?saved=N): says the version was stored and rescoring runs. */
   saved?: number | null;
   installId?: string | undefined;
+  /** The connected portals, for the header's switcher when there are several. */
+  portals?: PortalSwitch | undefined;
 }
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
@@ -108,5 +110,6 @@ ${jsonScript('config-data', { version: input.version, config: input.config, inst
     body,
     scripts: ['settings.js'],
     installId: input.installId,
+    portals: input.portals,
   });
 }

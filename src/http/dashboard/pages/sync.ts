@@ -5,7 +5,7 @@ import { badge } from '../components.ts';
 import type { WebhookSeen } from '../deps.ts';
 import { count, decimal, duration, isoMinute, MISSING } from '../format.ts';
 import { html } from '../html.ts';
-import { page, withInstall } from '../layout.ts';
+import { type PortalSwitch, page, withInstall } from '../layout.ts';
 
 /**
  * The Sync page: recent runs with the records and API calls each took, the calls' pace
@@ -46,6 +46,8 @@ export interface SyncPageInput {
   lastWebhook: WebhookSeen | null;
   webhooksTracked: boolean;
   installId?: string | undefined;
+  /** The connected portals, for the header's switcher when there are several. */
+  portals?: PortalSwitch | undefined;
 }
 
 /** Average calls per limit window over a run (its pace); null without a duration. */
@@ -110,5 +112,5 @@ ${
         ? 'No webhook received yet.'
         : 'Webhook deliveries are not recorded by this Vigil yet.'
   }</p>`;
-  return page({ title: 'Sync', active: 'sync', body, installId: input.installId });
+  return page({ title: 'Sync', active: 'sync', body, installId: input.installId, portals: input.portals });
 }

@@ -92,6 +92,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           source,
           trend: computed.trend,
           installId: install.installId,
+          portals: install.portals,
         }),
       );
     }),
@@ -122,6 +123,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           pageNumber,
           owners,
           installId: install.installId,
+          portals: install.portals,
         }),
       );
     }),
@@ -154,6 +156,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           crmUrl: (ctx.deps.recordUrl ?? defaultRecordUrl)(link, id),
           crmName: install.crm === 'salesforce' ? 'Salesforce' : 'HubSpot',
           installId: install.installId,
+          portals: install.portals,
         }),
       );
     }),
@@ -175,6 +178,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           history,
           saved: Number.isInteger(saved) ? saved : null,
           installId: install.installId,
+          portals: install.portals,
         }),
       );
     }),
@@ -200,6 +204,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           lastWebhook,
           webhooksTracked: ctx.deps.lastWebhook !== undefined,
           installId: install.installId,
+          portals: install.portals,
         }),
       );
     }),
