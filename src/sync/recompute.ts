@@ -73,7 +73,10 @@ export async function scoreBatch(ctx: RunContext, ids: readonly string[]): Promi
     noteTouched(ctx, ids);
     await checkpoint(ctx, ctx.state.phase, ctx.state.cursor);
   }
-  const loadedAt = Date.now();
+  // The store stamps dirty marks in microseconds and compares them with this (ms): the marks
+  // of a page stored just before (a full run's company page) can fall in this very
+  // millisecond, and must be cleared with the scores they fed.
+  const loadedAt = Date.now() + 1;
   const inputs = await store.mirror.loadInputs(installId, ids, { now: stats.asOf });
   const scores = inputs.map((input) => scoreCompany(input, ctx.config, stats.asOf));
   const tiers = assignTiers(scores.map(tierInput), ctx.config.tiers, stats.annualChurnRate);
