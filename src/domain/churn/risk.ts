@@ -1,6 +1,7 @@
 import type { FittedChurnModel, ScoringConfig } from '../config/schema.ts';
 import type { HealthScore } from '../health/score.ts';
 import type { Signals } from '../signals/types.ts';
+import { setFeature, weightOf } from './by-code.ts';
 import type { ReasonCode } from './codes.ts';
 import { type ChurnReason, reasonSeverities } from './reasons.ts';
 
@@ -103,12 +104,19 @@ function sortByContribution(xs: ChurnReason[]): void {
   }
 }
 
+/** wᵢ·sᵢ per reason, kept between applyRules' two passes; reused (the domain is synchronous). */
+let wsScratch = new Float64Array(16);
+
 function applyRules(churn: ScoringConfig['churn'], health: number | null, reasons: ChurnReason[]): number {
   const g = health === null ? 0 : clamp01((100 - health) / 100) * (churn.healthBaseline / 100);
   let keep = 1 - g;
   let saturated = 0;
-  for (const r of reasons) {
-    const ws = (churn.weights[r.code] / 100) * r.severity;
+  if (wsScratch.length < reasons.length) wsScratch = new Float64Array(reasons.length);
+  const wss = wsScratch;
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i]!;
+    const ws = (weightOf(churn.weights, r.code) / 100) * r.severity;
+    wss[i] = ws;
     keep *= 1 - ws;
     if (ws >= 1) saturated++;
   }
@@ -116,8 +124,9 @@ function applyRules(churn: ScoringConfig['churn'], health: number | null, reason
   // Split the risk in proportion to each factor's share of −ln(keep), so the
   // contributions of the reasons and of low health add up to the score.
   const total = -Math.log(keep);
-  for (const r of reasons) {
-    const ws = (churn.weights[r.code] / 100) * r.severity;
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i]!;
+    const ws = wss[i]!;
     let share: number;
     if (saturated > 0) share = ws >= 1 ? 1 / saturated : 0;
     else share = total > 0 ? -Math.log(1 - ws) / total : 0;
@@ -159,7 +168,7 @@ function featureVector(reasons: readonly ChurnReason[], health: number | null): 
     no_contact: 0,
     health_gap: health === null ? 0 : clamp01((100 - health) / 100),
   };
-  for (let i = 0; i < reasons.length; i++) f[reasons[i]!.code] = reasons[i]!.severity;
+  for (let i = 0; i < reasons.length; i++) setFeature(f, reasons[i]!.code, reasons[i]!.severity);
   return f;
 }
 

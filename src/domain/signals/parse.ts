@@ -60,15 +60,30 @@ export function readNumber(
   let n: number;
   if (typeof v === 'string') {
     if (v === '') return null;
-    n = parseDigits(v);
-    if (n < 0) {
-      n = Number(v);
-      // Number(' ') is 0: whitespace only is as absent as ''.
-      if (n === 0 && v.trim() === '') return null;
-    }
+    // Number() is cheap here: digit strings from JSON.parse or String(n) carry their
+    // value in the string's hash, so this is no place for a hand-written parser.
+    n = Number(v);
+    // Number(' ') is 0: whitespace only is as absent as ''. A leading "0" (the common
+    // "0") cannot be whitespace only, so the trim is skipped for it.
+    if (n === 0 && v.charCodeAt(0) !== 48 && v.trim() === '') return null;
   } else if (typeof v === 'number') n = v;
   else if (v === undefined || v === null) return null;
   else n = Number.NaN;
+  if (Number.isFinite(n) && !(min !== undefined && n < min) && !(max !== undefined && n > max)) return n;
+  return dirtyNumber(v, n, notes, recordId, field, property, min, max);
+}
+
+/** readNumber's cold path, kept apart so the clean path stays small enough to inline. */
+function dirtyNumber(
+  v: PropertyValue,
+  n: number,
+  notes: DataQualityNote[],
+  recordId: string,
+  field: string,
+  property: string,
+  min: number | undefined,
+  max: number | undefined,
+): null {
   if (!Number.isFinite(n))
     return note(notes, { field, property, recordId }, v, 'not_a_number', `"${property}" is not a number`);
   if (min !== undefined && n < min) {
@@ -76,27 +91,7 @@ export function readNumber(
       ? note(notes, { field, property, recordId }, v, 'negative', `"${property}" is negative`)
       : note(notes, { field, property, recordId }, v, 'out_of_range', `"${property}" is below ${min}`);
   }
-  if (max !== undefined && n > max) {
-    return note(notes, { field, property, recordId }, v, 'out_of_range', `"${property}" is above ${max}`);
-  }
-  return n;
-}
-
-/**
- * The value of a string of 1–15 ASCII digits, the way HubSpot sends counts ("25"), or
- * −1 for anything else. Exactly Number(s) for those strings (below 2^53 every step is
- * exact), and cheaper: Number() on a fresh string goes through the runtime.
- */
-function parseDigits(s: string): number {
-  const len = s.length;
-  if (len > 15) return -1;
-  let n = 0;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+  return note(notes, { field, property, recordId }, v, 'out_of_range', `"${property}" is above ${max}`);
 }
 
 /** Tolerance for "future" dates: CRM dates are often local calendar days. */
@@ -124,12 +119,22 @@ export function readDate(
   } else if (typeof v === 'number') t = v;
   else if (v === undefined || v === null) return null;
   else t = Number.NaN;
+  if (Number.isFinite(t) && (allowFuture || !(t > now + FUTURE_TOLERANCE_MS))) return t;
+  return dirtyDate(v, t, notes, recordId, field, property);
+}
+
+/** readDate's cold path: t is not finite, or lies in the future where it must not. */
+function dirtyDate(
+  v: PropertyValue,
+  t: number,
+  notes: DataQualityNote[],
+  recordId: string,
+  field: string,
+  property: string,
+): null {
   if (!Number.isFinite(t))
     return note(notes, { field, property, recordId }, v, 'invalid_date', `"${property}" is not a date`);
-  if (!allowFuture && t > now + FUTURE_TOLERANCE_MS) {
-    return note(notes, { field, property, recordId }, v, 'future_date', `"${property}" lies in the future`);
-  }
-  return t;
+  return note(notes, { field, property, recordId }, v, 'future_date', `"${property}" lies in the future`);
 }
 
 /** Fast paths for the shapes CRMs send; Date.parse for anything else. */

@@ -33,7 +33,7 @@ describe('readNumber', () => {
     expect(num(v)).toEqual({ value: expected, problems: [] });
   });
 
-  it('reads digit strings exactly as Number() does, leading zeros and 15+ digits included', () => {
+  it('reads digit strings exactly as Number() does, leading zeros and long ones included', () => {
     expect(num('007').value).toBe(7);
     expect(num('000').value).toBe(0);
     expect(num('999999999999999').value).toBe(999_999_999_999_999);
