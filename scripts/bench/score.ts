@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,7 +19,9 @@ import { syntheticCompanies } from './score-synthetic.ts';
  * also carries `wallSeconds` (and `companiesPerWallSecond`) and `processCpuSeconds`,
  * which adds the garbage collector's background threads (part of that is sweeping up
  * after the generator and the collection between chunks). On an idle machine wall
- * time and thread time agree.
+ * time and thread time agree. Scoring's own garbage is collected inside the timed
+ * region (see collectScoringGarbage); `gcPauseSecondsTimed` is the GC pause time in the
+ * timed region, `gcPauseSecondsUntimed` the collections of the generator's data outside it.
  */
 const { values } = parseArgs({
   options: {
@@ -37,9 +39,14 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(chunkSize) || chu
 }
 
 // A full collection before each timed chunk clears the generator's garbage, so the
-// collector's background threads are not charged for it while scoring runs.
+// collector's background threads are not charged for it while scoring runs. A young
+// generation collection at the end of each timed chunk, inside the timed region,
+// collects what scoring itself allocated (all of it is garbage by then), so the full
+// collection outside the timed region is left with the generator's objects only.
 setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+const gc = runInNewContext('gc') as (options?: { type: 'major' | 'minor'; execution: 'sync' }) => void;
+const collectGarbage = () => gc({ type: 'major', execution: 'sync' });
+const collectScoringGarbage = () => gc({ type: 'minor', execution: 'sync' });
 
 const now = Date.UTC(2026, 0, 15);
 const config = defaultScoringConfig();
@@ -47,6 +54,14 @@ const source = syntheticCompanies(Number(values.seed), now);
 
 // Warm-up: let the JIT settle before timing.
 for (const input of source.chunk(Math.min(chunkSize, 10_000))) scoreCompany(input, config, now);
+
+// Garbage collection pauses, to report how much of the timed region they took.
+const gcEntries: PerformanceEntry[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  gcEntries.push(...list.getEntries());
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+const timedWindows: [number, number][] = [];
 
 let seconds = 0;
 let cpuMicros = 0;
@@ -76,12 +91,27 @@ for (let done = 0; done < total; ) {
     riskSum += s.risk.score;
     notes += s.quality.length;
   }
-  seconds += (performance.now() - t0) / 1000;
+  collectScoringGarbage();
+  const t1 = performance.now();
+  timedWindows.push([t0, t1]);
+  seconds += (t1 - t0) / 1000;
   const thread = process.threadCpuUsage(thread0);
   const cpu = process.cpuUsage(cpu0);
   mainThreadMicros += thread.user + thread.system;
   cpuMicros += cpu.user + cpu.system;
   done += inputs.length;
+}
+
+// Node reports GC entries from a callback it schedules after each collection; let them in.
+await new Promise((resolve) => setTimeout(resolve, 20));
+gcEntries.push(...gcObserver.takeRecords());
+gcObserver.disconnect();
+let gcTimedMs = 0;
+let gcOtherMs = 0;
+for (const e of gcEntries) {
+  const inTimed = timedWindows.some(([a, b]) => e.startTime >= a && e.startTime < b);
+  if (inTimed) gcTimedMs += e.duration;
+  else gcOtherMs += e.duration;
 }
 
 const threadSeconds = mainThreadMicros / 1e6;
@@ -94,6 +124,9 @@ const result = {
   wallSeconds: round(seconds, 3),
   companiesPerWallSecond: Math.round(total / seconds),
   processCpuSeconds: round(cpuMicros / 1e6, 3),
+  /** GC pauses inside the timed region (included in every figure above), and outside it. */
+  gcPauseSecondsTimed: round(gcTimedMs / 1000, 3),
+  gcPauseSecondsUntimed: round(gcOtherMs / 1000, 3),
   chunk: chunkSize,
   peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
   dealsPerCompany: round(deals / total, 2),
