@@ -14,7 +14,7 @@ const BENCHES: Record<string, string[]> = {
   score: ['score.ts', '--json'],
   seed: ['seed.ts', 'large'],
   sandbox: ['sandbox.ts', '--json'],
-  sync: ['sync.ts', '--json'],
+  sync: ['sync.ts', '--json', '--peer-sample', '100'],
   'at-risk': ['at-risk.ts', '--json'],
   webhook: ['webhook.ts', '--json'],
   salesforce: ['salesforce.ts', '--json'],
