@@ -183,7 +183,7 @@ try {
       ok: cardStats.p95 <= 20,
     },
   };
-  if (json) console.log(JSON.stringify(result, null, 2));
+  if (json) console.log(JSON.stringify(result));
   else {
     console.log(
       `change → property written: p50 ${result.changeToWrite.p50Ms} ms, p95 ${result.changeToWrite.p95Ms} ms over ${change.n} changes, ${unchanged} edits changed nothing to write (target p95 ≤ 5000 ms) ${result.changeToWrite.ok ? 'OK' : 'MISSED'}`,
