@@ -157,4 +157,11 @@ export interface SyncDeps {
    * it doesn't wait, and ends as "rescheduled" so the queue runs it again later).
    */
   lockWaitMs?: number;
+  /**
+   * How often an incremental run looks for deleted and merged records (default one hour;
+   * full runs always look). Removals are rare and cost a few calls per object type, so
+   * checking on every 15-minute run would spend more quota on them than on the changes;
+   * with the HubSpot app installed, webhooks report deletions and merges as they happen.
+   */
+  removalsEveryMs?: number;
 }

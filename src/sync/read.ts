@@ -161,10 +161,22 @@ export function removalsKey(type: CrmObjectType): string {
  * (`since`, HubSpot's stamps), not at time 0: survivors are stamped when they merge.
  * A run that began on an empty mirror has nothing to remove and skips the reads.
  */
+/** Default of SyncDeps.removalsEveryMs. */
+export const REMOVALS_EVERY_MS = 60 * 60 * 1000;
+const REMOVALS_AT_KEY = 'removals:checkedAt';
+
 export async function readRemovals(ctx: RunContext, next: Phase): Promise<void> {
   const { store, connector } = ctx.deps;
   const { installId } = ctx.state;
   const saved = resumeCursor(ctx, 'removals');
+  if (saved === null && ctx.state.mode === 'incremental') {
+    // Skipping leaves each type's mark where it was, so the next check covers the gap.
+    const last = stamp(await store.cursors.get(installId, REMOVALS_AT_KEY));
+    if (ctx.state.stats.asOf - last < (ctx.deps.removalsEveryMs ?? REMOVALS_EVERY_MS)) {
+      await checkpoint(ctx, next, null);
+      return;
+    }
+  }
   const sep = saved === null ? -1 : saved.indexOf('|');
   const startType = saved === null ? null : saved.slice(0, sep);
   let started = startType === null;
@@ -192,6 +204,7 @@ export async function readRemovals(ctx: RunContext, next: Phase): Promise<void> 
       upTo ?? (ctx.state.stats.freshMirror ? String(ctx.state.stats.asOf - CLOCK_MARGIN_MS) : null);
     if (mark !== null) await store.cursors.set(installId, removalsKey(type), mark);
   }
+  await store.cursors.set(installId, REMOVALS_AT_KEY, String(ctx.state.stats.asOf));
   await checkpoint(ctx, next, null);
 }
 

@@ -150,7 +150,8 @@ describe('Salesforce end to end', () => {
     org.update('Case', kase!.id, { Status: 'Closed' });
     org.update('Account', account!.id, { NPS_Score__c: 2 });
     org.delete('Opportunity', opp!.id);
-    now += 5 * 60_000;
+    // Incremental runs look for deletions at most hourly (SyncDeps.removalsEveryMs).
+    now += 60 * 60_000;
     const summary = await sync('incremental');
     expect(summary.status).toBe('succeeded');
     expect(summary.recordsRead.ticket).toBeGreaterThanOrEqual(1);
