@@ -5,7 +5,7 @@ import { runSync, type SyncRequest } from './engine.ts';
 import type { SyncSummary } from './summary.ts';
 
 /**
- * The queue's handlers for STORE's job names (src/queue/jobs.ts). Each one runs the
+ * The queue's handlers for the queue's job names (src/queue/jobs.ts). Each one runs the
  * engine for one install and tells the queue what to do next:
  * - "done": the run finished;
  * - "rescheduled": the CRM's quota said stop — the same job is queued again after the

@@ -26,7 +26,7 @@ export interface ProcessorMirror {
 export interface ProcessorDeps {
   readonly mirror: ProcessorMirror;
   readonly events: Pick<WebhookEventStore, 'pending' | 'markProcessed'>;
-  /** One sync pass of the install (SYNC's runSync with the install's connector). */
+  /** One sync pass of the install (the sync's runSync with the install's connector). */
   runSync(installId: string, scope: 'sync' | 'recompute'): Promise<SyncSummary>;
   readRecords?(installId: string, type: CrmObjectType, ids: readonly string[]): Promise<CrmRecord[]>;
   /** The CRM refused our credentials for good: uninstall (see uninstall.ts). */

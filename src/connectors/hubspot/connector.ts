@@ -60,7 +60,7 @@ export interface HubSpotConnectorOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A CrmConnector over HubSpot's API with the official client. See README.md for what SYNC relies on. */
+/** A CrmConnector over HubSpot's API with the official client. See README.md for what the sync relies on. */
 export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmConnector {
   const auth = options.auth;
   const tokens = auth.kind === 'private' ? staticTokenSource(auth.token) : auth.tokens;

@@ -1,7 +1,7 @@
 import type { StoredTokens, WithTokenLock } from './token-source.ts';
 
 /**
- * An in-memory stand-in for STORE's `installs.withTokenLock`: one lock, one stored token
+ * An in-memory stand-in for the store's `installs.withTokenLock`: one lock, one stored token
  * set, critical sections run one at a time. For tests and single-process use.
  */
 export function memoryTokenLock(initial: StoredTokens): {

@@ -24,7 +24,7 @@ export interface TokenSource {
 }
 
 /**
- * STORE's `installs.withTokenLock(installId, fn)`, bound to one install: runs `fn` with the
+ * the store's `installs.withTokenLock(installId, fn)`, bound to one install: runs `fn` with the
  * persisted tokens while holding the portal's lock; the tokens `fn` returns are persisted
  * (null = keep the current ones).
  */

@@ -9,7 +9,7 @@ import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
 /**
  * The Salesforce connector: one org (install), jsforce underneath, Vigil's CRM-neutral interface on
  * top. Dependencies come in: the store's token lock, a small key-value state for getDeleted windows
- * (STORE's cursors bound to the install), the mirror's ids for reconciliation, the clock.
+ * (the store's cursors bound to the install), the mirror's ids for reconciliation, the clock.
  */
 export interface SalesforceConnectorOptions {
   readonly installId: string;
@@ -27,7 +27,7 @@ export interface SalesforceConnectorOptions {
   readonly apiVersion?: string;
   /** The tokens last persisted for this install. */
   readonly tokens: StoredTokens;
-  /** STORE's `installs.withTokenLock(installId, fn)` bound to this install. */
+  /** the store's `installs.withTokenLock(installId, fn)` bound to this install. */
   readonly withTokenLock: WithTokenLock;
   readonly state: {
     get(key: string): Promise<string | null>;

@@ -2,7 +2,7 @@ import type { Store } from '../../store/open.ts';
 import type { ReadModel } from '../read-model.ts';
 
 /**
- * What the dashboard router needs. The lead wires it in the HTTP app:
+ * What the dashboard router needs. `vigil start` and `vigil serve` mount it (src/cli/commands/runtime/http.ts):
  *
  *   app.use(dashboardRouter({ store, logger, rescore }))   // before the placeholder `GET /`
  *
@@ -10,7 +10,7 @@ import type { ReadModel } from '../read-model.ts';
  *   model as the JSON API (`storeReadModel`), so a page and /api never disagree.
  * - `rescore`: called after a settings save with the new config version; it must rescore
  *   every company of the install with that version and record the history with
- *   cause 'config' (queue job `score.recompute`, or SYNC's recompute). The save answers
+ *   cause 'config' (queue job `score.recompute`, or the sync's recompute). The save answers
  *   once `rescore` resolves, so it may enqueue and return.
  * - `lastWebhook` (optional): the last webhook delivery received for the install, for
  *   the Sync page; absent until the webhook receiver records them.

@@ -38,7 +38,7 @@ export interface HubSpotAppOptions {
    * view (src/cross-crm), so a webhook rescore merges the customer's Salesforce data too.
    */
   readonly syncStore?: SyncStore;
-  /** The install's connector (the lead's factory: createHubSpotConnector with the OAuth token source). */
+  /** The install's connector (src/cli/commands/runtime/connectors.ts: createHubSpotConnector with the OAuth token source). */
   connectorFor(installId: string): Promise<CrmConnector>;
   /** Queues the first full sync after an install (the queue's enqueueSync(installId, 'full', {reason:'install'})). */
   enqueueFullSync(installId: string): Promise<void>;
@@ -70,7 +70,7 @@ export interface HubSpotApp {
 }
 
 /**
- * Everything issue 7 adds to the HTTP app, built from the store and the lead's factories:
+ * Everything issue 7 adds to the HTTP app, built from the store and the runtime's factories:
  * three self-contained routers (mount them before any body parser — the card API and the
  * webhook receiver verify signatures over the raw bytes) and the webhook processing loop.
  */

@@ -16,7 +16,7 @@ import { pipelinesRouter } from './routes/pipelines.ts';
 import { propertiesRouter } from './routes/properties.ts';
 import { timelineRouter } from './routes/timeline.ts';
 
-// The sandbox's HTTP app, in the order the contract fixes: correlation id and stats, the control
+// The sandbox's HTTP app, in this order: correlation id and stats, the control
 // API (no auth, no limits), OAuth, faults, auth, limits, HubSpot's routes, then 404 and errors in
 // HubSpot's body — never a stack trace.
 

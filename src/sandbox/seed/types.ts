@@ -1,6 +1,6 @@
-// The seed's output, shared with the CRM sandboxes that load it (contract: notes/sandbox-contract.md,
-// "Seed output"). It is CRM-neutral in structure; property names and value formats follow HubSpot's
-// API, which a Salesforce sandbox maps onto Account / Opportunity / Case fields.
+// The seed's output, shared with the CRM sandboxes that load it. It is CRM-neutral in
+// structure; property names and value formats follow HubSpot's API, which the Salesforce
+// sandbox maps onto Account / Opportunity / Case fields.
 
 /** tiny = 50 companies (fast tests), small = 500, mid = 10,000, large = 100,000. */
 export type SeedSize = 'tiny' | 'small' | 'mid' | 'large';
@@ -37,7 +37,7 @@ export interface SeedTruth {
   trueHealth: number;
   churned: boolean;
   churnedAt: number | null;
-  /** Beyond the contract's minimum: ARR now (at churn for churned customers) and the first won deal's closedate. */
+  /** ARR now (at churn for churned customers) and the first won deal's closedate. */
   arr: number;
   customerSince: number;
 }

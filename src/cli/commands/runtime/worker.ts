@@ -9,7 +9,7 @@ import { connectorFactory, type OAuthAppCredentials } from './connectors.ts';
 import { linkedView } from './crm-choice.ts';
 
 /**
- * The queue with SYNC's handlers for every job: what `vigil worker` runs, and what
+ * The queue with the sync's handlers for every job: what `vigil worker` runs, and what
  * `vigil start` runs beside its HTTP server. The queue's depth feeds the metrics. Every
  * sync goes through the cross-CRM view, so the installs of a HubSpot–Salesforce link are
  * scored as one customer base (others pass straight through).

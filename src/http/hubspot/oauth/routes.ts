@@ -33,7 +33,7 @@ export interface HubSpotOAuthDeps {
     upsert(input: InstallInput): Promise<Install>;
     findByAccount(crm: 'hubspot', accountId: string): Promise<Install | null>;
   };
-  /** Creates Vigil's properties and timeline definitions in the portal (CONNECTOR's provision). */
+  /** Creates Vigil's properties and timeline definitions in the portal (the connector's provision). */
   provision(install: Install): Promise<void>;
   /** Queues the first full sync. */
   enqueueFullSync(installId: string): Promise<void>;
