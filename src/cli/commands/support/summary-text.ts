@@ -20,7 +20,13 @@ export function formatSummary(s: SyncSummary): string {
       `${n(s.recordsRead.company)} companies, ${n(s.recordsRead.deal)} deals, ${n(s.recordsRead.ticket)} tickets` +
         ` (${n(s.recordsChanged)} changed, ${n(s.recordsRemoved)} removed)`,
     ],
-    ['companies scored', `${n(s.companiesScored)} (${n(s.tiersChanged)} tier changes)`],
+    // A full run sets every tier once the whole book is seen, so only an incremental run's
+    // tier moves (a customer crossing a threshold, or the book's churn rate moving) are news.
+    [
+      'companies scored',
+      n(s.companiesScored) +
+        (s.mode === 'incremental' && s.tiersChanged > 0 ? ` (${n(s.tiersChanged)} moved tier or LTV)` : ''),
+    ],
     [
       'properties written',
       `${n(s.propertiesWritten)} on ${n(s.companiesWritten)} companies` +

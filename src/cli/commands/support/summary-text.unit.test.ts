@@ -26,13 +26,18 @@ const base: SyncSummary = {
 };
 
 describe('formatSummary', () => {
+  it('names tier moves on incremental runs only', () => {
+    const inc = formatSummary({ ...base, mode: 'incremental', tiersChanged: 3 });
+    expect(inc).toContain('companies scored    500 (3 moved tier or LTV)');
+  });
+
   it('prints what was read, scored, written and what it cost', () => {
     const text = formatSummary(base);
     expect(text.split('\n')[0]).toBe('Sync full succeeded in 1m23s');
     expect(text).toContain(
       'records read        500 companies, 1,234 deals, 2,000 tickets (3,734 changed, 0 removed)',
     );
-    expect(text).toContain('companies scored    500 (500 tier changes)');
+    expect(text).toContain('companies scored    500\n');
     expect(text).toContain('properties written  5,478 on 498 companies (2 failed)');
     expect(text).toContain('timeline entries    0');
     expect(text).toContain('API calls           45 — 200 × 40, 207 × 4, 429 × 1 (1 retried)');
