@@ -18,7 +18,7 @@ function capture() {
   return { lines, logger: createLogger({ level: 'trace', destination }) };
 }
 
-const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
+const TOKEN = 'pat-sandbox-not-a-real-token-0000-redact-me';
 const REFRESH = 'rt-na1-aaaaaaaa-bbbb';
 const SECRET = 'client-secret-cccccccc';
 const KEY = 'q2lJ3mVx0c1z4Kx8pC9Gm4b2T5Yf7wQ1rL0sN6hE3uA=';
