@@ -1,8 +1,8 @@
 import type { Client } from '@hubspot/api-client';
 import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { CrmObjectType, CrmRecord, Page, Removal } from '../types.ts';
 import type { HubSpotApi } from './api.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { HUBSPOT_LIMITS } from './limits.ts';
 import { mergeRemovals, toCompanyAssociations, toCrmRecord, toRemoval } from './mappers.ts';
 import { HUBSPOT_OBJECT } from './object-types.ts';
@@ -134,7 +134,7 @@ export async function readChanged(
   since: number,
   cursor: string | null,
 ): Promise<Page<CrmRecord>> {
-  const window = cursor === null ? firstWindow(since) : decodeCursor(searchWindowSchema, cursor);
+  const window = cursor === null ? firstWindow(since) : decodeCursor(searchWindowSchema, cursor, 'HubSpot');
   const names = [...new Set([...properties, STAMP_PROPERTY])];
   const page = await search(api, type, searchBody(window, names, SEARCH_PAGE));
   let records = page.results.map((r) => toCrmRecord(type, r));
@@ -176,7 +176,7 @@ export async function readRemoved(
   const state =
     cursor === null
       ? { phase: 'archived' as const, after: null, since }
-      : decodeCursor(removedCursorSchema, cursor);
+      : decodeCursor(removedCursorSchema, cursor, 'HubSpot');
   if (state.phase === 'archived') {
     const page = await listPage(api, type, ['hs_lastmodifieddate'], state.after, {
       associations: false,

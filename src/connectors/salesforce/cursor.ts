@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-// Cursors the sync stores between pages: JSON in base64url, checked with a schema on the way back
-// so a cursor from another version or read is an error, not a silent restart.
+// The shapes of the Salesforce connector's cursors (encoded by ../cursor.ts).
 
 export const readCursorSchema = z.discriminatedUnion('m', [
   /** REST: the next page's locator URL, and the last Id / stamp seen (to resume if it expired). */
@@ -22,19 +21,3 @@ export const readCursorSchema = z.discriminatedUnion('m', [
 export type ReadCursor = z.output<typeof readCursorSchema>;
 
 export const removedCursorSchema = z.object({ m: z.literal('commit'), watermark: z.number() });
-
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string): z.output<S> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new Error(`Unreadable Salesforce cursor: ${cursor.slice(0, 40)}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`Invalid Salesforce cursor: ${parsed.error.message}`);
-  return parsed.data;
-}

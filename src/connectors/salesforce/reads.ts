@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { CrmObjectType, CrmRecord, Page, Removal } from '../types.ts';
 import { type BulkOptions, createQueryJob, resultPage, waitForJob } from './bulk.ts';
 import type { SalesforceClient } from './client.ts';
 import { errorCode } from './client.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type ReadCursor,
-  readCursorSchema,
-  removedCursorSchema,
-} from './cursor.ts';
+import { type ReadCursor, readCursorSchema, removedCursorSchema } from './cursor.ts';
 import { fieldsToSelect, SOBJECT_OF, toCrmRecord } from './mapping.ts';
 import { at, select, str } from './soql.ts';
 
@@ -109,7 +104,7 @@ export async function readAll(
     const first = await query(ctx.client, select({ fields, from, orderBy: ['Id'] }));
     return restPage(type, first, { threshold: ctx.bulkThreshold }, false);
   }
-  const c = decodeCursor(readCursorSchema, cursor);
+  const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m === 'rest') {
     try {
       return restPage(type, await queryMore(ctx.client, c.next), null, false);
@@ -160,7 +155,7 @@ export async function readChanged(
       orderBy: ['SystemModstamp', 'Id'],
     });
   if (cursor === null) return restPage(type, await query(ctx.client, soqlSince(since)), null, true);
-  const c = decodeCursor(readCursorSchema, cursor);
+  const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m !== 'rest') throw new Error('readChanged was given a Bulk cursor');
   try {
     return restPage(type, await queryMore(ctx.client, c.next), null, true);
@@ -183,7 +178,7 @@ export async function readRemoved(
   const key = removalKey(type);
   if (cursor !== null) {
     // The removals of the previous page are stored: move the window on.
-    await ctx.state.set(key, String(decodeCursor(removedCursorSchema, cursor).watermark));
+    await ctx.state.set(key, String(decodeCursor(removedCursorSchema, cursor, 'Salesforce').watermark));
     return { records: [], next: null };
   }
   const raw = await ctx.state.get(key);
