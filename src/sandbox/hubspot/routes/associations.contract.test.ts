@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResponse } from '../../../../test/support/openapi.ts';
 import { type RunningSandbox, startSandbox } from '../server.ts';
+import { callSandbox } from '../testing/call.ts';
 
 // Associations v4 (130902-v4-associations.json) through the real client: batch reads with the
 // HubSpot-defined type ids, default associations, per-record reads and writes.
@@ -11,15 +12,8 @@ let sb: RunningSandbox;
 let token: string;
 let client: Client;
 
-async function call(method: string, path: string, body?: unknown) {
-  const r = await fetch(`${sb.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-}
+const call = (method: string, path: string, body?: unknown) =>
+  callSandbox(sb.baseUrl, token, method, path, body);
 
 beforeAll(async () => {
   sb = await startSandbox({ portals: [{ size: 'tiny', seed: 4 }], limits: false });

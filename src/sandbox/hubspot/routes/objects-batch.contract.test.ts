@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResponse } from '../../../../test/support/openapi.ts';
 import { type RunningSandbox, startSandbox } from '../server.ts';
+import { callSandbox } from '../testing/call.ts';
 
 // Batch object routes: ≤ 100 inputs, 207 multi-status with per-input errors, shapes per the specs.
 
@@ -10,15 +11,8 @@ let token: string;
 let client: Client;
 const SPEC = '424-v3-companies.json';
 
-async function call(method: string, path: string, body?: unknown) {
-  const r = await fetch(`${sb.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-}
+const call = (method: string, path: string, body?: unknown) =>
+  callSandbox(sb.baseUrl, token, method, path, body);
 
 beforeAll(async () => {
   sb = await startSandbox({ portals: [{ size: 'tiny', seed: 11 }], limits: false });

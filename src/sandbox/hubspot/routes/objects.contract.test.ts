@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResponse } from '../../../../test/support/openapi.ts';
 import { type RunningSandbox, startSandbox } from '../server.ts';
+import { callSandbox } from '../testing/call.ts';
 
 // CRM object routes against the real @hubspot/api-client and HubSpot's specs (424-v3-*.json).
 
@@ -10,15 +11,8 @@ let token: string;
 let client: Client;
 let now = Date.UTC(2026, 5, 1);
 
-async function call(method: string, path: string, body?: unknown, bearer = token) {
-  const r = await fetch(`${sb.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-}
+const call = (method: string, path: string, body?: unknown, bearer = token) =>
+  callSandbox(sb.baseUrl, bearer, method, path, body);
 
 beforeAll(async () => {
   sb = await startSandbox({ portals: [{ size: 'tiny', seed: 7 }], limits: false, now: () => now });

@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest, validateResponse } from '../../../../test/support/openapi.ts';
 import { type RunningSandbox, startSandbox } from '../server.ts';
+import { callSandbox } from '../testing/call.ts';
 
 // Properties and groups (145899-v3-properties.json) through the real client, with HubSpot's 409 on
 // an existing name, type/fieldType checks, and option checks on writes of enumeration values.
@@ -11,15 +12,8 @@ let sb: RunningSandbox;
 let token: string;
 let client: Client;
 
-async function call(method: string, path: string, body?: unknown, bearer = token) {
-  const r = await fetch(`${sb.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-}
+const call = (method: string, path: string, body?: unknown, bearer = token) =>
+  callSandbox(sb.baseUrl, bearer, method, path, body);
 
 const healthStatus = {
   name: 'vigil_health_status',
