@@ -1,9 +1,12 @@
+import { cpus } from 'node:os';
 import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { defaultScoringConfig } from '../../src/domain/config/parse.ts';
+import type { CompanyInput } from '../../src/domain/records.ts';
 import { scoreCompany } from '../../src/domain/score.ts';
+import { readScoringInputs } from './score-floor.ts';
 import { syntheticCompanies } from './score-synthetic.ts';
 
 /**
@@ -22,6 +25,12 @@ import { syntheticCompanies } from './score-synthetic.ts';
  * time and thread time agree. Scoring's own garbage is collected inside the timed
  * region (see collectScoringGarbage); `gcPauseSecondsTimed` is the GC pause time in the
  * timed region, `gcPauseSecondsUntimed` the collections of the generator's data outside it.
+ *
+ * The absolute figure depends on the core it runs on, so every chunk is also read once
+ * by readScoringInputs (score-floor.ts), timed the same way: the cheapest pass over
+ * the same values, with no scoring. `inputReadMicrosPerCompany` is that pass and
+ * `timesInputRead` is scoring ÷ reading, a ratio from one run that says what the
+ * scoring itself costs on any machine. `cpu` names the core.
  */
 const { values } = parseArgs({
   options: {
@@ -53,7 +62,11 @@ const config = defaultScoringConfig();
 const source = syntheticCompanies(Number(values.seed), now);
 
 // Warm-up: let the JIT settle before timing.
-for (const input of source.chunk(Math.min(chunkSize, 10_000))) scoreCompany(input, config, now);
+let readSum = 0;
+for (const input of source.chunk(Math.min(chunkSize, 10_000))) {
+  scoreCompany(input, config, now);
+  readSum += readScoringInputs(input);
+}
 
 // process.threadCpuUsage() is getrusage(RUSAGE_THREAD), and Linux brings a running
 // thread's CPU time up to date only at a scheduler tick or a context switch: read right
@@ -72,6 +85,7 @@ gcObserver.observe({ entryTypes: ['gc'] });
 const timedWindows: [number, number][] = [];
 
 let seconds = 0;
+let readMicros = 0;
 let cpuMicros = 0;
 let mainThreadMicros = 0;
 let deals = 0;
@@ -109,7 +123,18 @@ for (let done = 0; done < total; ) {
   const cpu = process.cpuUsage(cpu0);
   mainThreadMicros += thread.user + thread.system;
   cpuMicros += cpu.user + cpu.system;
+  readMicros += timeInputRead(inputs);
   done += inputs.length;
+}
+
+/** Thread CPU µs of one readScoringInputs pass over the chunk, measured like scoring. */
+function timeInputRead(inputs: readonly CompanyInput[]): number {
+  settleCpuClock();
+  const thread0 = process.threadCpuUsage();
+  for (let i = 0; i < inputs.length; i++) readSum += readScoringInputs(inputs[i]!);
+  settleCpuClock();
+  const thread = process.threadCpuUsage(thread0);
+  return thread.user + thread.system;
 }
 
 // Node reports GC entries from a callback it schedules after each collection; let them in.
@@ -130,6 +155,9 @@ const result = {
   companies: total,
   companiesPerSecond: Math.round(total / threadSeconds),
   microsPerCompany: round((threadSeconds * 1e6) / total, 3),
+  /** Reading the same values with no scoring (score-floor.ts), and scoring ÷ that. */
+  inputReadMicrosPerCompany: round(readMicros / total, 3),
+  timesInputRead: round(mainThreadMicros / readMicros, 2),
   mainThreadCpuSeconds: round(threadSeconds, 3),
   wallSeconds: round(seconds, 3),
   companiesPerWallSecond: Math.round(total / seconds),
@@ -145,6 +173,9 @@ const result = {
   meanHealth: round(healthSum / Math.max(1, withHealth), 2),
   meanRisk: round(riskSum / total, 2),
   node: process.version,
+  cpu: cpuName(),
+  /** Keeps the reference pass from being optimised away. */
+  readChecksum: readSum % 1000,
 };
 
 if (values.json) console.log(JSON.stringify(result));
@@ -156,8 +187,18 @@ else {
     `${result.companiesPerSecond.toLocaleString('en-US')} companies/s on one thread, ${result.microsPerCompany} µs each`,
   );
   console.log(
+    `reading the same values without scoring: ${result.inputReadMicrosPerCompany} µs each; scoring takes ${result.timesInputRead}× that (${result.cpu})`,
+  );
+  console.log(
     `peak RSS ${result.peakRssMb} MB; ${result.dealsPerCompany} deals and ${result.ticketsPerCompany} tickets per company`,
   );
+}
+
+/** The core's model, with its clock when the system reports one (virtual machines often say 0). */
+function cpuName(): string {
+  const core = cpus()[0];
+  if (core === undefined) return 'unknown';
+  return core.speed > 0 ? `${core.model} @ ${core.speed} MHz` : core.model;
 }
 
 function round(x: number, digits: number): number {
