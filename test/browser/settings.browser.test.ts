@@ -101,7 +101,13 @@ describe('Settings', () => {
     await screenshot(page, 'settings-preview', false);
 
     await page.fill('#config-note', 'healthy from 85');
+    // The page the save navigates to is awaited as a response, so a failure names its status and body.
+    const savedPage = page.waitForResponse(
+      (r) => r.url().includes('saved=1') && r.request().method() === 'GET',
+    );
     await page.click('#save-button');
+    const response = await savedPage;
+    expect(response.status(), (await response.text()).slice(0, 500)).toBe(200);
     await page.waitForURL(/saved=1/);
     expect(await text('#saved-notice')).toContain('Saved as version 1');
     expect(stack.rescores).toHaveLength(1);
