@@ -20,7 +20,7 @@ export async function sql<R extends pg.QueryResultRow>(
 
 /**
  * BEGIN … COMMIT on one pooled connection; any error rolls back, so a bad row never leaves
- * a half-written batch behind. On the embedded PGlite the socket multiplexer serialises
+ * a half-written batch behind. On the embedded PGlite the wire server (wire/server.ts) serialises
  * other connections while a transaction is open, so transactions are kept short.
  */
 export async function transaction<T>(

@@ -1,16 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { startWireServer, type WireServer } from './wire/server.ts';
 
 /**
  * The embedded default (DESIGN §3): PGlite — Postgres compiled to WASM — persisted in the
- * data dir and served on loopback by pglite-socket, so `pg`, node-pg-migrate and pg-boss
- * talk to it over the ordinary wire protocol, unchanged. PGlite is one session: the socket
- * server multiplexes connections onto it, and while one connection holds a transaction the
- * others' statements wait, so transactions stay short. Session state (SET, advisory locks)
- * is shared by every connection, and only one process may open a data dir (data-dir-lock.ts).
+ * data dir and served on loopback by our wire server (wire/server.ts), so `pg`,
+ * node-pg-migrate and pg-boss talk to it over the ordinary wire protocol, unchanged. PGlite
+ * is one session: the server takes connections in turns, one whole Parse … Sync at a time,
+ * and while one connection holds a transaction the others' statements wait, so transactions
+ * stay short. Session state (SET, advisory locks) is shared by every connection, and only
+ * one process may open a data dir (data-dir-lock.ts).
  */
 export interface EmbeddedPostgres {
   readonly connectionString: string;
@@ -20,8 +21,10 @@ export interface EmbeddedPostgres {
 export interface EmbeddedOptions {
   /** `${dataDir}/pglite` holds the database; null keeps it in memory (tests). */
   readonly dataDir: string | null;
-  /** Connections the multiplexer accepts: the store's pool, pg-boss's, the migrator's. */
+  /** Connections the server accepts: the store's pool, pg-boss's, the migrator's. */
   readonly maxConnections?: number;
+  /** Told when a connection is closed because PGlite failed a unit or a client broke the protocol. */
+  readonly onConnectionError?: (err: Error) => void;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
@@ -40,21 +43,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await lock?.release();
     throw err;
   }
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: 0,
-    maxConnections: options.maxConnections ?? 64,
-  });
+  let server: WireServer;
   try {
-    await server.start();
+    server = await startWireServer(db, {
+      host: '127.0.0.1',
+      maxConnections: options.maxConnections ?? 64,
+      ...(options.onConnectionError === undefined ? {} : { onConnectionError: options.onConnectionError }),
+    });
   } catch (err) {
     await db.close();
     await lock?.release();
     throw err;
   }
   // PGlite accepts any user and password; sslmode=disable because the server speaks no TLS.
-  const connectionString = `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const connectionString = `postgres://postgres:postgres@${server.host}:${server.port}/postgres?sslmode=disable`;
   let stopped = false;
   return {
     connectionString,

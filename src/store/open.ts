@@ -71,7 +71,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     connectionString = options.databaseUrl;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: options.inMemory === true ? null : options.dataDir });
+    embedded = await startEmbeddedPostgres({
+      dataDir: options.inMemory === true ? null : options.dataDir,
+      onConnectionError: (err) =>
+        options.logger.warn({ err: err.message }, 'store: embedded database closed a connection on error'),
+    });
     connectionString = embedded.connectionString;
     options.logger.info(
       { inMemory: options.inMemory === true },
