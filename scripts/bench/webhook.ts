@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import { companyUrl } from '../../extensions/src/app/cards/definition/endpoints.ts';
+import { companyUrl } from '../../extensions/hubspot/src/app/cards/definition/endpoints.ts';
 import { defaultScoringConfig } from '../../src/domain/config/parse.ts';
 import { createHubSpotApp } from '../../src/http/hubspot/hubspot-app.ts';
 import { oauthConnectorFor } from '../../src/http/hubspot/testing/connector.ts';

@@ -1,7 +1,7 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardResponseSchema } from '../../extensions/src/app/cards/definition/card-response.ts';
-import { companyUrl } from '../../extensions/src/app/cards/definition/endpoints.ts';
+import { cardResponseSchema } from '../../extensions/hubspot/src/app/cards/definition/card-response.ts';
+import { companyUrl } from '../../extensions/hubspot/src/app/cards/definition/endpoints.ts';
 import { defaultScoringConfig } from '../../src/domain/config/parse.ts';
 import { createHubSpotApp, type HubSpotApp } from '../../src/http/hubspot/hubspot-app.ts';
 import { oauthConnectorFor } from '../../src/http/hubspot/testing/connector.ts';

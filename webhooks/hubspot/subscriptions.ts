@@ -4,7 +4,7 @@ import type { ScoringMapping } from '../../src/domain/config/schema.ts';
 
 /**
  * The webhook subscriptions Vigil needs (the definitions behind
- * extensions/src/app/webhooks/webhooks-hsmeta.json, which a test keeps equal to these):
+ * extensions/hubspot/src/app/webhooks/webhooks-hsmeta.json, which a test keeps equal to these):
  * for companies, deals and tickets, every lifecycle event that changes what scoring sees
  * — creation, deletion, merge, restore, association change — and a property change for
  * each property the scoring mapping reads. Nothing else: every subscription is traffic.

@@ -138,7 +138,7 @@ export const VIGIL_PROPERTIES: readonly PropertyDefinition[] = [
 
 /**
  * The app event type Vigil's timeline entries use (developer platform app events). It is
- * defined in the app's project (`extensions/…/app-events/*-hsmeta.json`), not by API, so
+ * defined in the app's project (`extensions/hubspot/…/app-events/*-hsmeta.json`), not by API, so
  * provisioning can only check that events are accepted; the sandbox registers it through
  * its control API. Only these properties are sent; the entry's others are dropped.
  */

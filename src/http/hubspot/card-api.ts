@@ -1,5 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
-import { CARD_API_ROUTES } from '../../../extensions/src/app/cards/definition/endpoints.ts';
+import { CARD_API_ROUTES } from '../../../extensions/hubspot/src/app/cards/definition/endpoints.ts';
 import type { CompanyScoreRow, HistoryPoint } from '../../store/index.ts';
 import { toCardResponse } from './card-view.ts';
 import { verifyCardRequest } from './signed-request.ts';

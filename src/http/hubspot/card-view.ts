@@ -6,7 +6,7 @@ import {
   MAX_REASONS,
   type RISK_LEVELS,
   type TIERS,
-} from '../../../extensions/src/app/cards/definition/card-response.ts';
+} from '../../../extensions/hubspot/src/app/cards/definition/card-response.ts';
 import type { RiskLevel } from '../../domain/churn/risk.ts';
 import type { Tier } from '../../domain/config/schema.ts';
 import type { HealthStatus } from '../../domain/health/score.ts';

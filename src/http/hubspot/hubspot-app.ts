@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import appMeta from '../../../extensions/src/app/app-hsmeta.json' with { type: 'json' };
+import appMeta from '../../../extensions/hubspot/src/app/app-hsmeta.json' with { type: 'json' };
 import { createWebhookEventStore, type WebhookEventStore } from '../../../webhooks/hubspot/event-store.ts';
 import { processWebhookEvents } from '../../../webhooks/hubspot/processor.ts';
 import { createProcessTrigger, type ProcessTrigger } from '../../../webhooks/hubspot/trigger.ts';

@@ -1,7 +1,7 @@
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { cardResponseSchema } from '../../../extensions/src/app/cards/definition/card-response.ts';
-import { companyUrl, rescoreUrl } from '../../../extensions/src/app/cards/definition/endpoints.ts';
+import { cardResponseSchema } from '../../../extensions/hubspot/src/app/cards/definition/card-response.ts';
+import { companyUrl, rescoreUrl } from '../../../extensions/hubspot/src/app/cards/definition/endpoints.ts';
 import { createTestInstall, forEachDatabase } from '../../../test/support/databases.ts';
 import { createWebhookEventStore, type WebhookEventStore } from '../../../webhooks/hubspot/event-store.ts';
 import { MAX_BODY_BYTES } from '../../../webhooks/hubspot/receiver.ts';

@@ -3,7 +3,7 @@
  * token (BAD_REFRESH_TOKEN → the connector's CrmAuthError, which ends a sync as
  * `auth_failed`), or when the admin uninstalls from Vigil's side.
  *
- * Policy (extensions/README.md, "Uninstall and your data"):
+ * Policy (extensions/hubspot/README.md, "Uninstall and your data"):
  * - at once: the install is marked uninstalled, its OAuth tokens are erased, its scheduled
  *   syncs stop, and its pending webhook events are dropped; the card API and the webhook
  *   receiver answer 404 for the portal from then on;

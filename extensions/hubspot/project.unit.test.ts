@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { VIGIL_APP_EVENT_TYPE } from '../src/connectors/hubspot/vigil-properties.ts';
-import { defaultScoringConfig } from '../src/domain/config/parse.ts';
-import { ALL_SCOPES } from '../src/sandbox/hubspot/auth/scopes.ts';
-import { subscribedProperties, vigilSubscriptions } from '../webhooks/hubspot/subscriptions.ts';
+import { VIGIL_APP_EVENT_TYPE } from '../../src/connectors/hubspot/vigil-properties.ts';
+import { defaultScoringConfig } from '../../src/domain/config/parse.ts';
+import { ALL_SCOPES } from '../../src/sandbox/hubspot/auth/scopes.ts';
+import { subscribedProperties, vigilSubscriptions } from '../../webhooks/hubspot/subscriptions.ts';
 import { CARD_API_ROUTES, companyUrl, VIGIL_BASE_URL } from './src/app/cards/definition/endpoints.ts';
 import { DASHBOARD_SETTINGS_URL } from './src/app/settings/Settings.tsx';
 

@@ -2,7 +2,7 @@
  * Where the card fetches from. `hubspot.fetch` only reaches fully qualified HTTPS URLs
  * listed in the app's `permittedUrls.fetch` (app-hsmeta.json) — the project's tests check
  * that this base is listed there. Replace it with Vigil's public URL when deploying
- * (extensions/README.md). HubSpot appends userId, portalId, userEmail and appId to the
+ * (extensions/hubspot/README.md). HubSpot appends userId, portalId, userEmail and appId to the
  * query and signs the request (X-HubSpot-Signature-v3); the server trusts only those.
  */
 export const VIGIL_BASE_URL = 'https://vigil.example.com';
