@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import express from 'express';
 import { createHttpApp } from '../../src/http/app.ts';
+import { signInWithToken, testFrontDoor } from '../../src/http/auth/testing.ts';
 import { dashboardRouter } from '../../src/http/dashboard/router.ts';
 import { listen } from '../../src/http/server.ts';
 import { silentLogger } from '../../src/log/logger.ts';
@@ -87,9 +88,16 @@ try {
     });
     next();
   });
-  app.use(dashboardRouter({ store, logger: quiet, rescore: async () => undefined }));
-  app.use(createHttpApp({ store, logger: silentLogger() }));
+  app.use(
+    createHttpApp({
+      store,
+      logger: silentLogger(),
+      frontDoor: testFrontDoor(store.sessions),
+      routers: [dashboardRouter({ store, logger: quiet, rescore: async () => undefined })],
+    }),
+  );
   const http = await listen(app, 0);
+  const session = await signInWithToken(http.url);
 
   const views: Array<[string, string]> = [
     ['page', ''],
@@ -106,7 +114,7 @@ try {
   current = 'warm-up';
   for (const [name, q] of views) {
     const path = name.startsWith('api') ? '/api/companies' : '/at-risk';
-    await (await fetch(`${http.url}${path}?${q}`)).text();
+    await (await session.fetch(`${path}?${q}`)).text();
   }
   for (const [name, q] of views) {
     current = name;
@@ -115,7 +123,7 @@ try {
     for (let p = 0; p < pages; p++) {
       const sep = q === '' ? '' : '&';
       const url = `${http.url}${path}?${q}${cursor === null ? '' : `${sep}cursor=${encodeURIComponent(cursor)}`}`;
-      const res = await fetch(url);
+      const res = await session.fetch(url);
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
       cursor =

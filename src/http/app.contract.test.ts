@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { silentLogger } from '../log/logger.ts';
 import { createHttpApp } from './app.ts';
+import { type Session, signInWithToken, testFrontDoor } from './auth/testing.ts';
 import type { InstallRef, ReadModel } from './read-model.ts';
 import { errorBodySchema, healthzSchema, type PortfolioBody } from './schemas.ts';
 import { listen, type RunningHttp } from './server.ts';
@@ -12,6 +13,8 @@ import { listen, type RunningHttp } from './server.ts';
  * real store in store-api.contract.test.ts.
  */
 let running: RunningHttp | null = null;
+/** Every request goes through a signed-in operator session, as the dashboard's browser does. */
+let session: Session;
 afterEach(async () => {
   await running?.close();
   running = null;
@@ -52,12 +55,16 @@ function stubModel(over: Partial<ReadModel> & { list?: InstallRef[] } = {}): Rea
 }
 
 async function start(model: ReadModel) {
-  running = await listen(createHttpApp({ readModel: model, logger: silentLogger() }), 0);
+  running = await listen(
+    createHttpApp({ readModel: model, logger: silentLogger(), frontDoor: testFrontDoor() }),
+    0,
+  );
+  session = await signInWithToken(running.url);
   return running.url;
 }
 
 async function getJson<S extends z.ZodType>(url: string, schema: S, status: number): Promise<z.output<S>> {
-  const res = await fetch(url);
+  const res = await session.fetch(url);
   const text = await res.text();
   expect(res.status, text).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -68,8 +75,8 @@ describe('query validation', () => {
   it('passes the parsed query with its defaults to the model', async () => {
     const model = stubModel();
     const url = await start(model);
-    await fetch(`${url}/api/companies`);
-    await fetch(`${url}/api/companies?sort=health&limit=5`);
+    await session.fetch(`${url}/api/companies`);
+    await session.fetch(`${url}/api/companies?sort=health&limit=5`);
     expect(model.calls).toEqual(['companies inst-1 churn_risk desc 50', 'companies inst-1 health asc 5']);
   });
 
@@ -100,7 +107,7 @@ describe('query validation', () => {
 describe('which install', () => {
   it('uses the only install without being told', async () => {
     const url = await start(stubModel());
-    const res = await fetch(`${url}/api/portfolio`);
+    const res = await session.fetch(`${url}/api/portfolio`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as PortfolioBody).install.id).toBe('inst-1');
   });
@@ -109,7 +116,7 @@ describe('which install', () => {
     const url = await start(stubModel({ list: TWO }));
     const body = await getJson(`${url}/api/portfolio`, errorBodySchema, 400);
     expect(body.error).toMatchObject({ code: 'install_required', field: 'installId' });
-    const res = await fetch(`${url}/api/portfolio?installId=inst-2`);
+    const res = await session.fetch(`${url}/api/portfolio?installId=inst-2`);
     expect(((await res.json()) as PortfolioBody).install.accountId).toBe('222');
   });
 
@@ -144,7 +151,7 @@ describe('health, metrics, home and errors', () => {
 
   it('serves Prometheus text with Vigil metrics', async () => {
     const url = await start(stubModel());
-    const res = await fetch(`${url}/metrics`);
+    const res = await session.fetch(`${url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
@@ -160,7 +167,7 @@ describe('health, metrics, home and errors', () => {
 
   it('serves a home page linking the JSON endpoints', async () => {
     const url = await start(stubModel());
-    const res = await fetch(`${url}/`);
+    const res = await session.fetch(`${url}/`);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
     for (const href of ['/api/portfolio', '/api/companies', '/api/sync/runs', '/healthz', '/metrics']) {
@@ -177,7 +184,7 @@ describe('health, metrics, home and errors', () => {
       }),
     );
     expect((await getJson(`${url}/api/nothing`, errorBodySchema, 404)).error.code).toBe('not_found');
-    const res = await fetch(`${url}/api/sync/runs`);
+    const res = await session.fetch(`${url}/api/sync/runs`);
     const text = await res.text();
     expect(res.status).toBe(500);
     expect(errorBodySchema.parse(JSON.parse(text)).error.code).toBe('internal');

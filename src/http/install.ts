@@ -1,13 +1,18 @@
+import { type Access, visibleInstalls } from './auth/access.ts';
 import { HttpError } from './errors.ts';
 import type { InstallRef, ReadModel } from './read-model.ts';
 
 /**
- * Which portal a request is about. With one install there is nothing to choose; with
- * several the caller names it with `?installId=`. (Issue 7 replaces this with signed
- * requests from the HubSpot card, so a portal can only ever ask about itself.)
+ * Which portal a request is about, among those the session may see (`access`): with one
+ * there is nothing to choose; with several the caller names it with `?installId=`. An
+ * install the session may not see answers exactly as one that does not exist.
  */
-export async function resolveInstall(model: ReadModel, installId: string | undefined): Promise<InstallRef> {
-  const installs = await model.installs();
+export async function resolveInstall(
+  model: ReadModel,
+  installId: string | undefined,
+  access: Access,
+): Promise<InstallRef> {
+  const installs = visibleInstalls(await model.installs(), access);
   if (installId !== undefined) {
     const found = installs.find((i) => i.id === installId);
     if (!found)

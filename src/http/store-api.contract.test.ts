@@ -9,6 +9,7 @@ import { generatePortal } from '../sandbox/seed/generate.ts';
 import { seedToInputs } from '../sandbox/seed/to-inputs.ts';
 import type { SeededPortal, SeedRecord } from '../sandbox/seed/types.ts';
 import { createHttpApp } from './app.ts';
+import { type Session, signInWithToken, testFrontDoor } from './auth/testing.ts';
 import {
   companyDetailSchema,
   companyListSchema,
@@ -47,6 +48,7 @@ function records(portal: SeededPortal): CrmRecord[] {
 
 forEachDatabase('JSON API on the store', (db) => {
   let http: RunningHttp;
+  let session: Session;
   let installId: string;
   let portal: SeededPortal;
   let scored: PortfolioScore;
@@ -77,12 +79,16 @@ forEachDatabase('JSON API on the store', (db) => {
       },
     ]);
     await store.runs.finish(runId, { status: 'succeeded', stats: { pages: 3 } });
-    http = await listen(createHttpApp({ store, logger: silentLogger() }), 0);
+    http = await listen(
+      createHttpApp({ store, logger: silentLogger(), frontDoor: testFrontDoor(store.sessions) }),
+      0,
+    );
+    session = await signInWithToken(http.url);
   });
   afterAll(async () => http?.close());
 
   async function get<S extends z.ZodType>(path: string, schema: S, status = 200): Promise<z.output<S>> {
-    const res = await fetch(`${http.url}${path}`);
+    const res = await session.fetch(path);
     const text = await res.text();
     expect(res.status, text).toBe(status);
     return schema.parse(JSON.parse(text));

@@ -12,6 +12,7 @@ import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
+import { createSessionsRepo, type SessionsRepo } from './repos/sessions.ts';
 import { createTimelineRepo, type TimelineRepo } from './repos/timeline.ts';
 
 export interface OpenStoreOptions {
@@ -50,6 +51,8 @@ export interface Store {
   readonly kpis: KpisRepo;
   /** Per-install run locks across processes (see repos/locks.ts). */
   readonly locks: LocksRepo;
+  /** Dashboard sign-in sessions (src/http/auth). */
+  readonly sessions: SessionsRepo;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     configs: createConfigsRepo(p),
     kpis: createKpisRepo(p),
     locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
+    sessions: createSessionsRepo(p),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, signInWithToken } from '../../src/http/auth/testing.ts';
 import { decimal, percent } from '../../src/http/dashboard/format.ts';
 import { kpiValuesSchema } from '../../src/http/dashboard/kpi-view.ts';
 import { monthKey } from '../../src/http/dashboard/period.ts';
@@ -22,9 +23,11 @@ let stack: Stack;
 let browser: Browser;
 let page: Page;
 let problems: string[];
+/** The JSON API as the signed-in operator reads it. */
+let session: Session;
 
 async function api<T>(path: string, parse: (v: unknown) => T): Promise<T> {
-  const res = await fetch(`${stack.url}${path}`);
+  const res = await session.fetch(path);
   expect(res.status, path).toBe(200);
   return parse(await res.json());
 }
@@ -42,7 +45,8 @@ const text = async (selector: string) => ((await page.locator(selector).first().
 beforeAll(async () => {
   stack = await startStack({ size: 'small', seed: 7 });
   browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser));
+  ({ page, problems } = await openPage(browser, stack.signInLink));
+  session = await signInWithToken(stack.url);
 });
 
 afterAll(async () => {
@@ -141,11 +145,11 @@ describe('the dashboard on the seeded sandbox portal', () => {
       cursor = p.nextCursor;
     } while (cursor !== null);
     expect(all.length).toBeGreaterThan(200);
-    const csv = await (await fetch(`${stack.url}/at-risk.csv`)).text();
+    const csv = await (await session.fetch('/at-risk.csv')).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/^company_id,name,owner,health,status,churn_risk,risk_level,top_reason/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(all);
-    const levelCsv = await (await fetch(`${stack.url}/at-risk.csv?level=${level}`)).text();
+    const levelCsv = await (await session.fetch(`/at-risk.csv?level=${level}`)).text();
     expect(levelCsv.trim().split('\r\n')).toHaveLength(inLevel + 1);
 
     // Click-through from the list to the company.

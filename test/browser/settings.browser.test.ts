@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { type Session, signInWithToken } from '../../src/http/auth/testing.ts';
 import { portfolioSchema } from '../../src/http/schemas.ts';
 import { launchBrowser, openPage, screenshot } from './support/browser.ts';
 import { type Stack, startStack } from './support/stack.ts';
@@ -16,6 +17,8 @@ let stack: Stack;
 let browser: Browser;
 let page: Page;
 let problems: string[];
+/** The JSON API as the signed-in operator reads it. */
+let session: Session;
 
 const settingsSchema = z.object({ version: z.number(), config: z.record(z.string(), z.unknown()) });
 const summarySchema = z.object({ changed: z.number(), byTransition: z.record(z.string(), z.number()) });
@@ -27,7 +30,7 @@ const previewSchema = z.object({
 });
 
 async function getJson(path: string): Promise<unknown> {
-  const res = await fetch(`${stack.url}${path}`);
+  const res = await session.fetch(path);
   expect(res.status, path).toBe(200);
   return res.json();
 }
@@ -37,7 +40,8 @@ const text = async (selector: string) => ((await page.locator(selector).first().
 beforeAll(async () => {
   stack = await startStack({ size: 'small', seed: 7 });
   browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser));
+  ({ page, problems } = await openPage(browser, stack.signInLink));
+  session = await signInWithToken(stack.url);
 });
 
 afterAll(async () => {
@@ -87,7 +91,7 @@ describe('Settings', () => {
     expect(Number(await text('#preview-companies'))).toBe(before.counts.scored);
 
     // The page shows what the preview endpoint computes for the same config.
-    const res = await fetch(`${stack.url}/dashboard/api/settings/preview`, {
+    const res = await session.fetch('/dashboard/api/settings/preview', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ config: edited }),

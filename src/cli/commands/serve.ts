@@ -1,7 +1,8 @@
+import { EXIT_BAD_CONFIG } from '../../config/env.ts';
 import { listen } from '../../http/server.ts';
 import { startQueue, stopQueue } from '../../queue/index.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
-import { vigilHttpApp } from './runtime/http.ts';
+import { frontDoorEnvOrReport, signInLines, vigilFrontDoor, vigilHttpApp } from './runtime/http.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 
 const USAGE = `Usage: vigil serve
@@ -22,6 +23,8 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   }
   const base = commandBase('serve');
   if (typeof base === 'number') return base;
+  const doorEnv = frontDoorEnvOrReport('serve', base.env);
+  if (doorEnv === null) return EXIT_BAD_CONFIG;
   return withStore('serve', base, async (store) => {
     // Sends jobs only: no handlers, no schedule — the workers do the work.
     const queue = await startQueue(
@@ -30,8 +33,10 @@ export async function runServeCommand(argv: string[]): Promise<number> {
       { logger: base.logger.child({ component: 'queue' }), schedule: false },
     );
     try {
-      const http = await listen(vigilHttpApp(store, queue, base.logger), base.env.port);
+      const door = vigilFrontDoor(base.env, doorEnv, store);
+      const http = await listen(vigilHttpApp(store, queue, base.logger, door), base.env.port);
       console.log(`Vigil dashboard and API on ${http.url}  (Ctrl-C stops it)`);
+      for (const line of signInLines(door, doorEnv, http.url)) console.log(line);
       await untilSignal(base.logger);
       await http.close();
       return 0;

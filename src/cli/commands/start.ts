@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AppEnv } from '../../config/env.ts';
+import { type AppEnv, EXIT_BAD_CONFIG } from '../../config/env.ts';
 import type { HubSpotApp } from '../../http/hubspot/hubspot-app.ts';
 import { listen, type RunningHttp } from '../../http/server.ts';
 import type { Queue } from '../../queue/index.ts';
@@ -14,7 +14,7 @@ import {
   type SalesforceStarted,
 } from './runtime/crm-choice.ts';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from './runtime/embedded-sandbox.ts';
-import { vigilHttpApp } from './runtime/http.ts';
+import { frontDoorEnvOrReport, signInLines, vigilFrontDoor, vigilHttpApp } from './runtime/http.ts';
 import { hubspotAppFor, wireSandboxApp } from './runtime/hubspot-app.ts';
 import { connectPrivateApp } from './runtime/installs.ts';
 import { isLoopback } from './runtime/portal-id.ts';
@@ -119,8 +119,8 @@ async function connectHubSpot(store: Store, env: AppEnv, logger: Logger): Promis
   }
 }
 
-function banner(http: RunningHttp, started: Started, appUrl: string | null): string {
-  const lines = [`Vigil is running: ${http.url}/`];
+function banner(http: RunningHttp, started: Started, appUrl: string | null, signIn: string[]): string {
+  const lines = [`Vigil is running: ${http.url}/`, ...signIn];
   if (started.sandbox !== null) {
     lines.push(
       `  CRM: local HubSpot sandbox ${started.sandbox.baseUrl}, demo portal ${started.sandbox.portalId}` +
@@ -216,6 +216,8 @@ export async function runStartCommand(argv: string[]): Promise<number> {
   const base = commandBase('start');
   if (typeof base === 'number') return base;
   const { env, logger } = base;
+  const doorEnv = frontDoorEnvOrReport('start', env);
+  if (doorEnv === null) return EXIT_BAD_CONFIG;
   return withStore('start', base, async (store) => {
     const started = await connectCrm(store, env, logger);
     let queue: Queue | null = null;
@@ -229,17 +231,21 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       // The HubSpot app's webhook rescoring runs the sync on the unlinked store: with both CRMs it
       // would score HubSpot alone, so it stays off until it goes through the cross-CRM view.
       hubspot = env.crm === 'salesforce' ? null : hubspotAppFor(store, env, logger, queue, started.sandbox);
-      http = await listen(vigilHttpApp(store, queue, logger, hubspot), env.port);
+      const door = vigilFrontDoor(env, doorEnv, store);
+      http = await listen(vigilHttpApp(store, queue, logger, door, hubspot), env.port);
       if (started.sandbox !== null && hubspot !== null) await wireSandboxApp(started.sandbox, env.publicUrl);
       await hubspot?.recover();
-      console.log(banner(http, started, hubspot !== null ? env.publicUrl : null));
+      console.log(
+        banner(http, started, hubspot !== null ? env.publicUrl : null, signInLines(door, doorEnv, http.url)),
+      );
       const stop = untilSignal(logger);
       const syncing = initialSyncs(store, env, logger, started, queue);
       // Ctrl-C during the first sync stops at once; the run resumes from its checkpoint next time.
       syncing.catch(() => undefined);
       const first = await Promise.race([syncing.then(() => 'synced' as const), stop]);
       if (first === 'synced') {
-        console.log(`\nIncremental syncs every 15 minutes. Numbers at ${http.url}/ — Ctrl-C stops Vigil.`);
+        const at = door.link(http.url) ?? `${http.url}/`;
+        console.log(`\nIncremental syncs every 15 minutes. Numbers at ${at} — Ctrl-C stops Vigil.`);
         await stop;
       }
       return 0;

@@ -20,7 +20,10 @@ export function tiles(items: readonly Tile[], label: string): SafeHtml {
   )}</dl>`;
 }
 
-/** A labelled distribution as horizontal bars with the counts written out. */
+/**
+ * A labelled distribution as horizontal bars with the counts written out. The bar's width
+ * is set from `data-share` by page.js: the CSP allows no inline style attribute.
+ */
 export function bars(
   title: string,
   items: ReadonlyArray<{ key: string; label: string; count: number }>,
@@ -29,9 +32,7 @@ export function bars(
   return html`<figure class="dist" aria-label="${title}"><figcaption><h3>${title}</h3></figcaption><ul class="bars">${items.map(
     (i) => {
       const share = total === 0 ? 0 : (i.count / total) * 100;
-      return html`<li data-key="${i.key}"><span>${i.label}</span><span class="bar" aria-hidden="true"><span style="width:${share.toFixed(
-        1,
-      )}%"></span></span><span class="n">${i.count.toLocaleString('en-US')} (${share.toFixed(0)} %)</span></li>`;
+      return html`<li data-key="${i.key}"><span>${i.label}</span><span class="bar" aria-hidden="true"><span data-share="${share.toFixed(1)}"></span></span><span class="n">${i.count.toLocaleString('en-US')} (${share.toFixed(0)} %)</span></li>`;
     },
   )}</ul></figure>`;
 }

@@ -62,6 +62,7 @@ export function page(options: PageOptions): string {
       }>${n.label}</a></li>`,
   );
   const scripts = [
+    'page.js',
     ...(options.charts === true ? ['uPlot.iife.min.js', 'charts.js'] : []),
     ...(options.scripts ?? []),
   ];
@@ -82,6 +83,7 @@ ${scripts.map((s) => html`<script defer src="/dashboard/assets/${s}"></script>`)
 <a class="brand" href="${withInstall('/', options.installId)}">Vigil</a>
 <nav aria-label="Dashboard"><ul>${nav}</ul></nav>
 ${portalSwitch(options.portals)}
+<form class="signout" method="post" action="/logout"><input type="hidden" name="_csrf" value=""><button type="submit">Sign out</button></form>
 </header>
 <main id="main" tabindex="-1">
 ${options.body}

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { createContext } from './context.ts';
 import type { DashboardDeps } from './deps.ts';
-import { assetRoutes } from './routes/assets.ts';
 import { dataApi } from './routes/data-api.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { settingsApi } from './routes/settings-api.ts';
@@ -10,18 +9,15 @@ export type { DashboardDeps } from './deps.ts';
 
 /**
  * The Vigil dashboard (issue 5): pages at `/`, `/at-risk`, `/companies/:id`, `/settings`
- * and `/sync`; the CSV export at `/at-risk.csv`; static files under `/dashboard/assets`;
- * its own JSON under `/dashboard/api` (settings, KPIs by period, history causes, sync).
- * Mount it at the root before the placeholder home page:
- *
- *   app.use(dashboardRouter({ store, logger, rescore }));
+ * and `/sync`; the CSV export at `/at-risk.csv`; its own JSON under `/dashboard/api` (settings, KPIs by period, history causes, sync).
+ * Mount it behind the front door (createHttpApp's `routers`), which checks the session;
+ * the static files under `/dashboard/assets` (routes/assets.ts) are served before sign-in.
  *
  * JSON errors go to the app's error handler (HttpError → `{ error: { code, message } }`).
  */
 export function dashboardRouter(deps: DashboardDeps): Router {
   const ctx = createContext(deps);
   const router = Router();
-  router.use(assetRoutes());
   router.use('/dashboard/api/settings', settingsApi(ctx));
   router.use(dataApi(ctx));
   router.use(pageRoutes(ctx));

@@ -1,10 +1,15 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ReadModel } from '../read-model.ts';
 
-/** Liveness with the database behind it, and the Prometheus scrape endpoint. */
-export function opsRouter(model: ReadModel, registry: Registry, logger: Logger): Router {
+/** Liveness with the database behind it, and the Prometheus scrape endpoint (behind `metricsGuard`). */
+export function opsRouter(
+  model: ReadModel,
+  registry: Registry,
+  logger: Logger,
+  metricsGuard: RequestHandler,
+): Router {
   const router = Router();
 
   router.get('/healthz', async (_req, res) => {
@@ -17,7 +22,7 @@ export function opsRouter(model: ReadModel, registry: Registry, logger: Logger):
     }
   });
 
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', metricsGuard, async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
 

@@ -22,14 +22,29 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that records uncaught script errors and failed requests, so a test can insist on none. */
-export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+/**
+ * A page that records uncaught script errors, Content-Security-Policy violations and failed
+ * requests, so a test can insist on none. With `signInLink` (the link Vigil prints at start)
+ * it signs in first, as the operator does, and checks the token left the address bar.
+ */
+export async function openPage(
+  browser: Browser,
+  signInLink?: string,
+): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
   });
+  if (signInLink !== undefined) {
+    await page.goto(signInLink);
+    if (page.url().includes('token=') || new URL(page.url()).pathname !== '/')
+      throw new Error(`signing in through the printed link ended at ${page.url()}`);
+  }
   return { page, problems };
 }
 

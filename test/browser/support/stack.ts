@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
 import { createHubSpotConnector } from '../../../src/connectors/hubspot/connector.ts';
 import { VIGIL_APP_EVENT_TYPE } from '../../../src/connectors/hubspot/vigil-properties.ts';
 import type { CrmConnector } from '../../../src/connectors/types.ts';
 import { createHttpApp } from '../../../src/http/app.ts';
+import { testFrontDoor } from '../../../src/http/auth/testing.ts';
 import { dashboardRouter } from '../../../src/http/dashboard/router.ts';
 import { listen, type RunningHttp } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/log/logger.ts';
@@ -21,12 +21,15 @@ import type { SyncSummary } from '../../../src/sync/summary.ts';
 /**
  * The real Vigil stack for browser tests: the HubSpot sandbox with a seeded portal, the
  * store on PGlite persisted in a temp dir, one full sync through the real connector, and
- * the HTTP app (JSON API) with the dashboard router in front of it. A settings save
+ * the HTTP app (JSON API) with the dashboard router behind the front door (local mode: the
+ * printed token link signs the browser in). A settings save
  * rescores through the sync engine's recompute with cause 'config' — what the
  * `score.recompute` job runs.
  */
 export interface Stack {
   url: string;
+  /** The link Vigil prints at start: following it signs the browser in. */
+  signInLink: string;
   store: Store;
   installId: string;
   sandbox: RunningSandbox;
@@ -76,21 +79,26 @@ export async function startStack(options: { size?: SeedSize; seed?: number } = {
     const deps: SyncDeps = { store: syncStoreOf(store), connector, clock: Date, logger: quiet };
     const firstSync = await runSync(deps, { installId: install.id, mode: 'full' });
     const rescores: Array<Promise<SyncSummary>> = [];
-    const app = express();
-    app.use(
-      dashboardRouter({
-        store,
-        logger: quiet,
-        rescore: async ({ installId }) => {
-          rescores.push(runSync(deps, { installId, mode: 'full', scope: 'recompute', cause: 'config' }));
-        },
-      }),
-    );
-    app.use(createHttpApp({ store, logger: silentLogger() }));
+    const door = testFrontDoor(store.sessions);
+    const app = createHttpApp({
+      store,
+      logger: silentLogger(),
+      frontDoor: door,
+      routers: [
+        dashboardRouter({
+          store,
+          logger: quiet,
+          rescore: async ({ installId }) => {
+            rescores.push(runSync(deps, { installId, mode: 'full', scope: 'recompute', cause: 'config' }));
+          },
+        }),
+      ],
+    });
     http = await listen(app, 0);
     const running = http;
     return {
       url: running.url,
+      signInLink: door.link(running.url) ?? '',
       store,
       installId: install.id,
       sandbox,

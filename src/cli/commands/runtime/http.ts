@@ -1,24 +1,36 @@
 import type { Logger } from 'pino';
+import type { AppEnv } from '../../../config/env.ts';
 import { createHttpApp } from '../../../http/app.ts';
+import { type FrontDoorEnv, frontDoorOptions, readFrontDoorEnv } from '../../../http/auth/config.ts';
+import { createFrontDoor, type FrontDoor } from '../../../http/auth/front-door.ts';
 import { dashboardRouter } from '../../../http/dashboard/router.ts';
 import type { HubSpotApp } from '../../../http/hubspot/hubspot-app.ts';
 import type { Queue } from '../../../queue/index.ts';
 import type { Store } from '../../../store/index.ts';
 
 /**
- * The whole HTTP surface `vigil start` and `vigil serve` put on PORT: the dashboard
- * pages (its `/` is the portfolio) and, when an OAuth app is known, the HubSpot app's
- * install, card and webhook routes; then the JSON API, health and metrics. A saved
- * scoring config asks the queue for a rescore marked as caused by the config.
+ * The whole HTTP surface `vigil start` and `vigil serve` put on PORT: health and metrics;
+ * when an OAuth app is known, the HubSpot app's install, card and webhook routes (they check
+ * HubSpot's signatures and the OAuth state themselves); then, behind the front door's
+ * sign-in, the dashboard pages (its `/` is the portfolio) and the JSON API. A saved scoring
+ * config asks the queue for a rescore marked as caused by the config.
  */
-export function vigilHttpApp(store: Store, queue: Queue, logger: Logger, hubspot: HubSpotApp | null = null) {
+export function vigilHttpApp(
+  store: Store,
+  queue: Queue,
+  logger: Logger,
+  frontDoor: FrontDoor,
+  hubspot: HubSpotApp | null = null,
+) {
   const http = logger.child({ component: 'http' });
   return createHttpApp({
     store,
     logger: http,
+    frontDoor,
+    // First: the card API and the webhook receiver verify signatures over the raw body.
+    publicRouters:
+      hubspot === null ? [] : [hubspot.oauthRouter, hubspot.cardApiRouter, hubspot.webhookRouter],
     routers: [
-      // First: the card API and the webhook receiver verify signatures over the raw body.
-      ...(hubspot === null ? [] : [hubspot.oauthRouter, hubspot.cardApiRouter, hubspot.webhookRouter]),
       dashboardRouter({
         store,
         logger: http,
@@ -28,4 +40,30 @@ export function vigilHttpApp(store: Store, queue: Queue, logger: Logger, hubspot
       }),
     ],
   });
+}
+
+/**
+ * The front door's settings, read before anything is opened: a bad one is a single line
+ * (`vigil start: VIGIL_AUTH=off is only allowed …`) and exit code 2.
+ */
+export function frontDoorEnvOrReport(command: string, env: AppEnv): FrontDoorEnv | null {
+  try {
+    return readFrontDoorEnv(env);
+  } catch (error) {
+    console.error(`vigil ${command}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+export function vigilFrontDoor(env: AppEnv, door: FrontDoorEnv, store: Store): FrontDoor {
+  return createFrontDoor(frontDoorOptions(env, door, store.sessions));
+}
+
+/** The lines that tell the operator how to get in. */
+export function signInLines(door: FrontDoor, doorEnv: FrontDoorEnv, url: string): string[] {
+  const link = door.link(url);
+  if (link !== null) return [`  Open the dashboard (signs you in): ${link}`];
+  if (doorEnv.open)
+    return ['  Sign-in is off (VIGIL_AUTH=off): anyone on this machine can open the dashboard'];
+  return [`  Sign in at ${url}/login`];
 }

@@ -91,10 +91,19 @@
     summary.hidden = false;
   }
 
+  // The session's CSRF token, which Vigil's front door sets as a cookie only this origin can read.
+  function csrfToken() {
+    for (const part of document.cookie.split(';')) {
+      const [name, ...value] = part.trim().split('=');
+      if (name === 'vigil_csrf' || name === '__Host-vigil_csrf') return decodeURIComponent(value.join('='));
+    }
+    return '';
+  }
+
   async function post(path, body) {
     const res = await fetch(`/dashboard/api/settings${path}${query}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken() },
       body: JSON.stringify(body),
     });
     const json = await res.json().catch(() => ({}));

@@ -102,7 +102,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
     '/at-risk',
     htmlPage('at-risk', async (req, res) => {
       const install = await ctx.install(req);
-      const query = parseOr400(companiesQuerySchema, cleanQuery(req.query, ['page']));
+      const query = parseOr400(companiesQuerySchema, cleanQuery(req.query, ['page', 'portalId']));
       const pageNumber = Math.max(1, Number.parseInt(String(req.query['page'] ?? '1'), 10) || 1);
       const [list, owners] = await Promise.all([
         ctx.model.companies(install.id, query),

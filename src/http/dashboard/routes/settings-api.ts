@@ -2,7 +2,7 @@ import express, { type Response, Router } from 'express';
 import { z } from 'zod';
 import { type ConfigIssue, parseScoringConfig } from '../../../domain/config/parse.ts';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
-import { parseOr400 } from '../../errors.ts';
+import { HttpError, parseOr400 } from '../../errors.ts';
 import type { DashboardContext } from '../context.ts';
 import { previewConfig } from '../preview.ts';
 import { fieldForIssue } from '../settings-fields.ts';
@@ -22,6 +22,8 @@ const bodySchema = z.strictObject({
   config: z.unknown(),
   note: z.string().max(200).optional(),
 });
+
+const PREVIEWS_PER_PORTAL = 2;
 
 export interface IssueBody extends ConfigIssue {
   field: string | null;
@@ -46,6 +48,7 @@ export function settingsApi(ctx: DashboardContext): Router {
   router.use(express.json({ limit: '256kb' }));
   // Previews rescore the whole book; one at a time keeps the server responsive.
   let previewQueue: Promise<unknown> = Promise.resolve();
+  const previewing = new Map<string, number>();
 
   router.get('/', async (req, res) => {
     const install = await ctx.install(req);
@@ -77,13 +80,29 @@ export function settingsApi(ctx: DashboardContext): Router {
     const body = parseOr400(bodySchema, req.body ?? {});
     const edited = parseOr422(res, body.config);
     if (edited === null) return;
-    const current = await ctx.deps.store.configs.current(install.id);
-    const run = previewQueue.then(() =>
-      previewConfig(ctx.deps.store, install.id, current.config, edited, ctx.clock),
-    );
-    previewQueue = run.catch(() => undefined);
-    const result = await run;
-    res.json({ ...result, configVersion: current.version });
+    // Bounded per portal: at most PREVIEWS_PER_PORTAL waiting or running, so one portal's
+    // clicks cannot queue up rescores of its book in front of everyone else's.
+    const inFlight = previewing.get(install.id) ?? 0;
+    if (inFlight >= PREVIEWS_PER_PORTAL)
+      throw new HttpError(
+        429,
+        'preview_running',
+        'Previews of this portal are already running; try again when they end',
+      );
+    previewing.set(install.id, inFlight + 1);
+    try {
+      const current = await ctx.deps.store.configs.current(install.id);
+      const run = previewQueue.then(() =>
+        previewConfig(ctx.deps.store, install.id, current.config, edited, ctx.clock),
+      );
+      previewQueue = run.catch(() => undefined);
+      const result = await run;
+      res.json({ ...result, configVersion: current.version });
+    } finally {
+      const left = (previewing.get(install.id) ?? 1) - 1;
+      if (left <= 0) previewing.delete(install.id);
+      else previewing.set(install.id, left);
+    }
   });
 
   router.post('/', async (req, res) => {
