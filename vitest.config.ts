@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One project per test tier, so a tier can run on its own (`npm run test:unit`)
 // and the whole suite runs with `npm test`. Tests live next to what they prove and
 // say their tier in their name: *.unit.test.ts, *.contract.test.ts, *.e2e.test.ts,
-// *.browser.test.ts.
+// *.browser.test.ts; the security suite attacks a running Vigil (test/security).
 export default defineConfig({
   resolve: {
     alias: {
@@ -33,6 +33,15 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['src/**/*.e2e.test.ts', 'test/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.security.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
