@@ -364,3 +364,40 @@ describe('hosted mode (VIGIL_PUBLIC_URL over https)', () => {
     }
   });
 });
+
+describe('the loopback opt-out (VIGIL_AUTH=off)', () => {
+  it('lets a loopback client in as the operator, still behind the Host allowlist and CSRF', async () => {
+    const door = createFrontDoor({
+      mode: 'local',
+      publicUrl: null,
+      accessToken: null,
+      open: true,
+      sessionSecret: TEST_SESSION_SECRET,
+      metricsToken: null,
+      sessions: memorySessions(),
+    });
+    const http = await listen(
+      createHttpApp({
+        readModel: { installs: async () => [] } as never,
+        logger: silentLogger(),
+        frontDoor: door,
+      }),
+      0,
+    );
+    try {
+      const first = await fetch(`${http.url}/api/portfolio`);
+      expect(first.status).toBe(404); // through the door: no portal connected in this app
+      expect((await json(first)).error?.code).toBe('no_install');
+      const post = await fetch(`${http.url}/dashboard/api/settings/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(),
+      });
+      expect(post.status).toBe(403);
+      const rebound = await rawRequest(`${http.url}/api/portfolio`, { headers: { host: 'evil.example' } });
+      expect(rebound.status).toBe(421);
+    } finally {
+      await http.close();
+    }
+  });
+});

@@ -9,8 +9,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>Vigil</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem;color:#1f2933}
-code{background:#f0f4f8;padding:0 .25rem}li{margin:.25rem 0}</style>
+<link rel="stylesheet" href="/dashboard/assets/dashboard.css">
 </head>
 <body>
 <h1>Vigil</h1>
