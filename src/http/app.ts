@@ -45,6 +45,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // arrives as an array, which the schemas reject by name.
   app.set('query parser', 'simple');
   const door = options.frontDoor;
+  // Hosted: the TLS proxy on loopback says who the client is (rate limits per client, not per proxy).
+  if (door.behindProxy) app.set('trust proxy', 'loopback');
   app.use(door.guard);
   app.use(opsRouter(model, options.registry ?? defaultRegistry, options.logger, door.metricsGuard));
   for (const router of options.publicRouters ?? []) app.use(router);

@@ -61,6 +61,8 @@ export type SignIn = (
 ) => Promise<void>;
 
 export interface FrontDoor {
+  /** Hosted behind a TLS proxy on this machine: client addresses come from X-Forwarded-For. */
+  readonly behindProxy: boolean;
   /** First on every route: Host allowlist, then security headers. */
   readonly guard: RequestHandler[];
   /** In front of /metrics. */
@@ -402,6 +404,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   };
 
   return {
+    behindProxy: secure,
     guard: [hostGuard, headers],
     metricsGuard,
     routes,
