@@ -78,8 +78,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     });
     connectionString = embedded.connectionString;
     options.logger.info(
-      { inMemory: options.inMemory === true },
-      'store: embedded PGlite started on loopback',
+      { inMemory: options.inMemory === true, socket: embedded.socketPath },
+      'store: embedded PGlite started on a private Unix socket',
     );
   }
   let pool: pg.Pool | null = null;
