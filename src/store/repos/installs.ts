@@ -39,6 +39,8 @@ export interface Install {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly uninstalledAt: number | null;
+  /** Why the install needs a person (tokens that do not decrypt, a base its CRM does not serve); null when fine. */
+  readonly attention: string | null;
 }
 
 interface InstallRow {
@@ -56,10 +58,11 @@ interface InstallRow {
   created_at: Date;
   updated_at: Date;
   uninstalled_at: Date | null;
+  attention: string | null;
 }
 
 const COLUMNS = `id, crm, account_id, auth_kind, base_url, app_id, scopes, status, access_token_enc,
-  refresh_token_enc, token_expires_at, created_at, updated_at, uninstalled_at`;
+  refresh_token_enc, token_expires_at, created_at, updated_at, uninstalled_at, attention`;
 
 function toInstall(r: InstallRow): Install {
   return {
@@ -76,6 +79,7 @@ function toInstall(r: InstallRow): Install {
     createdAt: r.created_at.getTime(),
     updatedAt: r.updated_at.getTime(),
     uninstalledAt: toMs(r.uninstalled_at),
+    attention: r.attention,
   };
 }
 
@@ -129,7 +133,8 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
            auth_kind = excluded.auth_kind, base_url = excluded.base_url, app_id = excluded.app_id,
            scopes = excluded.scopes, access_token_enc = excluded.access_token_enc,
            refresh_token_enc = excluded.refresh_token_enc, token_expires_at = excluded.token_expires_at,
-           status = 'active', uninstalled_at = NULL, updated_at = now()
+           status = 'active', uninstalled_at = NULL, attention = NULL, attention_at = NULL,
+           updated_at = now()
          RETURNING ${COLUMNS}`,
         [
           input.crm,
@@ -209,6 +214,46 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
           refreshToken: next.refreshToken ?? null,
           expiresAt: next.expiresAt ?? null,
         };
+      });
+    },
+
+    /** Syncs stop for a reason a person must fix; the tokens stay (a right key opens them again). */
+    async markAttention(id: string, reason: string): Promise<void> {
+      await sql(
+        pool,
+        'UPDATE installs SET attention = $2, attention_at = now(), updated_at = now() WHERE id = $1',
+        [id, reason.slice(0, 1000)],
+        { operation: 'installs.markAttention', installId: id },
+      );
+    },
+
+    async clearAttention(id: string): Promise<void> {
+      await sql(pool, 'UPDATE installs SET attention = NULL, attention_at = NULL WHERE id = $1', [id], {
+        operation: 'installs.clearAttention',
+        installId: id,
+      });
+    },
+
+    /**
+     * Re-seals one install's tokens under the current key (`vigil keys rotate`), under its row
+     * lock so a concurrent refresh is not lost. False when it has no tokens. Throws
+     * DecryptionError when neither the current nor the previous key opens them.
+     */
+    async reseal(id: string): Promise<boolean> {
+      return transaction(pool, { operation: 'installs.reseal', installId: id }, async (c) => {
+        const row = await getRow(c, id, true);
+        if (row === null) throw new NotFoundError('install', { operation: 'installs.reseal', installId: id });
+        const current = open(row);
+        if (current === null) return false;
+        const s = seal(row, current);
+        await sql(
+          c,
+          `UPDATE installs SET access_token_enc = $2, refresh_token_enc = $3, attention = NULL,
+             attention_at = NULL, updated_at = now() WHERE id = $1`,
+          [id, s.access, s.refresh],
+          { operation: 'installs.reseal', installId: id },
+        );
+        return true;
       });
     },
 

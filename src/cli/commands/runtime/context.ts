@@ -35,6 +35,7 @@ export async function openAppStore(base: CommandBase): Promise<Store> {
     databaseUrl: env.databaseUrl ?? undefined,
     dataDir: env.dataDir,
     encryptionKey: env.encryptionKey ?? undefined,
+    previousEncryptionKey: env.encryptionKeyPrevious ?? undefined,
     logger: logger.child({ component: 'store' }),
   });
 }

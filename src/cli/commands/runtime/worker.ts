@@ -32,9 +32,16 @@ export async function startWorker(
     logger: logger.child({ component: 'sync' }),
     onSummary: (summary) => recordSyncSummary(summary),
     async stopInstall(installId, reason) {
+      await queue?.unscheduleIncremental(installId);
+      // Tokens that do not decrypt or a base its CRM does not serve: a person must act, and the
+      // tokens stay (the right key opens them again). Retrying would fail the same way.
+      if (reason.startsWith('needs_attention')) {
+        logger.error({ installId, reason }, 'install stopped: it needs attention');
+        await store.installs.markAttention(installId, reason);
+        return;
+      }
       // The CRM refused the credentials for good (uninstalled, revoked): stop syncing it.
       logger.warn({ installId, reason }, 'install stopped: the CRM refused its credentials');
-      await queue?.unscheduleIncremental(installId);
       await store.installs.markUninstalled(installId);
     },
   });
