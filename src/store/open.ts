@@ -11,6 +11,7 @@ import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
+import { createRetentionRepo, type RetentionRepo } from './repos/retention.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
 import { createTimelineRepo, type TimelineRepo } from './repos/timeline.ts';
@@ -53,6 +54,8 @@ export interface Store {
   readonly kpis: KpisRepo;
   /** Per-install run locks across processes (see repos/locks.ts). */
   readonly locks: LocksRepo;
+  /** Deletes what is past its retention period (repos/retention.ts). */
+  readonly retention: RetentionRepo;
   /**
    * Re-seals every install's tokens, then the key check value, under the current key (the
    * previous one still opens what it sealed). Installs whose tokens neither key opens are marked
@@ -139,6 +142,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     configs: createConfigsRepo(p),
     kpis: createKpisRepo(p),
     locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
+    retention: createRetentionRepo(p),
     async rotateKeys() {
       let resealed = 0;
       const failed: string[] = [];

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../config/env.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
+import { scheduleRetention } from '../../../queue/retention.ts';
 import type { Store } from '../../../store/index.ts';
 import { syncHandlers } from '../../../sync/jobs.ts';
 import { connectorFactory, type OAuthAppCredentials } from './connectors.ts';
@@ -50,6 +51,8 @@ export async function startWorker(
     schedule: options.schedule,
   });
   const started = queue;
+  // Retention as documented: uninstalled portals after 30 days, webhook payloads after 7.
+  if (options.schedule) await scheduleRetention(queue.boss, store, logger.child({ component: 'retention' }));
   setQueueDepthSource(async () => {
     const depth = await started.depth();
     return Object.fromEntries(Object.entries(depth).map(([name, d]) => [name, d.queued + d.active]));
