@@ -124,7 +124,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw err;
   }
   const p = pool;
-  const installs = createInstallsRepo(p, cipher);
+  const installs = createInstallsRepo(p, cipher, { kind: embedded === null ? 'postgres' : 'embedded' });
   let closed = false;
   return {
     kind: embedded === null ? 'postgres' : 'embedded',

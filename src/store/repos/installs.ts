@@ -88,7 +88,34 @@ function aad(r: Pick<InstallRow, 'crm' | 'account_id'>, field: 'access' | 'refre
   return `${r.crm}:${r.account_id}:${field}`;
 }
 
-export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
+/**
+ * `embedded`: one process owns the database (the data-dir lock), so the token lock is held in
+ * memory rather than as a row lock: a transaction left open across the OAuth refresh's HTTP
+ * call would be ended by the embedded server's idle-in-transaction bound while pg-boss waits.
+ */
+export function createInstallsRepo(
+  pool: pg.Pool,
+  cipher: Cipher,
+  options: { kind?: 'embedded' | 'postgres' } = {},
+) {
+  const localLocks = new Map<string, Promise<unknown>>();
+  async function withLocalLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const before = localLocks.get(id) ?? Promise.resolve();
+    let release = () => {};
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = before.then(() => mine);
+    localLocks.set(id, tail);
+    await before;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (localLocks.get(id) === tail) localLocks.delete(id);
+    }
+  }
+
   function seal(r: Pick<InstallRow, 'crm' | 'account_id'>, t: InstallTokens) {
     return {
       access: cipher.encrypt(t.accessToken, aad(r, 'access')),
@@ -194,8 +221,8 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
       id: string,
       fn: (current: InstallTokens | null) => Promise<InstallTokens | null>,
     ): Promise<InstallTokens | null> {
-      return transaction(pool, { operation: 'installs.withTokenLock', installId: id }, async (c) => {
-        const row = await getRow(c, id, true);
+      const locked = async (c: Queryable, lock: boolean) => {
+        const row = await getRow(c, id, lock);
         if (row === null)
           throw new NotFoundError('install', { operation: 'installs.withTokenLock', installId: id });
         const current = open(row);
@@ -214,7 +241,11 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
           refreshToken: next.refreshToken ?? null,
           expiresAt: next.expiresAt ?? null,
         };
-      });
+      };
+      if (options.kind === 'embedded') return withLocalLock(id, () => locked(pool, false));
+      return transaction(pool, { operation: 'installs.withTokenLock', installId: id }, (c) =>
+        locked(c, true),
+      );
     },
 
     /** Syncs stop for a reason a person must fix; the tokens stay (a right key opens them again). */
