@@ -15,11 +15,13 @@ Commands:
   provision  Create or update Vigil's properties and timeline events in the portal
   score      Explain a company's score: vigil score <companyId> --explain
   sandbox    Run the local HubSpot sandbox (--port, --size, --seed, --faults, --rate-scale)
+  keys       keys rotate: re-encrypt every token under a new VIGIL_ENCRYPTION_KEY
   help       Show this help
 
 Configuration comes from the environment: DATABASE_URL, PORT, HUBSPOT_ACCESS_TOKEN or
 HUBSPOT_CLIENT_ID/HUBSPOT_CLIENT_SECRET, HUBSPOT_API_BASE, VIGIL_DATA_DIR (./data),
-VIGIL_ENCRYPTION_KEY, LOG_LEVEL (info).
+VIGIL_ENCRYPTION_KEY (required with DATABASE_URL), VIGIL_ENCRYPTION_KEY_PREVIOUS (during
+'vigil keys rotate'), LOG_LEVEL (info).
 Run 'vigil <command> --help' for a command's options.`;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   provision: async () => (await import('./commands/provision.ts')).runProvisionCommand,
   score: async () => (await import('./commands/score.ts')).runScoreCommand,
   sandbox: async () => (await import('./commands/sandbox.ts')).runSandboxCommand,
+  keys: async () => (await import('./commands/keys.ts')).runKeysCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

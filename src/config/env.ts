@@ -57,6 +57,8 @@ export interface AppEnv {
   /** The 32-byte key for token encryption, as given (base64 or hex); null = generated into dataDir. */
   readonly encryptionKey: string | null;
   readonly encryptionKeyBytes: Buffer | null;
+  /** VIGIL_ENCRYPTION_KEY_PREVIOUS: the old key, accepted for reading while `vigil keys rotate` runs. */
+  readonly encryptionKeyPrevious: string | null;
   readonly logLevel: LogLevel;
 }
 
@@ -69,6 +71,34 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const keyText = optionalText.pipe(
+  z
+    .string()
+    .transform((v, ctx) => {
+      const bytes = decodeKey(v);
+      if (bytes === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be 32 bytes as base64 or 64 hex digits; ${KEY_HINT}`,
+        });
+        return z.NEVER;
+      }
+      return { text: v, bytes };
+    })
+    .optional(),
+);
+
+/** A base on this machine (a local sandbox), not HubSpot's own API. */
+function isLocalBase(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+  } catch {
+    return false;
+  }
+}
 
 const schema = z
   .object({
@@ -159,22 +189,9 @@ const schema = z
         .optional(),
     ),
     VIGIL_DATA_DIR: optionalText,
-    VIGIL_ENCRYPTION_KEY: optionalText.pipe(
-      z
-        .string()
-        .transform((v, ctx) => {
-          const bytes = decodeKey(v);
-          if (bytes === null) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `must be 32 bytes as base64 or 64 hex digits; ${KEY_HINT}`,
-            });
-            return z.NEVER;
-          }
-          return { text: v, bytes };
-        })
-        .optional(),
-    ),
+    VIGIL_ENCRYPTION_KEY: keyText,
+    /** The key being rotated away from: read-only during `vigil keys rotate`. */
+    VIGIL_ENCRYPTION_KEY_PREVIOUS: keyText,
     LOG_LEVEL: optionalText.pipe(
       z
         .string()
@@ -221,6 +238,37 @@ const schema = z
             "is missing: a refresh token needs the org's instance URL (instance_url of the token response)",
         });
       }
+    }
+    // Workers sharing a database must share one key: a key generated per host would seal tokens
+    // that the other workers cannot open.
+    if (/^postgres(ql)?:\/\//.test(v.DATABASE_URL ?? '') && v.VIGIL_ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VIGIL_ENCRYPTION_KEY'],
+        message: `is required with DATABASE_URL (every worker of a shared database needs the same key); ${KEY_HINT}`,
+      });
+    }
+    // A real OAuth app (not against a local sandbox) is a marketplace setup: HubSpot must reach
+    // Vigil over HTTPS, and the app id tells Vigil's own writes apart in webhooks.
+    const realOAuthApp =
+      v.HUBSPOT_CLIENT_ID !== undefined &&
+      v.HUBSPOT_CLIENT_SECRET !== undefined &&
+      !isLocalBase(v.HUBSPOT_API_BASE);
+    if (realOAuthApp && v.HUBSPOT_APP_ID === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUBSPOT_APP_ID'],
+        message:
+          "is required with HUBSPOT_CLIENT_ID: set the app's numeric id from HubSpot's developer account (Vigil tells its own writes apart by it)",
+      });
+    }
+    if (realOAuthApp && !(v.VIGIL_PUBLIC_URL ?? '').startsWith('https://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VIGIL_PUBLIC_URL'],
+        message:
+          'must be an https:// URL with a real HubSpot OAuth app (HubSpot sends OAuth redirects and webhooks there), e.g. https://vigil.example.com',
+      });
     }
     const credentials = v.HUBSPOT_ACCESS_TOKEN !== undefined || v.HUBSPOT_CLIENT_ID !== undefined;
     if (v.HUBSPOT_API_BASE !== undefined && !credentials) {
@@ -294,6 +342,7 @@ export function parseEnv(
       dataDir: path.resolve(cwd, v.VIGIL_DATA_DIR ?? './data'),
       encryptionKey: v.VIGIL_ENCRYPTION_KEY?.text ?? null,
       encryptionKeyBytes: v.VIGIL_ENCRYPTION_KEY?.bytes ?? null,
+      encryptionKeyPrevious: v.VIGIL_ENCRYPTION_KEY_PREVIOUS?.text ?? null,
       logLevel: v.LOG_LEVEL ?? 'info',
     },
   };

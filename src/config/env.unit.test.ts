@@ -85,7 +85,12 @@ describe('parseEnv values', () => {
   });
 
   it('reads the port, database URL and log level', () => {
-    const env = envOf({ PORT: '8080', DATABASE_URL: 'postgresql://u:p@db:5432/vigil', LOG_LEVEL: 'DEBUG' });
+    const env = envOf({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://u:p@db:5432/vigil',
+      VIGIL_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'DEBUG',
+    });
     expect(env).toMatchObject({
       port: 8080,
       databaseUrl: 'postgresql://u:p@db:5432/vigil',
@@ -119,6 +124,34 @@ describe('parseEnv errors: one line per bad value, naming it', () => {
       expect.stringMatching(/^HUBSPOT_CLIENT_SECRET: is missing: .*set both or neither/),
     ]);
     expect(errorsOf({ HUBSPOT_CLIENT_SECRET: 's' })).toEqual([expect.stringMatching(/^HUBSPOT_CLIENT_ID: /)]);
+  });
+
+  it('requires the encryption key with a shared database, in one line naming the fix', () => {
+    expect(errorsOf({ DATABASE_URL: 'postgres://u@db/vigil' })).toEqual([
+      expect.stringMatching(/^VIGIL_ENCRYPTION_KEY: is required with DATABASE_URL .*generate one with/),
+    ]);
+  });
+
+  it("requires a real OAuth app's id and an HTTPS public URL, but not against a local sandbox", () => {
+    expect(errorsOf({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^HUBSPOT_APP_ID: is required with HUBSPOT_CLIENT_ID/),
+      expect.stringMatching(/^VIGIL_PUBLIC_URL: must be an https:\/\/ URL/),
+    ]);
+    expect(
+      errorsOf({
+        HUBSPOT_CLIENT_ID: 'id',
+        HUBSPOT_CLIENT_SECRET: 's',
+        HUBSPOT_APP_ID: '1',
+        VIGIL_PUBLIC_URL: 'http://vigil.example.com',
+      }),
+    ).toEqual([expect.stringMatching(/^VIGIL_PUBLIC_URL: must be an https/)]);
+    expect(
+      parseEnv({
+        HUBSPOT_CLIENT_ID: 'id',
+        HUBSPOT_CLIENT_SECRET: 's',
+        HUBSPOT_API_BASE: 'http://127.0.0.1:4010',
+      }).ok,
+    ).toBe(true);
   });
 
   it('rejects an API base without credentials', () => {

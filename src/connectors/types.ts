@@ -31,6 +31,8 @@ export interface Removal {
   /** Set when the record was merged: the surviving record's id. */
   readonly mergedInto: string | null;
   readonly removedAt: number | null;
+  /** A privacy (GDPR) deletion: the mirror deletes the record and its scores instead of archiving. */
+  readonly privacy?: boolean;
 }
 
 /** Values to write on a company; '' clears a property (HubSpot's convention). */

@@ -35,7 +35,29 @@ export interface Cipher {
   decrypt(sealed: string, aad: string): string;
 }
 
-export function createCipher(key: Buffer): Cipher {
+/**
+ * `previous` is the key being rotated away from (VIGIL_ENCRYPTION_KEY_PREVIOUS): values it sealed
+ * still open, but everything is sealed under `key`. GCM's tag tells which key fits, so the
+ * format needs no key id.
+ */
+export function createCipher(key: Buffer, previous: Buffer | null = null): Cipher {
+  const current = singleKeyCipher(key);
+  if (previous === null) return current;
+  const old = singleKeyCipher(previous);
+  return {
+    encrypt: current.encrypt,
+    decrypt(sealed, aad) {
+      try {
+        return current.decrypt(sealed, aad);
+      } catch (err) {
+        if (!(err instanceof DecryptionError)) throw err;
+        return old.decrypt(sealed, aad);
+      }
+    },
+  };
+}
+
+function singleKeyCipher(key: Buffer): Cipher {
   if (key.length !== KEY_BYTES) throw new EncryptionKeyError(`encryption key must be ${KEY_BYTES} bytes`);
   const k = Buffer.from(key);
   return {

@@ -19,7 +19,10 @@ describe('openStore, embedded', () => {
     try {
       const first = await openStore({ dataDir, logger });
       expect(first.kind).toBe('embedded');
-      expect(first.connectionString).toMatch(/^postgres:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres/);
+      // A Unix socket in the data dir's private run/ directory, never a TCP port.
+      expect(first.connectionString).toBe(
+        `postgres://postgres@/postgres?host=${encodeURIComponent(join(dataDir, 'run'))}&port=5432&sslmode=disable`,
+      );
       const install = await first.installs.upsert({
         crm: 'hubspot',
         accountId: '42',

@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { createCipher, loadEncryptionKey } from './crypto.ts';
+import { type Cipher, createCipher, DecryptionError, loadEncryptionKey, parseKey } from './crypto.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded.ts';
+import { resealKeyCheck, verifyKeyCheck } from './keys.ts';
 import type { StoreLogger } from './logger.ts';
 import { migrate } from './migrate.ts';
 import { type ConfigsRepo, createConfigsRepo } from './repos/configs.ts';
@@ -10,6 +11,7 @@ import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
+import { createRetentionRepo, type RetentionRepo } from './repos/retention.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
 import { createSessionsRepo, type SessionsRepo } from './repos/sessions.ts';
@@ -22,6 +24,8 @@ export interface OpenStoreOptions {
   readonly dataDir: string;
   /** VIGIL_ENCRYPTION_KEY (32 bytes, hex or base64); else `${dataDir}/encryption.key`. */
   readonly encryptionKey?: string | undefined;
+  /** VIGIL_ENCRYPTION_KEY_PREVIOUS: the key being rotated away from, accepted for reading only. */
+  readonly previousEncryptionKey?: string | undefined;
   readonly logger: StoreLogger;
   /** Postgres schema for Vigil's tables (default public); pg-boss gets its own beside it. */
   readonly schema?: string;
@@ -53,6 +57,14 @@ export interface Store {
   readonly locks: LocksRepo;
   /** Dashboard sign-in sessions (src/http/auth). */
   readonly sessions: SessionsRepo;
+  /** Deletes what is past its retention period (repos/retention.ts). */
+  readonly retention: RetentionRepo;
+  /**
+   * Re-seals every install's tokens, then the key check value, under the current key (the
+   * previous one still opens what it sealed). Installs whose tokens neither key opens are marked
+   * as needing attention and listed; the others keep syncing throughout.
+   */
+  rotateKeys(): Promise<{ resealed: number; failed: string[] }>;
   close(): Promise<void>;
 }
 
@@ -81,8 +93,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     });
     connectionString = embedded.connectionString;
     options.logger.info(
-      { inMemory: options.inMemory === true },
-      'store: embedded PGlite started on loopback',
+      { inMemory: options.inMemory === true, socket: embedded.socketPath },
+      'store: embedded PGlite started on a private Unix socket',
     );
   }
   let pool: pg.Pool | null = null;
@@ -100,8 +112,22 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await embedded?.stop().catch(() => undefined);
     throw err;
   }
-  const cipher = createCipher(key.key);
+  let cipher: Cipher;
+  try {
+    const previous =
+      options.previousEncryptionKey === undefined || options.previousEncryptionKey === ''
+        ? null
+        : parseKey(options.previousEncryptionKey);
+    cipher = createCipher(key.key, previous);
+    // A wrong key stops here, in one line, rather than failing every install's tokens later.
+    await verifyKeyCheck(pool, cipher, key.path);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
   const p = pool;
+  const installs = createInstallsRepo(p, cipher, { kind: embedded === null ? 'postgres' : 'embedded' });
   let closed = false;
   return {
     kind: embedded === null ? 'postgres' : 'embedded',
@@ -109,7 +135,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     schema,
     queueSchema: schema === 'public' ? 'pgboss' : `${schema}_pgboss`,
     pool: p,
-    installs: createInstallsRepo(p, cipher),
+    installs,
     mirror: createMirrorRepo(p),
     scores: createScoresRepo(p),
     ledger: createLedgerRepo(p),
@@ -120,6 +146,25 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     kpis: createKpisRepo(p),
     locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
     sessions: createSessionsRepo(p),
+    retention: createRetentionRepo(p),
+    async rotateKeys() {
+      let resealed = 0;
+      const failed: string[] = [];
+      for (const install of await installs.list()) {
+        try {
+          if (await installs.reseal(install.id)) resealed += 1;
+        } catch (err) {
+          if (!(err instanceof DecryptionError)) throw err;
+          failed.push(install.id);
+          await installs.markAttention(
+            install.id,
+            'needs_attention: its tokens open with neither VIGIL_ENCRYPTION_KEY nor VIGIL_ENCRYPTION_KEY_PREVIOUS; reconnect the portal',
+          );
+        }
+      }
+      if (failed.length === 0) await resealKeyCheck(p, cipher);
+      return { resealed, failed };
+    },
     async close() {
       if (closed) return;
       closed = true;

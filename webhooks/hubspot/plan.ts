@@ -18,7 +18,9 @@ export interface EventEffects {
   readonly dirtyCompanies: string[];
 }
 
-type FinalState = { present: true } | { present: false; mergedInto: string | null; at: number };
+type FinalState =
+  | { present: true }
+  | { present: false; mergedInto: string | null; at: number; privacy: boolean };
 
 export function byOccurrence(a: WebhookEvent, b: WebhookEvent): number {
   if (a.occurredAt !== b.occurredAt) return a.occurredAt - b.occurredAt;
@@ -31,8 +33,8 @@ export function planEffects(events: readonly WebhookEvent[]): EventEffects {
   const dirty = new Set<string>();
   const key = (type: CrmObjectType, id: string) => `${type}:${id}`;
   const present = (type: CrmObjectType, id: string) => state.set(key(type, id), { present: true });
-  const removed = (type: CrmObjectType, id: string, mergedInto: string | null, at: number) =>
-    state.set(key(type, id), { present: false, mergedInto, at });
+  const removed = (type: CrmObjectType, id: string, mergedInto: string | null, at: number, privacy = false) =>
+    state.set(key(type, id), { present: false, mergedInto, at, privacy });
 
   for (const e of [...events].sort(byOccurrence)) {
     switch (e.kind) {
@@ -42,8 +44,11 @@ export function planEffects(events: readonly WebhookEvent[]): EventEffects {
         present(e.objectType, e.objectId);
         break;
       case 'deletion':
-      case 'privacyDeletion':
         removed(e.objectType, e.objectId, null, e.occurredAt);
+        break;
+      case 'privacyDeletion':
+        // A GDPR delete: the record and what Vigil derived from it go, not just archived.
+        removed(e.objectType, e.objectId, null, e.occurredAt, true);
         break;
       case 'merge': {
         const survivor = e.mergedInto ?? e.objectId;
@@ -71,7 +76,13 @@ export function planEffects(events: readonly WebhookEvent[]): EventEffects {
       reread[type].push(id);
       if (type === 'company') dirty.add(id);
     } else {
-      removals.push({ type, id, mergedInto: s.mergedInto, removedAt: s.at });
+      removals.push({
+        type,
+        id,
+        mergedInto: s.mergedInto,
+        removedAt: s.at,
+        ...(s.privacy ? { privacy: true } : {}),
+      });
       if (type === 'company') dirty.delete(id);
     }
   }

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { trustSandboxBase } from '../../connectors/api-bases.ts';
 import { createApp } from './app.ts';
 import type { SandboxContext } from './context.ts';
 import { StatsRecorder } from './limits/stats.ts';
@@ -39,13 +40,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // Keep-alive past a client's idle timeout, so a bench's pooled sockets are not cut mid-request.
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;
+  const baseUrl = `http://${address.address}:${address.port}`;
+  // Vigil in this process may send this sandbox the tokens it issues (connectors/api-bases.ts).
+  const untrust = trustSandboxBase('hubspot', baseUrl);
   return {
-    baseUrl: `http://${address.address}:${address.port}`,
+    baseUrl,
     portals,
     app: { appId: app.appId, clientId: app.clientId, clientSecret: app.clientSecret },
     sandbox,
     context: ctx,
     async close() {
+      untrust();
       await dispatcher.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { trustSandboxBase } from '../../connectors/api-bases.ts';
 import { createSalesforceApp } from './app.ts';
 import { TokenStore } from './auth/tokens.ts';
 import type { SfContext } from './context.ts';
@@ -67,6 +68,8 @@ export async function startSalesforceSandbox(
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;
   ctx.baseUrl.value = `http://${address.address}:${address.port}`;
+  // Vigil in this process may send this sandbox the tokens it issues (connectors/api-bases.ts).
+  const untrust = trustSandboxBase('salesforce', ctx.baseUrl.value);
   return {
     baseUrl: ctx.baseUrl.value,
     get orgs() {
@@ -79,6 +82,7 @@ export async function startSalesforceSandbox(
     app: ctx.app,
     context: ctx,
     async close() {
+      untrust();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
     },

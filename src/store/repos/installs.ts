@@ -39,6 +39,8 @@ export interface Install {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly uninstalledAt: number | null;
+  /** Why the install needs a person (tokens that do not decrypt, a base its CRM does not serve); null when fine. */
+  readonly attention: string | null;
 }
 
 interface InstallRow {
@@ -56,10 +58,11 @@ interface InstallRow {
   created_at: Date;
   updated_at: Date;
   uninstalled_at: Date | null;
+  attention: string | null;
 }
 
 const COLUMNS = `id, crm, account_id, auth_kind, base_url, app_id, scopes, status, access_token_enc,
-  refresh_token_enc, token_expires_at, created_at, updated_at, uninstalled_at`;
+  refresh_token_enc, token_expires_at, created_at, updated_at, uninstalled_at, attention`;
 
 function toInstall(r: InstallRow): Install {
   return {
@@ -76,6 +79,7 @@ function toInstall(r: InstallRow): Install {
     createdAt: r.created_at.getTime(),
     updatedAt: r.updated_at.getTime(),
     uninstalledAt: toMs(r.uninstalled_at),
+    attention: r.attention,
   };
 }
 
@@ -84,7 +88,34 @@ function aad(r: Pick<InstallRow, 'crm' | 'account_id'>, field: 'access' | 'refre
   return `${r.crm}:${r.account_id}:${field}`;
 }
 
-export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
+/**
+ * `embedded`: one process owns the database (the data-dir lock), so the token lock is held in
+ * memory rather than as a row lock: a transaction left open across the OAuth refresh's HTTP
+ * call would be ended by the embedded server's idle-in-transaction bound while pg-boss waits.
+ */
+export function createInstallsRepo(
+  pool: pg.Pool,
+  cipher: Cipher,
+  options: { kind?: 'embedded' | 'postgres' } = {},
+) {
+  const localLocks = new Map<string, Promise<unknown>>();
+  async function withLocalLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const before = localLocks.get(id) ?? Promise.resolve();
+    let release = () => {};
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = before.then(() => mine);
+    localLocks.set(id, tail);
+    await before;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (localLocks.get(id) === tail) localLocks.delete(id);
+    }
+  }
+
   function seal(r: Pick<InstallRow, 'crm' | 'account_id'>, t: InstallTokens) {
     return {
       access: cipher.encrypt(t.accessToken, aad(r, 'access')),
@@ -129,7 +160,8 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
            auth_kind = excluded.auth_kind, base_url = excluded.base_url, app_id = excluded.app_id,
            scopes = excluded.scopes, access_token_enc = excluded.access_token_enc,
            refresh_token_enc = excluded.refresh_token_enc, token_expires_at = excluded.token_expires_at,
-           status = 'active', uninstalled_at = NULL, updated_at = now()
+           status = 'active', uninstalled_at = NULL, attention = NULL, attention_at = NULL,
+           updated_at = now()
          RETURNING ${COLUMNS}`,
         [
           input.crm,
@@ -189,8 +221,8 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
       id: string,
       fn: (current: InstallTokens | null) => Promise<InstallTokens | null>,
     ): Promise<InstallTokens | null> {
-      return transaction(pool, { operation: 'installs.withTokenLock', installId: id }, async (c) => {
-        const row = await getRow(c, id, true);
+      const locked = async (c: Queryable, lock: boolean) => {
+        const row = await getRow(c, id, lock);
         if (row === null)
           throw new NotFoundError('install', { operation: 'installs.withTokenLock', installId: id });
         const current = open(row);
@@ -209,6 +241,50 @@ export function createInstallsRepo(pool: pg.Pool, cipher: Cipher) {
           refreshToken: next.refreshToken ?? null,
           expiresAt: next.expiresAt ?? null,
         };
+      };
+      if (options.kind === 'embedded') return withLocalLock(id, () => locked(pool, false));
+      return transaction(pool, { operation: 'installs.withTokenLock', installId: id }, (c) =>
+        locked(c, true),
+      );
+    },
+
+    /** Syncs stop for a reason a person must fix; the tokens stay (a right key opens them again). */
+    async markAttention(id: string, reason: string): Promise<void> {
+      await sql(
+        pool,
+        'UPDATE installs SET attention = $2, attention_at = now(), updated_at = now() WHERE id = $1',
+        [id, reason.slice(0, 1000)],
+        { operation: 'installs.markAttention', installId: id },
+      );
+    },
+
+    async clearAttention(id: string): Promise<void> {
+      await sql(pool, 'UPDATE installs SET attention = NULL, attention_at = NULL WHERE id = $1', [id], {
+        operation: 'installs.clearAttention',
+        installId: id,
+      });
+    },
+
+    /**
+     * Re-seals one install's tokens under the current key (`vigil keys rotate`), under its row
+     * lock so a concurrent refresh is not lost. False when it has no tokens. Throws
+     * DecryptionError when neither the current nor the previous key opens them.
+     */
+    async reseal(id: string): Promise<boolean> {
+      return transaction(pool, { operation: 'installs.reseal', installId: id }, async (c) => {
+        const row = await getRow(c, id, true);
+        if (row === null) throw new NotFoundError('install', { operation: 'installs.reseal', installId: id });
+        const current = open(row);
+        if (current === null) return false;
+        const s = seal(row, current);
+        await sql(
+          c,
+          `UPDATE installs SET access_token_enc = $2, refresh_token_enc = $3, attention = NULL,
+             attention_at = NULL, updated_at = now() WHERE id = $1`,
+          [id, s.access, s.refresh],
+          { operation: 'installs.reseal', installId: id },
+        );
+        return true;
       });
     },
 

@@ -202,6 +202,41 @@ export function createMirrorRepo(pool: pg.Pool) {
           }
         }
         for (const x of removals) if (x.type === 'company') affected.delete(x.id);
+        // Privacy (GDPR) deletions: nothing of the record stays — not the mirrored row, not its
+        // score history, write-back ledger, timeline entries or cross-CRM match.
+        for (const type of ['company', 'deal', 'ticket'] as const) {
+          const ids = removals.filter((r) => r.type === type && r.privacy === true).map((r) => r.id);
+          if (ids.length === 0) continue;
+          const ctx = { operation: `mirror.remove(privacy ${type})`, installId, count: ids.length };
+          await sql(
+            c,
+            `DELETE FROM ${TABLE[type]} WHERE install_id = $1 AND id = ANY($2::text[])`,
+            [installId, ids],
+            ctx,
+          );
+          if (type !== 'company') continue;
+          for (const table of [
+            'score_history',
+            'writeback_ledger',
+            'timeline_outbox',
+            'company_scores',
+            'dirty_companies',
+          ]) {
+            await sql(
+              c,
+              `DELETE FROM ${table} WHERE install_id = $1 AND company_id = ANY($2::text[])`,
+              [installId, ids],
+              ctx,
+            );
+          }
+          await sql(
+            c,
+            `DELETE FROM crm_matches m USING install_links l WHERE m.link_id = l.id
+               AND l.hubspot_install_id = $1 AND m.company_id = ANY($2::text[])`,
+            [installId, ids],
+            ctx,
+          );
+        }
         await markDirty(c, installId, [...affected]);
       });
       return [...affected].sort();

@@ -31,9 +31,10 @@ async function client(): Promise<pg.Client> {
 /** Resolves after the event loop has run long enough for queued units to have had every chance. */
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
+// PGlite's WASM start takes seconds on a loaded machine.
 beforeAll(async () => {
   db = await PGlite.create();
-});
+}, 60_000);
 
 beforeEach(async () => {
   await db.exec('DROP TABLE IF EXISTS t; CREATE TABLE t (id int PRIMARY KEY, v text)');
@@ -231,5 +232,26 @@ describe('wire server', () => {
     expect(reply.toString('latin1')).toContain('08P01');
     expect(reply.toString('latin1')).toContain('unsupported frontend protocol 2.0');
     expect((await other.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('stops within its bound even when a unit never finishes inside the session', async () => {
+    const stuck: WireSession = {
+      execProtocolRawStream: (bytes, { onRawData }) =>
+        // The startup is answered; anything after it hangs, as a wedged PGlite would.
+        bytes[0] === 0 ? db.execProtocolRawStream(bytes, { onRawData }) : new Promise(() => undefined),
+      isInTransaction: () => false,
+      exec: (q) => db.exec(q),
+      runExclusive: (fn) => fn(),
+    };
+    server = await startWireServer(stuck, { stopTimeoutMs: 300 });
+    const c = new pg.Client(url());
+    c.on('error', () => undefined);
+    await c.connect();
+    void c.query('SELECT 1').catch(() => undefined);
+    await settle();
+    const started = performance.now();
+    await server.stop();
+    expect(performance.now() - started).toBeLessThan(2000);
+    await c.end().catch(() => undefined);
   });
 });

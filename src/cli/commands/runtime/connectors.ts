@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
+import { assertAllowedApiBase, UntrustedApiBaseError } from '../../../connectors/api-bases.ts';
 import {
   createHubSpotConnector,
   createOAuthTokenSource,
@@ -7,6 +8,7 @@ import {
 } from '../../../connectors/hubspot/index.ts';
 import { CrmAuthError, type CrmConnector } from '../../../connectors/types.ts';
 import { type LinkedView, linkedConnector } from '../../../cross-crm/index.ts';
+import { DecryptionError } from '../../../store/crypto.ts';
 import type { Store } from '../../../store/index.ts';
 import { salesforceConnectorFor } from './salesforce.ts';
 
@@ -48,6 +50,33 @@ export function connectorFactory(
   };
 }
 
+/** The bases the environment names for a CRM (the CRM's own hosts are allowed besides). */
+export function configuredBases(env: AppEnv, crm: 'hubspot' | 'salesforce'): (string | null)[] {
+  return crm === 'hubspot'
+    ? [env.hubspot.apiBase]
+    : [env.salesforce.loginUrl, env.salesforce.connected?.instanceUrl ?? null];
+}
+
+/**
+ * What needs a person rather than a retry — a base the token must not go to, tokens the key
+ * cannot open — becomes CrmAuthError `needs_attention`: the sync stops and the worker marks the
+ * install (see worker.ts) instead of retrying forever.
+ */
+export async function attentionOnFailure<T>(installId: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof UntrustedApiBaseError) throw new CrmAuthError('needs_attention', err.message);
+    if (err instanceof DecryptionError) {
+      throw new CrmAuthError(
+        'needs_attention',
+        `the tokens of install ${installId} do not open with VIGIL_ENCRYPTION_KEY (${err.message}): set the key they were sealed with, or VIGIL_ENCRYPTION_KEY_PREVIOUS during a rotation`,
+      );
+    }
+    throw err;
+  }
+}
+
 function buildConnector(
   store: Store,
   env: AppEnv,
@@ -64,7 +93,22 @@ function buildConnector(
         `install ${installId} (portal ${install.accountId}) is uninstalled`,
       );
     }
-    if (install.crm === 'salesforce') return salesforceConnectorFor(store, install, env, salesforceApp);
+    // The one place an install's base URL and its token meet: nothing is decrypted for a base
+    // the CRM does not serve (src/connectors/api-bases.ts).
+    return attentionOnFailure(installId, async () => {
+      assertAllowedApiBase(
+        install.crm,
+        install.baseUrl,
+        configuredBases(env, install.crm),
+        `install ${installId}'s API base`,
+      );
+      if (install.crm === 'salesforce') return salesforceConnectorFor(store, install, env, salesforceApp);
+      return hubspotConnectorFor(install);
+    });
+  };
+
+  async function hubspotConnectorFor(install: NonNullable<Awaited<ReturnType<Store['installs']['get']>>>) {
+    const installId = install.id;
     const tokens = await store.installs.tokens(installId);
     if (tokens === null) throw new CrmAuthError('no_tokens', `install ${installId} has no tokens`);
     const common = {
@@ -93,5 +137,5 @@ function buildConnector(
       initial: tokens,
     });
     return createHubSpotConnector({ ...common, auth: { kind: 'oauth', ...app, tokens: source } });
-  };
+  }
 }

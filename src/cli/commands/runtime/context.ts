@@ -35,6 +35,7 @@ export async function openAppStore(base: CommandBase): Promise<Store> {
     databaseUrl: env.databaseUrl ?? undefined,
     dataDir: env.dataDir,
     encryptionKey: env.encryptionKey ?? undefined,
+    previousEncryptionKey: env.encryptionKeyPrevious ?? undefined,
     logger: logger.child({ component: 'store' }),
   });
 }
@@ -56,6 +57,11 @@ export function untilSignal(logger: Logger): Promise<NodeJS.Signals> {
       process.once('SIGINT', () => process.exit(130));
       process.once('SIGTERM', () => process.exit(143));
       logger.info({ signal }, 'shutting down (again to force)');
+      // Shutdown is bounded even when something (the store, a CRM call) never settles.
+      setTimeout(() => {
+        logger.error({ signal }, 'shutdown took longer than 10 s; exiting');
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }, 10_000).unref();
       resolve(signal);
     };
     process.on('SIGINT', onSignal);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
+import { assertAllowedApiBase } from '../../../connectors/api-bases.ts';
 import {
   createSalesforceConnector,
   PERMISSION_SET,
@@ -125,12 +126,20 @@ export async function salesforceConnectorFor(
       `install ${install.id} is a Salesforce org: set SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET to refresh its tokens`,
     );
   }
+  const loginUrl = (await store.cursors.get(install.id, LOGIN_KEY)) ?? env.salesforce.loginUrl;
+  // The login URL receives the refresh token and client secret: it is held to the same rule.
+  assertAllowedApiBase(
+    'salesforce',
+    loginUrl,
+    [env.salesforce.loginUrl],
+    `install ${install.id}'s login URL`,
+  );
   return createSalesforceConnector({
     installId: install.id,
     orgId: install.accountId,
     userId: (await store.cursors.get(install.id, USER_KEY)) ?? '',
     instanceUrl: install.baseUrl,
-    loginUrl: (await store.cursors.get(install.id, LOGIN_KEY)) ?? env.salesforce.loginUrl,
+    loginUrl,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     tokens,

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../config/env.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
+import { scheduleRetention } from '../../../queue/retention.ts';
 import type { Store } from '../../../store/index.ts';
 import { syncHandlers } from '../../../sync/jobs.ts';
 import { connectorFactory, type OAuthAppCredentials } from './connectors.ts';
@@ -32,9 +33,16 @@ export async function startWorker(
     logger: logger.child({ component: 'sync' }),
     onSummary: (summary) => recordSyncSummary(summary),
     async stopInstall(installId, reason) {
+      await queue?.unscheduleIncremental(installId);
+      // Tokens that do not decrypt or a base its CRM does not serve: a person must act, and the
+      // tokens stay (the right key opens them again). Retrying would fail the same way.
+      if (reason.startsWith('needs_attention')) {
+        logger.error({ installId, reason }, 'install stopped: it needs attention');
+        await store.installs.markAttention(installId, reason);
+        return;
+      }
       // The CRM refused the credentials for good (uninstalled, revoked): stop syncing it.
       logger.warn({ installId, reason }, 'install stopped: the CRM refused its credentials');
-      await queue?.unscheduleIncremental(installId);
       await store.installs.markUninstalled(installId);
     },
   });
@@ -43,6 +51,8 @@ export async function startWorker(
     schedule: options.schedule,
   });
   const started = queue;
+  // Retention as documented: uninstalled portals after 30 days, webhook payloads after 7.
+  if (options.schedule) await scheduleRetention(queue.boss, store, logger.child({ component: 'retention' }));
   setQueueDepthSource(async () => {
     const depth = await started.depth();
     return Object.fromEntries(Object.entries(depth).map(([name, d]) => [name, d.queued + d.active]));
