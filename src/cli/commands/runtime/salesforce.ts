@@ -35,6 +35,26 @@ export interface OrgTokens {
 const USER_KEY = 'salesforce:userId';
 const LOGIN_KEY = 'salesforce:loginUrl';
 const PROVISIONED_KEY = 'provisioned:salesforce';
+/** sha256 of the SALESFORCE_REFRESH_TOKEN an install was first connected with (never the token). */
+const SEED_KEY = 'salesforce:seedTokenHash';
+
+export function seedTokenHash(refreshToken: string): string {
+  return createHash('sha256').update(`vigil-salesforce-seed:${refreshToken}`).digest('hex');
+}
+
+/**
+ * The install already connected from this SALESFORCE_REFRESH_TOKEN, if any. With refresh-token
+ * rotation on (Salesforce's recommendation for External Client Apps) the environment's token stops
+ * working after the first refresh, so every later start must use the stored, rotated one instead.
+ */
+export async function installSeededBy(store: Store, refreshToken: string): Promise<Install | null> {
+  const hash = seedTokenHash(refreshToken);
+  for (const install of await store.installs.list({ status: 'active' })) {
+    if (install.crm !== 'salesforce' || !install.hasTokens) continue;
+    if ((await store.cursors.get(install.id, SEED_KEY)) === hash) return install;
+  }
+  return null;
+}
 
 export async function connectSalesforceOrg(
   store: Store,
@@ -73,6 +93,14 @@ export async function connectRefreshTokenOrg(
 ): Promise<Install | null> {
   const { app, connected, loginUrl } = env.salesforce;
   if (app === null || connected === null) return null;
+  const seeded = await installSeededBy(store, connected.refreshToken);
+  if (seeded !== null) {
+    logger.info(
+      { installId: seeded.id, orgId: seeded.accountId },
+      'Salesforce org already connected: using its stored refresh token',
+    );
+    return seeded;
+  }
   const res = await fetch(new URL('/services/oauth2/token', loginUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -93,7 +121,7 @@ export async function connectRefreshTokenOrg(
   const [orgId = '', userId = ''] = String(body['id'] ?? '')
     .split('/')
     .slice(-2);
-  return connectSalesforceOrg(
+  const install = await connectSalesforceOrg(
     store,
     {
       accessToken: String(body['access_token'] ?? ''),
@@ -107,6 +135,8 @@ export async function connectRefreshTokenOrg(
     { ...app, loginUrl },
     logger,
   );
+  await store.cursors.set(install.id, SEED_KEY, seedTokenHash(connected.refreshToken));
+  return install;
 }
 
 /** The connector of a Salesforce install; the app from `app`, else the environment's. */
