@@ -2,6 +2,7 @@ import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
 import type { CrmConnector, CrmObjectType } from '../types.ts';
 import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
+import { invalidateSchemas } from './describe.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
@@ -81,7 +82,12 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     kind: 'salesforce',
     accountId: options.orgId,
     maxWriteBatch: MAX_COLLECTION,
-    provision: () => provision(client, options.userId),
+    provision: async () => {
+      const report = await provision(client, options.userId);
+      // Vigil's fields (and their field-level security) just changed: read the schema afresh.
+      await invalidateSchemas(options.state, ['Account', 'Task']);
+      return report;
+    },
     readAll: (type, properties, cursor) => readAll(ctx, type, properties, cursor),
     readChanged: (type, properties, since, cursor) => readChanged(ctx, type, properties, since, cursor),
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),

@@ -9,6 +9,14 @@ export interface OrgOption {
   /** The counter behind the org id (default: the next of this process). A demo that starts a new org
    * each run passes its own, so an org id is never reused for an org that has never seen Vigil. */
   orgNumber?: number;
+  /**
+   * A fresh org: the customer's own custom Account fields (the preset's `Last_Login_Date__c`,
+   * `NPS_Score__c`…) that this org does not have — `true` for all of them. Queries naming one fail
+   * with INVALID_FIELD ("No such column"), as in a real org.
+   */
+  withoutCustomFields?: boolean | readonly string[];
+  /** Custom fields ("Account.NPS_Score__c") that exist but field-level security hides from the integration user. */
+  hiddenFields?: readonly string[];
 }
 
 export interface SalesforceSandboxOptions {
