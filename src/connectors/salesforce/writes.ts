@@ -8,6 +8,7 @@ import {
   type WriteOutcome,
 } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
+import type { VigilTaskDays } from './last-contact.ts';
 import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
 
 /**
@@ -79,8 +80,10 @@ const SUBJECT_MAX = 255;
 export async function writeTimeline(
   client: SalesforceClient,
   entries: readonly TimelineEntry[],
+  vigilTasks: VigilTaskDays | null = null,
 ): Promise<TimelineOutcome[]> {
   const outcomes: TimelineOutcome[] = [];
+  const written: Array<{ accountId: string; day: string }> = [];
   for (let i = 0; i < entries.length; i += MAX_COLLECTION) {
     const chunk = entries.slice(i, i + MAX_COLLECTION);
     const records = chunk.map((e) => ({
@@ -101,6 +104,7 @@ export async function writeTimeline(
       saveResults.parse(raw).forEach((r, j) => {
         const entryId = chunk[j]!.id;
         const e = r.errors[0];
+        if (r.success) written.push({ accountId: chunk[j]!.companyId, day: records[j]!.ActivityDate });
         outcomes.push(
           r.success
             ? { entryId, ok: true, via: 'task' }
@@ -117,5 +121,6 @@ export async function writeTimeline(
       for (const entry of chunk) outcomes.push({ entryId: entry.id, ok: false, via: null, error: e });
     }
   }
+  await vigilTasks?.note(written);
   return outcomes;
 }

@@ -135,6 +135,7 @@ export class OrgState {
     const record = this.put(sobject, id, {});
     Object.assign(record.values, defaults(sobject, this.table(sobject).size), checked.values);
     derive(sobject, record.values, null, this.now());
+    this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: true };
   }
 
@@ -151,7 +152,26 @@ export class OrgState {
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
     derive(sobject, record.values, before, now);
+    this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: false };
+  }
+
+  /**
+   * Account.LastActivityDate ("Account", Object Reference): whichever is the most recent of the due
+   * date of the most recent event and the due date of the most recently closed task on the record —
+   * whoever wrote the task, Vigil included. A closed task without a due date counts on the day it
+   * was completed (stricter than assuming it is ignored). Salesforce maintains the field without an
+   * edit of the Account, so the Account's own stamps are left as they are.
+   */
+  #touchLastActivity(sobject: SObjectName, v: Record<string, FieldValue>): void {
+    if (sobject !== 'Task' || v['IsClosed'] !== true) return;
+    const account = this.get('Account', String(v['WhatId'] ?? ''));
+    if (!account) return;
+    const due = v['ActivityDate'] ?? v['CompletedDateTime'];
+    if (typeof due !== 'number') return;
+    const day = Math.floor(due / 86_400_000) * 86_400_000;
+    const current = account.values['LastActivityDate'];
+    if (typeof current !== 'number' || current < day) account.values['LastActivityDate'] = day;
   }
 
   delete(sobject: SObjectName, rawId: string): SaveResult {
