@@ -32,6 +32,13 @@ export interface SalesforceSandboxOptions {
   dailyApiLimit?: number;
   /** Session timeout of access tokens (default 2 hours). */
   sessionTimeoutMs?: number;
+  /**
+   * PKCE required for the web-server flow (default true: "Require Proof Key for Code Exchange (PKCE)
+   * extension for Supported Authorization Flows" is on for new External Client Apps).
+   */
+  requirePkce?: boolean;
+  /** The app's registered callback URLs; authorize refuses any other redirect_uri (default: any). */
+  callbackUrls?: readonly string[];
   /** Refresh token rotation (default true): each refresh returns a new refresh token and retires the old. */
   rotateRefreshTokens?: boolean;
   /** Share of query pages cut short (Salesforce shortens batches as it sees fit); default 0. */
