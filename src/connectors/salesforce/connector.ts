@@ -2,7 +2,7 @@ import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
 import type { CrmConnector, CrmObjectType, CrmRecord, Page } from '../types.ts';
 import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
-import { invalidateSchemas } from './describe.ts';
+import { invalidateSchemas, objectSchema } from './describe.ts';
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
@@ -100,7 +100,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     readChanged: async (type, properties, since, cursor) =>
       companies(type, await readChanged(ctx, type, properties, since, cursor)),
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
-    writeCompanies: (updates) => writeCompanies(client, updates),
+    writeCompanies: (updates) =>
+      writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
     writeTimeline: (entries) => writeTimeline(client, entries, vigilTasks),
     callStats: () => client.stats.snapshot(),
   };

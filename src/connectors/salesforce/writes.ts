@@ -8,6 +8,7 @@ import {
   type WriteOutcome,
 } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
+import type { ObjectSchema } from './describe.ts';
 import type { VigilTaskDays } from './last-contact.ts';
 import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
 
@@ -43,16 +44,29 @@ function wholeCallFailure(error: unknown) {
   return { code, message: error instanceof Error ? error.message : String(error), retryable: true };
 }
 
+/** Keeps the fields the integration user may update (describe): a Vigil field the org refused to create is left out. */
+function writable(fields: Record<string, string | number | null>, schema: ObjectSchema | null) {
+  if (schema === null) return fields;
+  const out: Record<string, string | number | null> = {};
+  for (const [name, value] of Object.entries(fields))
+    if (schema.fields.get(name.toLowerCase())?.updateable === true) out[name] = value;
+  return out;
+}
+
 export async function writeCompanies(
   client: SalesforceClient,
   updates: readonly CompanyUpdate[],
+  accountSchema: (() => Promise<ObjectSchema>) | null = null,
 ): Promise<WriteOutcome[]> {
   if (updates.length > MAX_COLLECTION)
     throw new RangeError(`writeCompanies takes at most ${MAX_COLLECTION} updates, got ${updates.length}`);
-  const real = updates.filter((u) => Object.keys(u.properties).length > 0);
+  const schema = accountSchema === null || updates.length === 0 ? null : await accountSchema();
+  const real = updates
+    .map((u) => ({ companyId: u.companyId, fields: writable(toAccountFields(u.properties), schema) }))
+    .filter((u) => Object.keys(u.fields).length > 0);
   const outcomes = new Map<string, WriteOutcome>();
   if (real.length > 0) {
-    const records = real.map((u) => ({ Id: u.companyId, ...toAccountFields(u.properties) }));
+    const records = real.map((u) => ({ Id: u.companyId, ...u.fields }));
     try {
       const raw = await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
         conn.sobject('Account').update(records, { allOrNone: false }),

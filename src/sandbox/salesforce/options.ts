@@ -15,6 +15,11 @@ export interface OrgOption {
    * with INVALID_FIELD ("No such column"), as in a real org.
    */
   withoutCustomFields?: boolean | readonly string[];
+  /**
+   * Custom fields an object may hold ("Custom fields per object", an edition limit: 500 on
+   * Enterprise Edition). createMetadata beyond it fails with LIMIT_EXCEEDED. Default unlimited.
+   */
+  customFieldLimit?: number;
   /** Custom fields ("Account.NPS_Score__c") that exist but field-level security hides from the integration user. */
   hiddenFields?: readonly string[];
 }

@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { createHttpApp } from '../../../http/app.ts';
 import { dashboardRouter } from '../../../http/dashboard/router.ts';
@@ -11,7 +12,14 @@ import type { Store } from '../../../store/index.ts';
  * install, card and webhook routes; then the JSON API, health and metrics. A saved
  * scoring config asks the queue for a rescore marked as caused by the config.
  */
-export function vigilHttpApp(store: Store, queue: Queue, logger: Logger, hubspot: HubSpotApp | null = null) {
+export function vigilHttpApp(
+  store: Store,
+  queue: Queue,
+  logger: Logger,
+  hubspot: HubSpotApp | null = null,
+  /** The "Connect Salesforce" routes (salesforce-oauth.ts), when a Salesforce app is known. */
+  salesforceConnect: Router | null = null,
+) {
   const http = logger.child({ component: 'http' });
   return createHttpApp({
     store,
@@ -19,6 +27,7 @@ export function vigilHttpApp(store: Store, queue: Queue, logger: Logger, hubspot
     routers: [
       // First: the card API and the webhook receiver verify signatures over the raw body.
       ...(hubspot === null ? [] : [hubspot.oauthRouter, hubspot.cardApiRouter, hubspot.webhookRouter]),
+      ...(salesforceConnect === null ? [] : [salesforceConnect]),
       dashboardRouter({
         store,
         logger: http,

@@ -174,17 +174,21 @@ export async function ensureSalesforceProvisioned(
   connector: CrmConnector,
   installId: string,
   logger: Logger,
+  options: { force?: boolean } = {},
 ): Promise<ProvisionReport | null> {
   const version = createHash('sha256')
     .update(JSON.stringify({ fields: VIGIL_FIELDS, permissionSet: PERMISSION_SET }))
     .digest('hex')
     .slice(0, 16);
-  if ((await store.cursors.get(installId, PROVISIONED_KEY)) === version) return null;
+  if (options.force !== true && (await store.cursors.get(installId, PROVISIONED_KEY)) === version)
+    return null;
   const report = await connector.provision();
-  await store.cursors.set(installId, PROVISIONED_KEY, version);
+  const failed = report.failed ?? [];
+  // A field the org refused is retried on the next start (the admin may have made room).
+  if (failed.length === 0) await store.cursors.set(installId, PROVISIONED_KEY, version);
   logger.info(
-    { installId, created: report.created.length, unchanged: report.unchanged.length },
-    'org provisioned',
+    { installId, created: report.created.length, unchanged: report.unchanged.length, failed },
+    failed.length === 0 ? 'org provisioned' : 'org provisioned, except what Salesforce refused',
   );
   return report;
 }

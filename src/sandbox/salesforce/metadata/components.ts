@@ -81,6 +81,15 @@ export function saveCustomField(
     return fail('INVALID_CROSS_REFERENCE_KEY', `In field: fullName - no CustomField named ${fullName} found`);
   const def = fieldDef(meta, parts.field);
   if ('statusCode' in def) return { ok: false, error: def };
+  if (!exists) {
+    const object = parts.sobjects[0]!;
+    const custom = [...org.fields.get(object)!.values()].filter((f) => f.name.endsWith('__c')).length;
+    if (custom >= org.customFieldLimit)
+      return fail(
+        'LIMIT_EXCEEDED',
+        `You have reached the maximum number of custom fields (${org.customFieldLimit}) on ${fullName.split('.')[0]}.`,
+      );
+  }
   for (const sobject of parts.sobjects) org.addField(sobject, def);
   org.customFieldMetadata.set(fullName, { ...meta });
   return { ok: true, created: !exists };

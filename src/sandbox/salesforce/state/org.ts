@@ -38,6 +38,8 @@ export class OrgState {
   readonly fields = new Map<SObjectName, Map<string, FieldDef>>();
   /** CustomField metadata by full name ("Account.Vigil_Health_Score__c"), for readMetadata. */
   readonly customFieldMetadata = new Map<string, Record<string, unknown>>();
+  /** Custom fields per object this org's edition allows (Infinity = no limit). */
+  customFieldLimit = Number.POSITIVE_INFINITY;
   /** Records a validation rule rejects (control API), with its message. */
   readonly failingRecords = new Map<string, string>();
   readonly #counters = new Map<string, number>();

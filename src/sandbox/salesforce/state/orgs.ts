@@ -41,6 +41,7 @@ export function reseedOrg(ctx: SfContext, entry: OrgEntry): OrgEntry {
  * become custom fields that field-level security must grant, and no permission set grants them.
  */
 function applyFieldOptions(org: OrgState, option: OrgOption): void {
+  if (option.customFieldLimit !== undefined) org.customFieldLimit = option.customFieldLimit;
   const without =
     option.withoutCustomFields === true
       ? ACCOUNT_USAGE.map((f) => f.name)
