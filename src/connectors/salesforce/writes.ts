@@ -107,7 +107,8 @@ export async function writeTimeline(
       Description: e.body,
       Status: 'Completed',
       Priority: 'Normal',
-      TaskSubtype: 'Task',
+      // No TaskSubtype: it is settable on create only and the upsert may update an entry sent
+      // before; on create Salesforce defaults it to Task.
       ActivityDate: new Date(e.occurredAt).toISOString().slice(0, 10),
     }));
     try {

@@ -45,7 +45,7 @@ function envOf(refreshToken: string): AppEnv {
 }
 
 describe('a Salesforce org connected by SALESFORCE_REFRESH_TOKEN', () => {
-  it('survives start, stop, start, stop, start with rotation on', async () => {
+  it('survives start, stop, start, stop, start with rotation on', { timeout: 120_000 }, async () => {
     const seed = await connectSandboxOrg(sandbox);
     const env = envOf(seed.refreshToken);
     const ids: string[] = [];

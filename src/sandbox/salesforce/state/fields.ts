@@ -165,7 +165,13 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('Status', 'picklist', { required: true }),
         f('Priority', 'picklist'),
         f('ActivityDate', 'date'),
-        f('TaskSubtype', 'picklist'),
+        // "TaskSubtype … Create, Filter, Group, Nillable, Restricted picklist, Sort" (Task, Object
+        // Reference): settable on create only; an update naming it is refused.
+        f('TaskSubtype', 'picklist', {
+          createOnly: true,
+          restricted: true,
+          picklist: ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'],
+        }),
         ro('IsClosed', 'boolean'),
         ro('CompletedDateTime', 'datetime'),
         f('OwnerId', 'reference'),

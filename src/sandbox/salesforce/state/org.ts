@@ -239,7 +239,7 @@ export class OrgState {
           ],
         };
       }
-      if (!def.writable)
+      if (!def.writable || (id !== null && def.createOnly === true))
         return {
           ok: false,
           errors: [
