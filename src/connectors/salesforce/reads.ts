@@ -64,8 +64,13 @@ async function selectable(
   properties: readonly string[],
   force = false,
 ): Promise<string[]> {
+  const wanted = fieldsToSelect(type, properties);
+  // Standard fields exist in every org: without a custom field to check, the describe call is
+  // saved; a standard field hidden by field-level security still fails the query with
+  // INVALID_FIELD, and withFields then describes.
+  if (!force && !wanted.some((f) => f.endsWith('__c'))) return wanted;
   const schema = await objectSchema(ctx.client, ctx.state, SOBJECT_OF[type], ctx.now(), { force });
-  const { fields, missing } = readableFields(schema, fieldsToSelect(type, properties));
+  const { fields, missing } = readableFields(schema, wanted);
   const text = JSON.stringify(missing.sort());
   if ((await ctx.state.get(missingKey(type))) !== text) await ctx.state.set(missingKey(type), text);
   return fields;
