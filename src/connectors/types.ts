@@ -78,6 +78,8 @@ export interface ProvisionReport {
   readonly created: readonly string[];
   readonly updated: readonly string[];
   readonly unchanged: readonly string[];
+  /** What the CRM refused to create (and why); the rest works without it. Absent = nothing refused. */
+  readonly failed?: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
   /** Where timeline entries will go on this account. */
   readonly timeline: 'app_event' | 'timeline_event' | 'note' | 'task';
 }

@@ -188,8 +188,13 @@ describe('Salesforce end to end', () => {
       { companyId: c!.id, properties: { vigil_touch_tier: 'sideways' } },
     ]);
     org.failingRecords.clear();
-    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    // Vigil_Touch_Tier__c is a restricted picklist: Salesforce refuses a value outside it.
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, false]);
     expect(outcomes[1]!.error).toMatchObject({ code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', retryable: false });
+    expect(outcomes[2]!.error).toMatchObject({
+      code: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      retryable: false,
+    });
     expect(org.get('Account', a!.id)!.values['Vigil_Health_Score__c']).toBe(77);
     const timeline = await connector.writeTimeline([
       {

@@ -20,6 +20,7 @@ import { connectPrivateApp } from './runtime/installs.ts';
 import { isLoopback } from './runtime/portal-id.ts';
 import { ensureProvisioned } from './runtime/provisioning.ts';
 import { ensureSalesforceProvisioned } from './runtime/salesforce.ts';
+import { salesforceConnectRouter } from './runtime/salesforce-oauth.ts';
 import { startWorker, stopWorker } from './runtime/worker.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { formatSummary } from './support/summary-text.ts';
@@ -232,7 +233,18 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       // would score HubSpot alone, so it stays off until it goes through the cross-CRM view.
       hubspot = env.crm === 'salesforce' ? null : hubspotAppFor(store, env, logger, queue, started.sandbox);
       const door = vigilFrontDoor(env, doorEnv, store);
-      http = await listen(vigilHttpApp(store, queue, logger, door, hubspot), env.port);
+      const sfSandbox = started.salesforce?.sandbox ?? null;
+      const salesforceConnect =
+        env.crm === 'hubspot'
+          ? null
+          : salesforceConnectRouter(
+              store,
+              env,
+              logger,
+              queue,
+              sfSandbox === null ? null : { app: sfSandbox.app, baseUrl: sfSandbox.baseUrl },
+            );
+      http = await listen(vigilHttpApp(store, queue, logger, door, hubspot, salesforceConnect), env.port);
       if (started.sandbox !== null && hubspot !== null) await wireSandboxApp(started.sandbox, env.publicUrl);
       await hubspot?.recover();
       console.log(

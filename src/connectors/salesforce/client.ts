@@ -62,11 +62,37 @@ function limiterFor(orgId: string, maxConcurrent: number): Bottleneck {
   return limiter;
 }
 
+/**
+ * Salesforce's error code as jsforce surfaces it. Two shapes hide it:
+ * - a body jsforce could not parse into `{errorCode, message}` — Bulk API 2.0 calls read with a
+ *   text response type, an HTML or empty body — becomes `ERROR_HTTP_<status>` with the raw body as
+ *   the message (jsforce lib/http-api.js `getError`), so a 403 REQUEST_LIMIT_EXCEEDED arrives as
+ *   ERROR_HTTP_403 with `[{"errorCode":"REQUEST_LIMIT_EXCEEDED",…}]` in its message;
+ * - SOAP faults (Metadata API) carry the fault code as sent, namespaced: `sf:INVALID_SESSION_ID`
+ *   (jsforce lib/soap.js).
+ * Both are read back to the plain code, so the retry decision sees what Salesforce said.
+ */
 export function errorCode(error: unknown): string {
-  const e = error as { errorCode?: unknown; name?: unknown; code?: unknown; cause?: { code?: unknown } };
-  for (const value of [e.errorCode, e.code, e.cause?.code])
-    if (typeof value === 'string' && value !== '') return value;
-  return typeof e.name === 'string' ? e.name : 'UNKNOWN';
+  const e = error as {
+    errorCode?: unknown;
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown };
+  };
+  let code = 'UNKNOWN';
+  for (const value of [e.errorCode, e.code, e.cause?.code, e.name])
+    if (typeof value === 'string' && value !== '') {
+      code = value;
+      break;
+    }
+  if (/^ERROR_HTTP_\d{3}$/.test(code) && typeof e.message === 'string') {
+    const inner = /"errorCode"\s*:\s*"([A-Z_]+)"|<(?:\w+:)?(?:errorCode|exceptionCode)>([A-Z_]+)</.exec(
+      e.message,
+    );
+    if (inner) return inner[1] ?? inner[2]!;
+  }
+  return code.replace(/^(?:sf|soapenv|sfdc):/, '');
 }
 
 /** "GET /services/data/vXX.X/query/{locator}": ids and locators folded, so endpoints stay few. */

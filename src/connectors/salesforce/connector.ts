@@ -1,7 +1,9 @@
 import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
-import type { CrmConnector, CrmObjectType } from '../types.ts';
+import type { CrmConnector, CrmObjectType, CrmRecord, Page } from '../types.ts';
 import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
+import { invalidateSchemas, objectSchema } from './describe.ts';
+import { correctLastContact, VigilTaskDays } from './last-contact.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
@@ -77,16 +79,30 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     mirrorIds: options.mirrorIds,
     freshWindows: new Set(),
   };
+  const vigilTasks = new VigilTaskDays(options.state);
+  // Accounts' LastActivityDate without Vigil's own Tasks (last-contact.ts).
+  const companies = async (type: CrmObjectType, page: Page<CrmRecord>): Promise<Page<CrmRecord>> =>
+    type === 'company'
+      ? { ...page, records: await correctLastContact(client, vigilTasks, page.records) }
+      : page;
   return {
     kind: 'salesforce',
     accountId: options.orgId,
     maxWriteBatch: MAX_COLLECTION,
-    provision: () => provision(client, options.userId),
-    readAll: (type, properties, cursor) => readAll(ctx, type, properties, cursor),
-    readChanged: (type, properties, since, cursor) => readChanged(ctx, type, properties, since, cursor),
+    provision: async () => {
+      const report = await provision(client, options.userId);
+      // Vigil's fields (and their field-level security) just changed: read the schema afresh.
+      await invalidateSchemas(options.state, ['Account', 'Task']);
+      return report;
+    },
+    readAll: async (type, properties, cursor) =>
+      companies(type, await readAll(ctx, type, properties, cursor)),
+    readChanged: async (type, properties, since, cursor) =>
+      companies(type, await readChanged(ctx, type, properties, since, cursor)),
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
-    writeCompanies: (updates) => writeCompanies(client, updates),
-    writeTimeline: (entries) => writeTimeline(client, entries),
+    writeCompanies: (updates) =>
+      writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
+    writeTimeline: (entries) => writeTimeline(client, entries, vigilTasks),
     callStats: () => client.stats.snapshot(),
   };
 }

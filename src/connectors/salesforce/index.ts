@@ -2,5 +2,7 @@
 export { type BudgetPolicy, budgetDecision, DEFAULT_BUDGET, decideRetry, parseLimitInfo } from './budget.ts';
 export { createSalesforceConnector, type SalesforceConnectorOptions } from './connector.ts';
 export { fieldsToSelect, SOBJECT_OF, salesforceMapping, toCrmRecord } from './mapping.ts';
+export { type MissingSignal, missingSignals } from './missing-signals.ts';
+export { missingKey } from './reads.ts';
 export { storeDependencies } from './store-dependencies.ts';
 export { PERMISSION_SET, TASK_ENTRY_FIELD, VIGIL_FIELDS } from './vigil-fields.ts';

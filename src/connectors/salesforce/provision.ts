@@ -2,7 +2,7 @@ import type { ProvisionReport } from '../types.ts';
 import type { SalesforceClient } from './client.ts';
 import { query } from './reads.ts';
 import { select, str } from './soql.ts';
-import { customFieldComponents, PERMISSION_SET } from './vigil-fields.ts';
+import { customFieldComponents, PERMISSION_SET, TASK_ENTRY_FIELD } from './vigil-fields.ts';
 
 /**
  * Provisioning through the Metadata API (SOAP, as jsforce's `conn.metadata` sends it), idempotent:
@@ -43,17 +43,43 @@ function differs(wanted: Component, existing: Component): boolean {
   return picklistValues(wanted).join(';') !== picklistValues(existing).join(';');
 }
 
+type SaveResult = { success?: unknown; fullName?: unknown; errors?: unknown };
+
+function reasonOf(errors: unknown): string {
+  const first = (Array.isArray(errors) ? errors[0] : errors) as
+    | { statusCode?: unknown; message?: unknown }
+    | undefined;
+  return first === undefined
+    ? 'refused'
+    : `${String(first.statusCode ?? 'ERROR')}: ${String(first.message ?? '')}`;
+}
+
 function saved(results: unknown, what: string): void {
-  for (const r of asList(results as Array<{ success?: unknown; fullName?: unknown; errors?: unknown }>)) {
+  for (const r of asList(results as SaveResult[])) {
     if (r.success !== true)
-      throw new Error(`Metadata API refused ${what} ${String(r.fullName)}: ${JSON.stringify(r.errors)}`);
+      throw new Error(`Metadata API refused ${what} ${String(r.fullName)}: ${reasonOf(r.errors)}`);
   }
+}
+
+/** Per-component results: a field the org refuses (e.g. LIMIT_EXCEEDED) is reported, not fatal. */
+function split(results: unknown, group: readonly Component[]) {
+  const list = asList(results as SaveResult[]);
+  const ok: string[] = [];
+  const refused: Array<{ name: string; reason: string }> = [];
+  group.forEach((c, i) => {
+    const r = list[i];
+    const name = String(c['fullName']);
+    if (r?.success === true) ok.push(name);
+    else refused.push({ name, reason: reasonOf(r?.errors) });
+  });
+  return { ok, refused };
 }
 
 export async function provision(client: SalesforceClient, userId: string): Promise<ProvisionReport> {
   const created: string[] = [];
   const updated: string[] = [];
   const unchanged: string[] = [];
+  const failed: Array<{ name: string; reason: string }> = [];
   const wanted = customFieldComponents();
   const toCreate: Component[] = [];
   const toUpdate: Component[] = [];
@@ -72,25 +98,35 @@ export async function provision(client: SalesforceClient, userId: string): Promi
     });
   }
   for (const group of chunks(toCreate)) {
-    saved(
+    const r = split(
       await client.call({ endpoint: 'SOAP createMetadata CustomField', safe: false }, (conn) =>
         conn.metadata.create('CustomField', group as never),
       ),
-      'CustomField',
+      group,
     );
-    created.push(...group.map((c) => String(c['fullName'])));
+    created.push(...r.ok);
+    failed.push(...r.refused);
   }
   for (const group of chunks(toUpdate)) {
-    saved(
+    const r = split(
       await client.call({ endpoint: 'SOAP updateMetadata CustomField', safe: true }, (conn) =>
         conn.metadata.update('CustomField', group as never),
       ),
-      'CustomField',
+      group,
     );
-    updated.push(...group.map((c) => String(c['fullName'])));
+    updated.push(...r.ok);
+    failed.push(...r.refused);
   }
+  const missing = new Set(failed.map((f) => f.name));
+  if (missing.has(`Task.${TASK_ENTRY_FIELD}`) || missing.has(`Activity.${TASK_ENTRY_FIELD}`))
+    throw new Error(
+      `Vigil cannot record timeline entries: ${failed.map((f) => `${f.name} (${f.reason})`).join('; ')}`,
+    );
 
-  const permissions = wanted.map((c) => ({ field: String(c['fullName']), readable: true, editable: true }));
+  // Fields the org refused cannot be granted (the permission set would be refused as a whole).
+  const permissions = wanted
+    .filter((c) => !missing.has(String(c['fullName'])))
+    .map((c) => ({ field: String(c['fullName']), readable: true, editable: true }));
   const current = (await client.call({ endpoint: 'SOAP readMetadata PermissionSet', safe: true }, (conn) =>
     conn.metadata.read('PermissionSet', PERMISSION_SET.fullName),
   )) as unknown as {
@@ -151,5 +187,5 @@ export async function provision(client: SalesforceClient, userId: string): Promi
       used: limits.DailyApiRequests.Max - limits.DailyApiRequests.Remaining,
       limit: limits.DailyApiRequests.Max,
     });
-  return { created, updated, unchanged, timeline: 'task' };
+  return { created, updated, unchanged, failed, timeline: 'task' };
 }

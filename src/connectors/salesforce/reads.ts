@@ -5,6 +5,7 @@ import { type BulkOptions, createQueryJob, resultPage, waitForJob } from './bulk
 import type { SalesforceClient } from './client.ts';
 import { errorCode } from './client.ts';
 import { type ReadCursor, readCursorSchema, removedCursorSchema } from './cursor.ts';
+import { objectSchema, readableFields } from './describe.ts';
 import { fieldsToSelect, SOBJECT_OF, toCrmRecord } from './mapping.ts';
 import { at, select, str } from './soql.ts';
 
@@ -46,6 +47,49 @@ type QueryResult = z.output<typeof queryResult>;
 export const RECYCLE_BIN_MS = 15 * 86_400_000;
 /** Keep clear of the window's edge: the org's clock and ours differ a little. */
 const WINDOW_MARGIN_MS = 60 * 60_000;
+
+/** The mapped fields a read left out because the org lacks them or hides them (JSON array). */
+export function missingKey(type: CrmObjectType): string {
+  return `salesforce:missing:${type}`;
+}
+
+/**
+ * The fields to select: those the mapping wants that the integration user can read (describe,
+ * cached). The rest are recorded as missing, so the admin sees which signals the org lacks; the
+ * score goes on without them, at lower confidence.
+ */
+async function selectable(
+  ctx: ReadContext,
+  type: CrmObjectType,
+  properties: readonly string[],
+  force = false,
+): Promise<string[]> {
+  const wanted = fieldsToSelect(type, properties);
+  // Standard fields exist in every org: without a custom field to check, the describe call is
+  // saved; a standard field hidden by field-level security still fails the query with
+  // INVALID_FIELD, and withFields then describes.
+  if (!force && !wanted.some((f) => f.endsWith('__c'))) return wanted;
+  const schema = await objectSchema(ctx.client, ctx.state, SOBJECT_OF[type], ctx.now(), { force });
+  const { fields, missing } = readableFields(schema, wanted);
+  const text = JSON.stringify(missing.sort());
+  if ((await ctx.state.get(missingKey(type))) !== text) await ctx.state.set(missingKey(type), text);
+  return fields;
+}
+
+/** Runs a query built from the selectable fields; an INVALID_FIELD (schema changed) re-describes once. */
+async function withFields<T>(
+  ctx: ReadContext,
+  type: CrmObjectType,
+  properties: readonly string[],
+  run: (fields: string[]) => Promise<T>,
+): Promise<T> {
+  try {
+    return await run(await selectable(ctx, type, properties));
+  } catch (error) {
+    if (errorCode(error) !== 'INVALID_FIELD') throw error;
+    return run(await selectable(ctx, type, properties, true));
+  }
+}
 
 export function removalKey(type: CrmObjectType): string {
   return `salesforce:removed:${type}`;
@@ -95,13 +139,14 @@ export async function readAll(
   properties: readonly string[],
   cursor: string | null,
 ): Promise<Page<CrmRecord>> {
-  const fields = fieldsToSelect(type, properties);
   const from = SOBJECT_OF[type];
   if (cursor === null) {
     // A full read is where deletions start to matter: removals are read from here on.
     if ((await ctx.state.get(removalKey(type))) === null)
       await ctx.state.set(removalKey(type), String(ctx.now()));
-    const first = await query(ctx.client, select({ fields, from, orderBy: ['Id'] }));
+    const first = await withFields(ctx, type, properties, (fields) =>
+      query(ctx.client, select({ fields, from, orderBy: ['Id'] })),
+    );
     return restPage(type, first, { threshold: ctx.bulkThreshold }, false);
   }
   const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
@@ -111,18 +156,23 @@ export async function readAll(
     } catch (error) {
       if (errorCode(error) !== 'INVALID_QUERY_LOCATOR' || c.afterId === null) throw error;
       // The locator expired (15 minutes idle): start again after the last Id read.
-      const again = await query(
-        ctx.client,
-        select({ fields, from, where: [{ field: 'Id', op: '>', value: str(c.afterId) }], orderBy: ['Id'] }),
+      const afterId = c.afterId;
+      const again = await withFields(ctx, type, properties, (fields) =>
+        query(
+          ctx.client,
+          select({ fields, from, where: [{ field: 'Id', op: '>', value: str(afterId) }], orderBy: ['Id'] }),
+        ),
       );
       return restPage(type, again, null, false);
     }
   }
   let job = c.job;
   if (job === null) {
-    job = await createQueryJob(
-      ctx.client,
-      select({ fields, from, where: [{ field: 'Id', op: '>', value: str(c.afterId) }] }),
+    job = await withFields(ctx, type, properties, (fields) =>
+      createQueryJob(
+        ctx.client,
+        select({ fields, from, where: [{ field: 'Id', op: '>', value: str(c.afterId) }] }),
+      ),
     );
   }
   if (c.locator === null && !(await waitForJob(ctx.client, job, ctx.bulk)))
@@ -145,23 +195,24 @@ export async function readChanged(
   since: number,
   cursor: string | null,
 ): Promise<Page<CrmRecord>> {
-  const fields = fieldsToSelect(type, properties);
   const from = SOBJECT_OF[type];
-  const soqlSince = (t: number) =>
+  const soqlSince = (fields: string[], t: number) =>
     select({
       fields,
       from,
       where: [{ field: 'SystemModstamp', op: '>=', value: at(t) }],
       orderBy: ['SystemModstamp', 'Id'],
     });
-  if (cursor === null) return restPage(type, await query(ctx.client, soqlSince(since)), null, true);
+  const since$ = (t: number) =>
+    withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t)));
+  if (cursor === null) return restPage(type, await since$(since), null, true);
   const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m !== 'rest') throw new Error('readChanged was given a Bulk cursor');
   try {
     return restPage(type, await queryMore(ctx.client, c.next), null, true);
   } catch (error) {
     if (errorCode(error) !== 'INVALID_QUERY_LOCATOR' || c.afterStamp === null) throw error;
-    return restPage(type, await query(ctx.client, soqlSince(c.afterStamp)), null, true);
+    return restPage(type, await since$(c.afterStamp), null, true);
   }
 }
 

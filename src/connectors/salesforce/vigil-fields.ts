@@ -103,13 +103,19 @@ export const VIGIL_FIELDS: readonly VigilField[] = [
       ['tech', 'Tech touch'],
     ],
   ),
-  number(
-    'vigil_expected_ltv',
-    'Vigil_Expected_LTV__c',
-    'Expected LTV',
-    'Expected lifetime value: ARR × gross margin × expected lifetime.',
-    18,
-  ),
+  // A Currency field: in the org's currency (and converted with multi-currency on), as reports expect.
+  {
+    property: 'vigil_expected_ltv',
+    field: 'Vigil_Expected_LTV__c',
+    kind: 'number',
+    metadata: {
+      label: 'Expected LTV',
+      description: 'Expected lifetime value: ARR × gross margin × expected lifetime.',
+      type: 'Currency',
+      precision: 18,
+      scale: 2,
+    },
+  },
   number(
     'vigil_churn_risk',
     'Vigil_Churn_Risk__c',

@@ -8,6 +8,8 @@ import {
   type WriteOutcome,
 } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
+import type { ObjectSchema } from './describe.ts';
+import type { VigilTaskDays } from './last-contact.ts';
 import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
 
 /**
@@ -42,16 +44,29 @@ function wholeCallFailure(error: unknown) {
   return { code, message: error instanceof Error ? error.message : String(error), retryable: true };
 }
 
+/** Keeps the fields the integration user may update (describe): a Vigil field the org refused to create is left out. */
+function writable(fields: Record<string, string | number | null>, schema: ObjectSchema | null) {
+  if (schema === null) return fields;
+  const out: Record<string, string | number | null> = {};
+  for (const [name, value] of Object.entries(fields))
+    if (schema.fields.get(name.toLowerCase())?.updateable === true) out[name] = value;
+  return out;
+}
+
 export async function writeCompanies(
   client: SalesforceClient,
   updates: readonly CompanyUpdate[],
+  accountSchema: (() => Promise<ObjectSchema>) | null = null,
 ): Promise<WriteOutcome[]> {
   if (updates.length > MAX_COLLECTION)
     throw new RangeError(`writeCompanies takes at most ${MAX_COLLECTION} updates, got ${updates.length}`);
-  const real = updates.filter((u) => Object.keys(u.properties).length > 0);
+  const schema = accountSchema === null || updates.length === 0 ? null : await accountSchema();
+  const real = updates
+    .map((u) => ({ companyId: u.companyId, fields: writable(toAccountFields(u.properties), schema) }))
+    .filter((u) => Object.keys(u.fields).length > 0);
   const outcomes = new Map<string, WriteOutcome>();
   if (real.length > 0) {
-    const records = real.map((u) => ({ Id: u.companyId, ...toAccountFields(u.properties) }));
+    const records = real.map((u) => ({ Id: u.companyId, ...u.fields }));
     try {
       const raw = await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
         conn.sobject('Account').update(records, { allOrNone: false }),
@@ -79,8 +94,10 @@ const SUBJECT_MAX = 255;
 export async function writeTimeline(
   client: SalesforceClient,
   entries: readonly TimelineEntry[],
+  vigilTasks: VigilTaskDays | null = null,
 ): Promise<TimelineOutcome[]> {
   const outcomes: TimelineOutcome[] = [];
+  const written: Array<{ accountId: string; day: string }> = [];
   for (let i = 0; i < entries.length; i += MAX_COLLECTION) {
     const chunk = entries.slice(i, i + MAX_COLLECTION);
     const records = chunk.map((e) => ({
@@ -90,7 +107,8 @@ export async function writeTimeline(
       Description: e.body,
       Status: 'Completed',
       Priority: 'Normal',
-      TaskSubtype: 'Task',
+      // No TaskSubtype: it is settable on create only and the upsert may update an entry sent
+      // before; on create Salesforce defaults it to Task.
       ActivityDate: new Date(e.occurredAt).toISOString().slice(0, 10),
     }));
     try {
@@ -101,6 +119,7 @@ export async function writeTimeline(
       saveResults.parse(raw).forEach((r, j) => {
         const entryId = chunk[j]!.id;
         const e = r.errors[0];
+        if (r.success) written.push({ accountId: chunk[j]!.companyId, day: records[j]!.ActivityDate });
         outcomes.push(
           r.success
             ? { entryId, ok: true, via: 'task' }
@@ -117,5 +136,6 @@ export async function writeTimeline(
       for (const entry of chunk) outcomes.push({ entryId: entry.id, ok: false, via: null, error: e });
     }
   }
+  await vigilTasks?.note(written);
   return outcomes;
 }

@@ -9,6 +9,19 @@ export interface OrgOption {
   /** The counter behind the org id (default: the next of this process). A demo that starts a new org
    * each run passes its own, so an org id is never reused for an org that has never seen Vigil. */
   orgNumber?: number;
+  /**
+   * A fresh org: the customer's own custom Account fields (the preset's `Last_Login_Date__c`,
+   * `NPS_Score__c`…) that this org does not have — `true` for all of them. Queries naming one fail
+   * with INVALID_FIELD ("No such column"), as in a real org.
+   */
+  withoutCustomFields?: boolean | readonly string[];
+  /**
+   * Custom fields an object may hold ("Custom fields per object", an edition limit: 500 on
+   * Enterprise Edition). createMetadata beyond it fails with LIMIT_EXCEEDED. Default unlimited.
+   */
+  customFieldLimit?: number;
+  /** Custom fields ("Account.NPS_Score__c") that exist but field-level security hides from the integration user. */
+  hiddenFields?: readonly string[];
 }
 
 export interface SalesforceSandboxOptions {
@@ -24,6 +37,13 @@ export interface SalesforceSandboxOptions {
   dailyApiLimit?: number;
   /** Session timeout of access tokens (default 2 hours). */
   sessionTimeoutMs?: number;
+  /**
+   * PKCE required for the web-server flow (default true: "Require Proof Key for Code Exchange (PKCE)
+   * extension for Supported Authorization Flows" is on for new External Client Apps).
+   */
+  requirePkce?: boolean;
+  /** The app's registered callback URLs; authorize refuses any other redirect_uri (default: any). */
+  callbackUrls?: readonly string[];
   /** Refresh token rotation (default true): each refresh returns a new refresh token and retires the old. */
   rotateRefreshTokens?: boolean;
   /** Share of query pages cut short (Salesforce shortens batches as it sees fit); default 0. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { trustSandboxBase } from '../../connectors/api-bases.ts';
@@ -89,7 +89,7 @@ export async function startSalesforceSandbox(
   };
 }
 
-/** The web-server flow against the sandbox: authorize (auto-approved) → code → tokens. */
+/** The web-server flow against the sandbox with PKCE: authorize (auto-approved) → code → tokens. */
 export async function connectSandboxOrg(
   sandbox: Pick<RunningSalesforceSandbox, 'baseUrl' | 'app'>,
   options: { username?: string; redirectUri?: string } = {},
@@ -99,6 +99,8 @@ export async function connectSandboxOrg(
   authorize.searchParams.set('response_type', 'code');
   authorize.searchParams.set('client_id', sandbox.app.clientId);
   authorize.searchParams.set('redirect_uri', redirectUri);
+  const verifier = randomBytes(48).toString('base64url');
+  authorize.searchParams.set('code_challenge', createHash('sha256').update(verifier).digest('base64url'));
   if (options.username !== undefined) authorize.searchParams.set('login_hint', options.username);
   const redirect = await fetch(authorize, { redirect: 'manual' });
   const code = new URL(redirect.headers.get('location') ?? redirectUri).searchParams.get('code');
@@ -112,6 +114,7 @@ export async function connectSandboxOrg(
       client_id: sandbox.app.clientId,
       client_secret: sandbox.app.clientSecret,
       redirect_uri: redirectUri,
+      code_verifier: verifier,
     }),
   });
   const body = (await token.json()) as Record<string, string>;

@@ -33,6 +33,13 @@ export async function connectSalesforce(
 ): Promise<SalesforceStarted> {
   const real = await connectRefreshTokenOrg(store, env, logger);
   if (real !== null) return { install: real, sandbox: null, app: null };
+  if (env.salesforce.app !== null) {
+    // An org connected earlier with the "Connect Salesforce" button: its stored tokens are used.
+    const connected = (await store.installs.list({ status: 'active' })).find(
+      (i) => i.crm === 'salesforce' && !isLoopback(i.baseUrl),
+    );
+    if (connected !== undefined) return { install: connected, sandbox: null, app: null };
+  }
   const sandbox = await startEmbeddedSalesforce(logger);
   try {
     const install = await connectSalesforceOrg(

@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
 import { createHttpApp } from '../../../http/app.ts';
@@ -21,6 +22,8 @@ export function vigilHttpApp(
   logger: Logger,
   frontDoor: FrontDoor,
   hubspot: HubSpotApp | null = null,
+  /** The "Connect Salesforce" routes (salesforce-oauth.ts), when a Salesforce app is known. */
+  salesforceConnect: Router | null = null,
 ) {
   const http = logger.child({ component: 'http' });
   return createHttpApp({
@@ -28,8 +31,11 @@ export function vigilHttpApp(
     logger: http,
     frontDoor,
     // First: the card API and the webhook receiver verify signatures over the raw body.
-    publicRouters:
-      hubspot === null ? [] : [hubspot.oauthRouter, hubspot.cardApiRouter, hubspot.webhookRouter],
+    // The Salesforce connect flow checks its own signed state and PKCE verifier.
+    publicRouters: [
+      ...(hubspot === null ? [] : [hubspot.oauthRouter, hubspot.cardApiRouter, hubspot.webhookRouter]),
+      ...(salesforceConnect === null ? [] : [salesforceConnect]),
+    ],
     routers: [
       dashboardRouter({
         store,

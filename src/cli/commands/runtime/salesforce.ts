@@ -36,6 +36,26 @@ export interface OrgTokens {
 const USER_KEY = 'salesforce:userId';
 const LOGIN_KEY = 'salesforce:loginUrl';
 const PROVISIONED_KEY = 'provisioned:salesforce';
+/** sha256 of the SALESFORCE_REFRESH_TOKEN an install was first connected with (never the token). */
+const SEED_KEY = 'salesforce:seedTokenHash';
+
+export function seedTokenHash(refreshToken: string): string {
+  return createHash('sha256').update(`vigil-salesforce-seed:${refreshToken}`).digest('hex');
+}
+
+/**
+ * The install already connected from this SALESFORCE_REFRESH_TOKEN, if any. With refresh-token
+ * rotation on (Salesforce's recommendation for External Client Apps) the environment's token stops
+ * working after the first refresh, so every later start must use the stored, rotated one instead.
+ */
+export async function installSeededBy(store: Store, refreshToken: string): Promise<Install | null> {
+  const hash = seedTokenHash(refreshToken);
+  for (const install of await store.installs.list({ status: 'active' })) {
+    if (install.crm !== 'salesforce' || !install.hasTokens) continue;
+    if ((await store.cursors.get(install.id, SEED_KEY)) === hash) return install;
+  }
+  return null;
+}
 
 export async function connectSalesforceOrg(
   store: Store,
@@ -74,6 +94,14 @@ export async function connectRefreshTokenOrg(
 ): Promise<Install | null> {
   const { app, connected, loginUrl } = env.salesforce;
   if (app === null || connected === null) return null;
+  const seeded = await installSeededBy(store, connected.refreshToken);
+  if (seeded !== null) {
+    logger.info(
+      { installId: seeded.id, orgId: seeded.accountId },
+      'Salesforce org already connected: using its stored refresh token',
+    );
+    return seeded;
+  }
   const res = await fetch(new URL('/services/oauth2/token', loginUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -94,7 +122,7 @@ export async function connectRefreshTokenOrg(
   const [orgId = '', userId = ''] = String(body['id'] ?? '')
     .split('/')
     .slice(-2);
-  return connectSalesforceOrg(
+  const install = await connectSalesforceOrg(
     store,
     {
       accessToken: String(body['access_token'] ?? ''),
@@ -108,6 +136,8 @@ export async function connectRefreshTokenOrg(
     { ...app, loginUrl },
     logger,
   );
+  await store.cursors.set(install.id, SEED_KEY, seedTokenHash(connected.refreshToken));
+  return install;
 }
 
 /** The connector of a Salesforce install; the app from `app`, else the environment's. */
@@ -153,17 +183,21 @@ export async function ensureSalesforceProvisioned(
   connector: CrmConnector,
   installId: string,
   logger: Logger,
+  options: { force?: boolean } = {},
 ): Promise<ProvisionReport | null> {
   const version = createHash('sha256')
     .update(JSON.stringify({ fields: VIGIL_FIELDS, permissionSet: PERMISSION_SET }))
     .digest('hex')
     .slice(0, 16);
-  if ((await store.cursors.get(installId, PROVISIONED_KEY)) === version) return null;
+  if (options.force !== true && (await store.cursors.get(installId, PROVISIONED_KEY)) === version)
+    return null;
   const report = await connector.provision();
-  await store.cursors.set(installId, PROVISIONED_KEY, version);
+  const failed = report.failed ?? [];
+  // A field the org refused is retried on the next start (the admin may have made room).
+  if (failed.length === 0) await store.cursors.set(installId, PROVISIONED_KEY, version);
   logger.info(
-    { installId, created: report.created.length, unchanged: report.unchanged.length },
-    'org provisioned',
+    { installId, created: report.created.length, unchanged: report.unchanged.length, failed },
+    failed.length === 0 ? 'org provisioned' : 'org provisioned, except what Salesforce refused',
   );
   return report;
 }

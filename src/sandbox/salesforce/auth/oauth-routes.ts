@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import type { OrgEntry, SfContext } from '../context.ts';
 
@@ -49,14 +50,23 @@ export function oauthRouter(ctx: SfContext): Router {
       return oauthError(res, 'invalid_client_id', 'client identifier invalid');
     if (req.query['response_type'] !== 'code')
       return oauthError(res, 'unsupported_response_type', 'response type not supported');
-    if (!redirectUri)
+    const registered = ctx.options.callbackUrls;
+    if (!redirectUri || (registered !== undefined && !registered.includes(redirectUri)))
       return oauthError(res, 'redirect_uri_mismatch', 'redirect_uri must match configuration');
+    // PKCE: the challenge is base64url(SHA-256(verifier)); Salesforce takes S256 only.
+    const challenge = text(req.query['code_challenge']) ?? null;
+    const method = text(req.query['code_challenge_method']);
+    if (method !== undefined && method !== 'S256')
+      return oauthError(res, 'invalid_request', 'unsupported code challenge method');
+    if (challenge === null && (ctx.options.requirePkce ?? true))
+      return oauthError(res, 'invalid_request', 'missing required code challenge');
     const entry = orgForLogin(ctx, text(req.query['login_hint']));
     if (!entry) return oauthError(res, 'invalid_request', 'no such user');
     const code = ctx.tokens.issueCode(
       { orgId: entry.org.orgId, userId: entry.org.userId },
       redirectUri,
       ctx.clock.now(),
+      challenge,
     );
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
@@ -77,6 +87,15 @@ export function oauthRouter(ctx: SfContext): Router {
       const code = ctx.tokens.codes.get(text(body['code']) ?? '');
       if (!code || code.expiresAt < now || code.redirectUri !== text(body['redirect_uri']))
         return oauthError(res, 'invalid_grant', 'authentication failure');
+      if (code.codeChallenge !== null) {
+        const verifier = text(body['code_verifier']);
+        const digest =
+          verifier === undefined ? null : createHash('sha256').update(verifier).digest('base64url');
+        if (digest !== code.codeChallenge) {
+          ctx.tokens.codes.delete(text(body['code'])!);
+          return oauthError(res, 'invalid_grant', 'invalid code verifier');
+        }
+      }
       ctx.tokens.codes.delete(text(body['code'])!);
       const entry = ctx.orgs.get(code.orgId);
       if (!entry) return oauthError(res, 'invalid_grant', 'authentication failure');

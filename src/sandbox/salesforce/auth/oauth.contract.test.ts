@@ -16,12 +16,62 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe('OAuth web-server flow', () => {
+  // External Client Apps require PKCE by default ("Require Proof Key for Code Exchange (PKCE)
+  // extension for Supported Authorization Flows"); the callback must be one the app registered.
+  const app = () => ({
+    loginUrl: sandbox.baseUrl,
+    clientId: sandbox.app.clientId,
+    clientSecret: sandbox.app.clientSecret,
+    redirectUri: REDIRECT_URI,
+  });
+
+  it('refuses an authorize request without a code challenge', async () => {
+    const oauth2 = new jsforce.OAuth2(app());
+    const res = await fetch(oauth2.getAuthorizationUrl({ state: 's' }), { redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+  });
+
+  it('refuses a code exchanged with the wrong verifier, and the code is spent', async () => {
+    const oauth2 = new jsforce.OAuth2({ ...app(), useVerifier: true });
+    const redirect = await fetch(oauth2.getAuthorizationUrl({}), { redirect: 'manual' });
+    const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const right = oauth2.codeVerifier;
+    oauth2.codeVerifier = 'x'.repeat(64);
+    expect(await errorCodeOf(oauth2.requestToken(code))).toBe('invalid_grant');
+    oauth2.codeVerifier = right;
+    expect(await errorCodeOf(oauth2.requestToken(code))).toBe('invalid_grant');
+  });
+
+  it('refuses a redirect_uri the app did not register', async () => {
+    const strict = await startSalesforceSandbox({
+      orgs: [{ size: 'tiny', seed: 4 }],
+      callbackUrls: ['https://vigil.example/oauth/salesforce/callback'],
+    });
+    try {
+      const oauth2 = new jsforce.OAuth2({
+        loginUrl: strict.baseUrl,
+        clientId: strict.app.clientId,
+        clientSecret: strict.app.clientSecret,
+        redirectUri: 'https://evil.example/cb',
+        useVerifier: true,
+      });
+      const res = await fetch(oauth2.getAuthorizationUrl({}), { redirect: 'manual' });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'redirect_uri_mismatch' });
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('exchanges the authorization code through jsforce and names the org and user in the identity URL', async () => {
     const oauth2 = new jsforce.OAuth2({
       loginUrl: sandbox.baseUrl,
       clientId: sandbox.app.clientId,
       clientSecret: sandbox.app.clientSecret,
       redirectUri: REDIRECT_URI,
+      // PKCE: jsforce keeps the verifier on the OAuth2 object and sends it with the code.
+      useVerifier: true,
     });
     const redirect = await fetch(oauth2.getAuthorizationUrl({ state: 'csrf-123' }), { redirect: 'manual' });
     expect(redirect.status).toBe(302);

@@ -40,6 +40,8 @@ function fieldDef(meta: XmlObject, name: string): FieldDef | ComponentError {
   if ((type === 'picklist' || type === 'multipicklist') && picklist.length === 0)
     return { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'Picklist must define at least one value' };
   const length = Number(text(meta['length']));
+  const precision = Number(text(meta['precision']));
+  const scale = Number(text(meta['scale']));
   return {
     name,
     type,
@@ -48,6 +50,10 @@ function fieldDef(meta: XmlObject, name: string): FieldDef | ComponentError {
     externalId: text(meta['externalId']) === 'true',
     ...(Number.isInteger(length) && length > 0 ? { length } : type === 'textarea' ? { length: 255 } : {}),
     ...(picklist.length > 0 ? { picklist } : {}),
+    ...(text(valueSet?.['restricted']) === 'true' ? { restricted: true } : {}),
+    ...(Number.isInteger(precision) && precision > 0
+      ? { precision, scale: Number.isInteger(scale) ? scale : 0 }
+      : {}),
   };
 }
 
@@ -81,6 +87,15 @@ export function saveCustomField(
     return fail('INVALID_CROSS_REFERENCE_KEY', `In field: fullName - no CustomField named ${fullName} found`);
   const def = fieldDef(meta, parts.field);
   if ('statusCode' in def) return { ok: false, error: def };
+  if (!exists) {
+    const object = parts.sobjects[0]!;
+    const custom = [...org.fields.get(object)!.values()].filter((f) => f.name.endsWith('__c')).length;
+    if (custom >= org.customFieldLimit)
+      return fail(
+        'LIMIT_EXCEEDED',
+        `You have reached the maximum number of custom fields (${org.customFieldLimit}) on ${fullName.split('.')[0]}.`,
+      );
+  }
   for (const sobject of parts.sobjects) org.addField(sobject, def);
   org.customFieldMetadata.set(fullName, { ...meta });
   return { ok: true, created: !exists };

@@ -106,6 +106,41 @@ export function sobjectsRouter(_ctx: SfContext): Router {
     });
   });
 
+  // "sObject Describe" (REST API): the fields the *requesting user* can see. Field-level security
+  // applies: a field the user may not read is absent from the describe, as it is from SOQL.
+  router.get('/sobjects/:sobject/describe', (req, res) => {
+    const sobject = sobjectOf(req, res);
+    if (sobject === null) return;
+    const org = res.locals.org!.org;
+    const fields = [];
+    for (const def of org.fields.get(sobject)!.values()) {
+      if (org.visibleField(sobject, def.name) === undefined) continue;
+      const editable = def.writable && org.visibleField(sobject, def.name, 'edit') !== undefined;
+      fields.push({
+        name: def.name,
+        label: def.name.replace(/__c$/, '').replaceAll('_', ' '),
+        type: def.type,
+        custom: def.name.endsWith('__c'),
+        createable: editable,
+        updateable: editable && !(def.createOnly ?? false),
+        nillable: !(def.required ?? false),
+        length: def.length ?? 0,
+        precision: def.precision ?? 0,
+        scale: def.scale ?? 0,
+        externalId: def.externalId ?? false,
+        restrictedPicklist: def.restricted ?? false,
+        picklistValues: (def.picklist ?? []).map((value, i) => ({
+          active: true,
+          defaultValue: i === 0 && def.required === true,
+          label: value,
+          validFor: null,
+          value,
+        })),
+      });
+    }
+    res.json({ name: sobject, custom: false, queryable: true, updateable: true, fields });
+  });
+
   router.post('/sobjects/:sobject', (req, res) => {
     const sobject = sobjectOf(req, res);
     if (sobject === null) return;

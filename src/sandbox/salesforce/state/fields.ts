@@ -29,6 +29,13 @@ export interface FieldDef {
   /** Custom fields created through the Metadata API are hidden until field-level security grants them. */
   readonly custom?: boolean;
   readonly externalId?: boolean;
+  /** Settable on create only (describe: createable true, updateable false), e.g. Task.TaskSubtype. */
+  readonly createOnly?: boolean;
+  /** Number fields: total digits and digits after the point (NUMBER_OUTSIDE_VALID_RANGE beyond). */
+  readonly precision?: number;
+  readonly scale?: number;
+  /** A restricted picklist refuses values outside its list (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  readonly restricted?: boolean;
 }
 
 export const SOBJECTS = [
@@ -88,7 +95,7 @@ export const CASE_PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
 export const ONBOARDING_VALUES = ['Not Started', 'In Progress', 'Completed'] as const;
 
 /** Custom fields the customer's org already has (the usage fields their product writes), visible to every profile. */
-const ACCOUNT_USAGE: FieldDef[] = [
+export const ACCOUNT_USAGE: FieldDef[] = [
   f('Last_Login_Date__c', 'date'),
   f('Active_Users__c', 'double'),
   f('Licensed_Seats__c', 'double'),
@@ -158,7 +165,13 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('Status', 'picklist', { required: true }),
         f('Priority', 'picklist'),
         f('ActivityDate', 'date'),
-        f('TaskSubtype', 'picklist'),
+        // "TaskSubtype … Create, Filter, Group, Nillable, Restricted picklist, Sort" (Task, Object
+        // Reference): settable on create only; an update naming it is refused.
+        f('TaskSubtype', 'picklist', {
+          createOnly: true,
+          restricted: true,
+          picklist: ['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'],
+        }),
         ro('IsClosed', 'boolean'),
         ro('CompletedDateTime', 'datetime'),
         f('OwnerId', 'reference'),

@@ -38,6 +38,8 @@ export class OrgState {
   readonly fields = new Map<SObjectName, Map<string, FieldDef>>();
   /** CustomField metadata by full name ("Account.Vigil_Health_Score__c"), for readMetadata. */
   readonly customFieldMetadata = new Map<string, Record<string, unknown>>();
+  /** Custom fields per object this org's edition allows (Infinity = no limit). */
+  customFieldLimit = Number.POSITIVE_INFINITY;
   /** Records a validation rule rejects (control API), with its message. */
   readonly failingRecords = new Map<string, string>();
   readonly #counters = new Map<string, number>();
@@ -135,6 +137,7 @@ export class OrgState {
     const record = this.put(sobject, id, {});
     Object.assign(record.values, defaults(sobject, this.table(sobject).size), checked.values);
     derive(sobject, record.values, null, this.now());
+    this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: true };
   }
 
@@ -151,7 +154,26 @@ export class OrgState {
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
     derive(sobject, record.values, before, now);
+    this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: false };
+  }
+
+  /**
+   * Account.LastActivityDate ("Account", Object Reference): whichever is the most recent of the due
+   * date of the most recent event and the due date of the most recently closed task on the record —
+   * whoever wrote the task, Vigil included. A closed task without a due date counts on the day it
+   * was completed (stricter than assuming it is ignored). Salesforce maintains the field without an
+   * edit of the Account, so the Account's own stamps are left as they are.
+   */
+  #touchLastActivity(sobject: SObjectName, v: Record<string, FieldValue>): void {
+    if (sobject !== 'Task' || v['IsClosed'] !== true) return;
+    const account = this.get('Account', String(v['WhatId'] ?? ''));
+    if (!account) return;
+    const due = v['ActivityDate'] ?? v['CompletedDateTime'];
+    if (typeof due !== 'number') return;
+    const day = Math.floor(due / 86_400_000) * 86_400_000;
+    const current = account.values['LastActivityDate'];
+    if (typeof current !== 'number' || current < day) account.values['LastActivityDate'] = day;
   }
 
   delete(sobject: SObjectName, rawId: string): SaveResult {
@@ -217,7 +239,7 @@ export class OrgState {
           ],
         };
       }
-      if (!def.writable)
+      if (!def.writable || (id !== null && def.createOnly === true))
         return {
           ok: false,
           errors: [

@@ -1,6 +1,7 @@
 import type { OrgEntry, SfContext } from '../context.ts';
 import { ApiUsage } from '../limits/usage.ts';
 import type { OrgOption } from '../options.ts';
+import { ACCOUNT_USAGE, isSObjectName } from './fields.ts';
 import { OrgState } from './org.ts';
 import { generateOrg } from './seed-org.ts';
 
@@ -16,6 +17,7 @@ export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
   const org = new OrgState(option.orgNumber ?? orgNumber, () => ctx.clock.now());
   const seededAt = ctx.clock.now();
   const truth = generateOrg(org, option.size, option.seed, seededAt);
+  applyFieldOptions(org, option);
   const entry: OrgEntry = {
     org,
     usage: new ApiUsage(ctx.options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT),
@@ -32,4 +34,32 @@ export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
 export function reseedOrg(ctx: SfContext, entry: OrgEntry): OrgEntry {
   ctx.orgs.delete(entry.org.orgId);
   return addOrg(ctx, { size: entry.size, seed: entry.seed });
+}
+
+/**
+ * A fresh org lacks the customer's custom fields (their values go with them); hidden fields stay but
+ * become custom fields that field-level security must grant, and no permission set grants them.
+ */
+function applyFieldOptions(org: OrgState, option: OrgOption): void {
+  if (option.customFieldLimit !== undefined) org.customFieldLimit = option.customFieldLimit;
+  const without =
+    option.withoutCustomFields === true
+      ? ACCOUNT_USAGE.map((f) => f.name)
+      : option.withoutCustomFields === false || option.withoutCustomFields === undefined
+        ? []
+        : option.withoutCustomFields;
+  for (const name of without) {
+    if (!ACCOUNT_USAGE.some((f) => f.name === name))
+      throw new RangeError(`withoutCustomFields: ${name} is not one of the seeded Account custom fields`);
+    org.fields.get('Account')!.delete(name.toLowerCase());
+    for (const record of org.table('Account').values()) delete record.values[name];
+  }
+  for (const qualified of option.hiddenFields ?? []) {
+    const [object = '', field = ''] = qualified.split('.');
+    const sobject = object === 'Activity' ? 'Task' : object;
+    const def = isSObjectName(sobject) ? org.field(sobject, field) : undefined;
+    if (!isSObjectName(sobject) || def === undefined)
+      throw new RangeError(`hiddenFields: ${qualified} is no field of this org (write "Account.Field__c")`);
+    org.addField(sobject, { ...def, custom: true });
+  }
 }

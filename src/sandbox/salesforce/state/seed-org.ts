@@ -121,6 +121,24 @@ export function seedOrg(org: OrgState, seeded: SeededPortal): OrgTruth[] {
       Days_Payment_Overdue__c: num(p['days_payment_overdue']),
       Last_Sales_Activity__c: time(p['hs_last_sales_activity_timestamp']),
     });
+    if (contacted !== null) {
+      // LastActivityDate is never set by hand: it comes from a closed activity, here a rep's call.
+      const day = Math.floor(contacted / 86_400_000) * 86_400_000;
+      org.put('Task', recordId(KEY_PREFIX.Task, 10_000_000_000 + i), {
+        CreatedDate: toSecond(contacted),
+        LastModifiedDate: toSecond(contacted),
+        SystemModstamp: toSecond(contacted),
+        WhatId: id,
+        Subject: 'Call',
+        Status: 'Completed',
+        Priority: 'Normal',
+        TaskSubtype: 'Call',
+        ActivityDate: day,
+        IsClosed: true,
+        CompletedDateTime: toSecond(contacted),
+        OwnerId: ownerIds.get(p['hubspot_owner_id'] ?? '') ?? org.userId,
+      });
+    }
   });
   const dealAccount = new Map(seeded.dealCompany);
   seeded.deals.forEach((d, i) => {

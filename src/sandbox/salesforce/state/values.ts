@@ -31,6 +31,15 @@ export function coerceInput(field: FieldDef, raw: unknown): Coerced {
           'JSON_PARSER_ERROR',
           `Cannot deserialize instance of ${field.type} from VALUE_STRING value ${String(raw)} or request may be missing a required field`,
         );
+      // Precision is all digits, scale those after the point: 10^(precision − scale) is out of range.
+      if (field.precision !== undefined && field.precision > 0) {
+        const limit = 10 ** (field.precision - (field.scale ?? 0));
+        if (Math.abs(n) >= limit)
+          return bad(
+            'NUMBER_OUTSIDE_VALID_RANGE',
+            `${field.name}: value outside of valid range on numeric field: ${n}`,
+          );
+      }
       return ok(field.type === 'int' ? Math.trunc(n) : n);
     }
     case 'boolean':
@@ -71,6 +80,15 @@ export function coerceInput(field: FieldDef, raw: unknown): Coerced {
           'STRING_TOO_LONG',
           `${field.name}: data value too large: ${s.slice(0, 40)}… (max length=${field.length})`,
         );
+      if (field.restricted === true && field.picklist !== undefined) {
+        const values = field.type === 'multipicklist' ? s.split(';') : [s];
+        const wrong = values.find((v) => !field.picklist!.includes(v));
+        if (wrong !== undefined)
+          return bad(
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${field.name}: bad value for restricted picklist field: ${wrong}`,
+          );
+      }
       return ok(s);
     }
   }
