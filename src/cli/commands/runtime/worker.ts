@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
+import { sharedLimiters } from '../../../connectors/hubspot/limiter-registry.ts';
+import { databaseSharedQuota } from '../../../connectors/hubspot/shared-quota.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
 import type { Store } from '../../../store/index.ts';
+import { createRateQuotasRepo } from '../../../store/repos/rate-quotas.ts';
 import { syncHandlers } from '../../../sync/jobs.ts';
 import { connectorFactory, type OAuthAppCredentials } from './connectors.ts';
 import { linkedView } from './crm-choice.ts';
@@ -38,6 +41,12 @@ export async function startWorker(
       await store.installs.markUninstalled(installId);
     },
   });
+  // Several workers on one Postgres may serve the same portal: its rate limit is kept by
+  // all of them together, through start times reserved in the database. The embedded
+  // store is one process, whose own limiter already holds the limit.
+  if (store.kind === 'postgres') {
+    sharedLimiters.shareAcrossProcesses(databaseSharedQuota(createRateQuotasRepo(store.pool)));
+  }
   queue = await startQueue(store, handlers, {
     logger: logger.child({ component: 'queue' }),
     schedule: options.schedule,
@@ -52,5 +61,6 @@ export async function startWorker(
 
 export async function stopWorker(queue: Queue): Promise<void> {
   setQueueDepthSource(null);
+  sharedLimiters.shareAcrossProcesses(null);
   await queue.stop({ graceful: true, timeoutMs: 20_000 });
 }
