@@ -2,9 +2,11 @@ import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
 import { sharedLimiters } from '../../../connectors/hubspot/limiter-registry.ts';
 import { databaseSharedQuota } from '../../../connectors/hubspot/shared-quota.ts';
+import { setPortalStatusSource } from '../../../metrics/portals.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
+import { readPortalStatus } from '../../../queue/portal-status.ts';
 import type { Store } from '../../../store/index.ts';
 import { createRateQuotasRepo } from '../../../store/repos/rate-quotas.ts';
 import { syncHandlers } from '../../../sync/jobs.ts';
@@ -52,6 +54,7 @@ export async function startWorker(
     schedule: options.schedule,
   });
   const started = queue;
+  setPortalStatusSource(() => readPortalStatus(store));
   setQueueDepthSource(async () => {
     const depth = await started.depth();
     return Object.fromEntries(Object.entries(depth).map(([name, d]) => [name, d.queued + d.active]));
@@ -61,6 +64,7 @@ export async function startWorker(
 
 export async function stopWorker(queue: Queue): Promise<void> {
   setQueueDepthSource(null);
+  setPortalStatusSource(null);
   sharedLimiters.shareAcrossProcesses(null);
   await queue.stop({ graceful: true, timeoutMs: 20_000 });
 }
