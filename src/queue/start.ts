@@ -2,6 +2,7 @@ import { type Job, PgBoss } from 'pg-boss';
 import { CrmRateLimitError } from '../connectors/types.ts';
 import type { StoreLogger } from '../store/logger.ts';
 import type { Store } from '../store/open.ts';
+import { QUEUE_DELETE_AFTER_SECONDS, scheduleHousekeeping } from './housekeeping.ts';
 import {
   everyMinutesCron,
   FIRST_SYNC_QUEUE,
@@ -102,7 +103,11 @@ export async function startQueue(
   await boss.start();
 
   const ensureQueue = async (name: string, key: JobKey) => {
-    const settings = { retryBackoff: true, ...QUEUE_SETTINGS[key] };
+    const settings = {
+      retryBackoff: true,
+      deleteAfterSeconds: QUEUE_DELETE_AFTER_SECONDS,
+      ...QUEUE_SETTINGS[key],
+    };
     await boss.createQueue(name, { policy: 'stately', ...settings });
     // A queue created by an older version keeps its old settings until told otherwise.
     await boss.updateQueue(name, settings);
@@ -173,6 +178,8 @@ export async function startQueue(
   };
   for (const key of KEYS) await workOn(JOBS[key], key);
   await workOn(FIRST_SYNC_QUEUE, 'syncFull');
+  // A process that runs jobs also keeps the store within its retention bounds.
+  if (KEYS.some((k) => handlers[k] !== undefined)) await scheduleHousekeeping(boss, store, log);
 
   const queue: Queue = {
     boss,
