@@ -23,7 +23,7 @@ export async function startWorker(
   store: Store,
   env: AppEnv,
   logger: Logger,
-  options: { schedule: boolean; salesforceApp?: OAuthAppCredentials | null },
+  options: { schedule: boolean; salesforceApp?: OAuthAppCredentials | null; syncConcurrency?: number },
 ): Promise<Queue> {
   let queue: Queue | null = null;
   const view = linkedView(store);
@@ -52,6 +52,7 @@ export async function startWorker(
   queue = await startQueue(store, handlers, {
     logger: logger.child({ component: 'queue' }),
     schedule: options.schedule,
+    ...(options.syncConcurrency === undefined ? {} : { syncConcurrency: options.syncConcurrency }),
   });
   const started = queue;
   setPortalStatusSource(() => readPortalStatus(store));
