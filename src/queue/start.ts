@@ -44,9 +44,10 @@ export interface QueueOptions {
   /** Connections pg-boss keeps (default 4). */
   readonly poolSize?: number;
   /**
-   * Syncs of different portals this worker runs at once per sync queue (default 4). A sync
-   * spends most of its time waiting on its portal's rate limit, so one worker can carry
-   * several portals; each running sync holds one store connection for its run lock.
+   * First syncs of new installs this worker runs at once (default 4, at most 4), and half
+   * as many full and incremental syncs each. A sync spends most of its time waiting on its
+   * portal's rate limit, so one worker can carry several portals; each running sync holds
+   * one store connection for its run lock.
    */
   readonly syncConcurrency?: number;
   /** How often pg-boss looks for jobs whose worker stopped beating (default 30 s). */
@@ -84,8 +85,8 @@ export async function startQueue(
   const everyMinutes = options.incrementalEveryMinutes ?? 15;
   const cron = everyMinutesCron(everyMinutes);
   const syncConcurrency = options.syncConcurrency ?? 4;
-  if (!Number.isInteger(syncConcurrency) || syncConcurrency < 1) {
-    throw new RangeError(`sync concurrency must be a whole number ≥ 1, got ${syncConcurrency}`);
+  if (!Number.isInteger(syncConcurrency) || syncConcurrency < 1 || syncConcurrency > 4) {
+    throw new RangeError(`sync concurrency must be a whole number from 1 to 4, got ${syncConcurrency}`);
   }
   const embedded = store.kind === 'embedded';
   const boss = new PgBoss({
@@ -167,7 +168,14 @@ export async function startQueue(
       name,
       {
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
-        localConcurrency: isSync ? syncConcurrency : 1,
+        // New installs get the full concurrency; full and incremental syncs half each, so a
+        // worker runs at most 2 × syncConcurrency syncs, each holding a store connection for
+        // its run lock (the store's pool has 10: 4 leaves room for the syncs' own queries).
+        localConcurrency: !isSync
+          ? 1
+          : name === FIRST_SYNC_QUEUE
+            ? syncConcurrency
+            : Math.max(1, Math.floor(syncConcurrency / 2)),
       },
       async (jobs: Job<unknown>[]) => {
         const out: unknown[] = [];

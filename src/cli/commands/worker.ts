@@ -9,11 +9,13 @@ connected portal until Ctrl-C, and schedules each portal's incremental sync (eve
 15 minutes). Many workers on many machines share one Postgres (DATABASE_URL).
 
 Options:
-  -c, --concurrency <n>  Syncs of different portals run at once per sync queue (default 4,
-                         or VIGIL_WORKER_CONCURRENCY); each holds one database connection
+  -c, --concurrency <n>  New installs' first syncs run at once (1–4, default 4, or
+                         VIGIL_WORKER_CONCURRENCY), and half as many full and incremental
+                         syncs each; each running sync holds one database connection
   -h, --help             Show this help
 
-Database connections per worker: the store's pool (10) and the queue's (4), at most 14.`;
+Database connections per worker: at most 15 — the store's pool (10; each running sync's
+run lock holds one of them), the queue's pool (4) and the queue's LISTEN connection.`;
 
 export async function runWorkerCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(argv, {
@@ -27,10 +29,10 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
   }
   const raw = parsed.values['concurrency'] ?? process.env['VIGIL_WORKER_CONCURRENCY'] ?? '4';
   const syncConcurrency = Number(raw);
-  if (!Number.isInteger(syncConcurrency) || syncConcurrency < 1 || syncConcurrency > 8) {
+  if (!Number.isInteger(syncConcurrency) || syncConcurrency < 1 || syncConcurrency > 4) {
     return reportUsageError(
       'worker',
-      `--concurrency (or VIGIL_WORKER_CONCURRENCY) must be a whole number from 1 to 8, got "${String(raw)}"`,
+      `--concurrency (or VIGIL_WORKER_CONCURRENCY) must be a whole number from 1 to 4, got "${String(raw)}"`,
       USAGE,
     );
   }
