@@ -71,7 +71,9 @@ export const FIRST_SYNC_QUEUE = 'sync.first';
  * The heartbeat finds a dead worker much sooner: a running job's worker beats every
  * `heartbeatSeconds / 2`, and a job whose beats stop for `heartbeatSeconds` (its worker was
  * killed, its machine lost) is failed and retried by another worker within about one
- * supervision interval, instead of waiting out hours of expiry.
+ * supervision interval, instead of waiting out hours of expiry. Sync retries start 5 s
+ * after a failure and back off from there (pg-boss's `retryBackoff`), so a lost worker's
+ * sync resumes within a minute while a failing CRM is not hammered.
  */
 export interface QueueSetting {
   readonly expireInSeconds: number;
@@ -81,8 +83,8 @@ export interface QueueSetting {
 }
 
 export const QUEUE_SETTINGS: Readonly<Record<JobKey, QueueSetting>> = {
-  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 20, heartbeatSeconds: 30 },
-  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 20, heartbeatSeconds: 30 },
+  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 5, heartbeatSeconds: 30 },
+  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 5, heartbeatSeconds: 30 },
   recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10, heartbeatSeconds: 30 },
   writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 20, heartbeatSeconds: 30 },
 };

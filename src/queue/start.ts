@@ -52,6 +52,8 @@ export interface QueueOptions {
   readonly syncConcurrency?: number;
   /** How often pg-boss looks for jobs whose worker stopped beating (default 30 s). */
   readonly superviseIntervalSeconds?: number;
+  /** Seconds without a beat after which a running job counts as lost (default 30; ≥ 10). */
+  readonly heartbeatSeconds?: number;
 }
 
 export interface Queue {
@@ -108,6 +110,7 @@ export async function startQueue(
       retryBackoff: true,
       deleteAfterSeconds: QUEUE_DELETE_AFTER_SECONDS,
       ...QUEUE_SETTINGS[key],
+      ...(options.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: options.heartbeatSeconds }),
     };
     await boss.createQueue(name, { policy: 'stately', ...settings });
     // A queue created by an older version keeps its old settings until told otherwise.
