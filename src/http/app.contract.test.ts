@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { silentLogger } from '../log/logger.ts';
+import { setQueueDepthSource } from '../metrics/registry.ts';
 import { createHttpApp } from './app.ts';
 import { type Session, signInWithToken, testFrontDoor } from './auth/testing.ts';
 import type { InstallRef, ReadModel } from './read-model.ts';
-import { errorBodySchema, healthzSchema, type PortfolioBody } from './schemas.ts';
+import { errorBodySchema, healthzSchema, type PortfolioBody, readyzSchema } from './schemas.ts';
 import { listen, type RunningHttp } from './server.ts';
 
 /**
@@ -132,9 +133,35 @@ describe('which install', () => {
 });
 
 describe('health, metrics, home and errors', () => {
-  it('healthz says ok, or 503 when the database is unreachable', async () => {
+  it('healthz is liveness: ok even when the database is unreachable', async () => {
+    const down = await start(
+      stubModel({
+        ping: async () => {
+          throw new Error('connect ECONNREFUSED');
+        },
+      }),
+    );
+    expect(await getJson(`${down}/healthz`, healthzSchema, 200)).toEqual({ status: 'ok' });
+  });
+
+  it('readyz says ok, or 503 when the database or the queue is unreachable', async () => {
     const url = await start(stubModel());
-    expect(await getJson(`${url}/healthz`, healthzSchema, 200)).toEqual({ status: 'ok', database: 'ok' });
+    expect(await getJson(`${url}/readyz`, readyzSchema, 200)).toEqual({
+      status: 'ok',
+      database: 'ok',
+      queue: 'none',
+    });
+    setQueueDepthSource(async () => ({ 'sync.full': 0 }));
+    expect((await getJson(`${url}/readyz`, readyzSchema, 200)).queue).toBe('ok');
+    setQueueDepthSource(async () => {
+      throw new Error('connect ECONNREFUSED');
+    });
+    expect(await getJson(`${url}/readyz`, readyzSchema, 503)).toEqual({
+      status: 'unavailable',
+      database: 'ok',
+      queue: 'unreachable',
+    });
+    setQueueDepthSource(null);
     await running?.close();
     const down = await start(
       stubModel({
@@ -143,9 +170,10 @@ describe('health, metrics, home and errors', () => {
         },
       }),
     );
-    expect(await getJson(`${down}/healthz`, healthzSchema, 503)).toEqual({
+    expect(await getJson(`${down}/readyz`, readyzSchema, 503)).toEqual({
       status: 'unavailable',
       database: 'unreachable',
+      queue: 'none',
     });
   });
 

@@ -182,7 +182,10 @@ export type CompanyDetail = z.infer<typeof companyDetailSchema>;
 
 export const runsSchema = z.object({ items: z.array(runSchema) });
 
-export const healthzSchema = z.object({
+export const healthzSchema = z.object({ status: z.literal('ok') });
+
+export const readyzSchema = z.object({
   status: z.enum(['ok', 'unavailable']),
   database: z.enum(['ok', 'unreachable']),
+  queue: z.enum(['ok', 'unreachable', 'none']),
 });

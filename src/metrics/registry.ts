@@ -58,6 +58,14 @@ export function setQueueDepthSource(source: (() => Promise<QueueDepths>) | null)
   queueDepthSource = source;
 }
 
+/**
+ * The queue's depths now, or null when this process runs no queue; a failure to read
+ * them is thrown (the readiness probe reports the queue unreachable).
+ */
+export async function readQueueDepths(): Promise<QueueDepths | null> {
+  return queueDepthSource === null ? null : await queueDepthSource();
+}
+
 /** Adds a run's calls by status (e.g. a connector's CallStats.byStatus) to the counter. */
 export function countCrmCalls(crm: string, byStatus: Readonly<Record<string, number>>): void {
   for (const [status, count] of Object.entries(byStatus)) {

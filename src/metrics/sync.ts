@@ -1,4 +1,5 @@
 import type { SyncSummary } from '../sync/summary.ts';
+import { recordPortalCalls } from './portals.ts';
 import { countCrmCalls, observeSync, writeBacks } from './registry.ts';
 
 /**
@@ -13,6 +14,7 @@ export function recordSyncSummary(summary: SyncSummary, crm = 'hubspot'): void {
     summary.durationMs / 1000,
   );
   countCrmCalls(crm, summary.apiCalls.byStatus);
+  recordPortalCalls(summary);
   const add = (kind: string, outcome: string, n: number) => {
     if (n > 0) writeBacks.inc({ kind, outcome }, n);
   };

@@ -56,24 +56,70 @@ export interface JobData {
 export type JobInput = { [K in JobKey]: z.input<(typeof JOB_SCHEMAS)[K]> };
 
 /**
+ * A new install's first full sync has its own queue, served by the same handler as
+ * `sync.full` but with its own work loop in every worker: a 50-company portal that just
+ * installed is scored in minutes even while every worker's `sync.full` slots are busy with
+ * a 100,000-company portal's full sync.
+ */
+export const FIRST_SYNC_QUEUE = 'sync.first';
+
+/**
  * Per queue: every policy is pg-boss's `stately` keyed by install id — at most one job
  * queued and one running per install, so a burst of requests collapses into one run and
  * two syncs of one portal never overlap. Expiry is how long a run may stay active before
  * pg-boss assumes its worker died and retries it (the run then resumes from its checkpoint).
+ * The heartbeat finds a dead worker much sooner: a running job's worker beats every
+ * `heartbeatSeconds / 2`, and a job whose beats stop for `heartbeatSeconds` (its worker was
+ * killed, its machine lost) is failed and retried by another worker within about one
+ * supervision interval, instead of waiting out hours of expiry. Sync retries start 5 s
+ * after a failure and back off from there (pg-boss's `retryBackoff`), so a lost worker's
+ * sync resumes within a minute while a failing CRM is not hammered.
  */
-export const QUEUE_SETTINGS: Readonly<
-  Record<JobKey, { expireInSeconds: number; retryLimit: number; retryDelay: number }>
-> = {
-  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 60 },
-  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 30 },
-  recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10 },
-  writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 30 },
+export interface QueueSetting {
+  readonly expireInSeconds: number;
+  readonly retryLimit: number;
+  readonly retryDelay: number;
+  readonly heartbeatSeconds: number;
+}
+
+export const QUEUE_SETTINGS: Readonly<Record<JobKey, QueueSetting>> = {
+  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 5, heartbeatSeconds: 30 },
+  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 5, heartbeatSeconds: 30 },
+  recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10, heartbeatSeconds: 30 },
+  writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 20, heartbeatSeconds: 30 },
 };
 
 /** A cron expression for "every n minutes"; n must divide 60 so the runs are evenly spaced. */
 export function everyMinutesCron(n: number): string {
+  checkInterval(n);
+  return n === 60 ? '0 * * * *' : `*/${n} * * * *`;
+}
+
+function checkInterval(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > 60 || 60 % n !== 0) {
     throw new RangeError(`incremental sync interval must be a whole number of minutes dividing 60, got ${n}`);
   }
-  return n === 60 ? '0 * * * *' : `*/${n} * * * *`;
+}
+
+/**
+ * The install's own minute within the interval (0 … n-1): a hash of its id, so it is the
+ * same on every worker and after every restart, and 300 installs on a 15-minute schedule
+ * spread ~20 a minute instead of all firing at :00, :15, :30 and :45.
+ */
+export function scheduleOffsetMinutes(installId: string, n: number): number {
+  checkInterval(n);
+  // FNV-1a over the id: cheap, stable, and well spread over the low bits.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < installId.length; i++) {
+    h ^= installId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % n;
+}
+
+/** "Every n minutes" at the install's own offset, e.g. `7-59/15 * * * *` (:07, :22, :37, :52). */
+export function spreadCron(installId: string, n: number): string {
+  const offset = scheduleOffsetMinutes(installId, n);
+  if (n === 60) return `${offset} * * * *`;
+  return `${offset}-59/${n} * * * *`;
 }

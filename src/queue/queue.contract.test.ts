@@ -3,7 +3,7 @@ import { createTestInstall, forEachDatabase } from '../../test/support/databases
 import { CrmRateLimitError } from '../connectors/types.ts';
 import { silentLogger } from '../store/logger.ts';
 import type { JobData } from './jobs.ts';
-import { JOBS } from './jobs.ts';
+import { FIRST_SYNC_QUEUE, JOBS, spreadCron } from './jobs.ts';
 import { type Queue, startQueue } from './start.ts';
 
 async function waitFor<T>(
@@ -28,6 +28,12 @@ forEachDatabase('queue on pg-boss', (db) => {
   };
   let limitOnce = true;
   let installId = '';
+  // Full syncs of `bigInstalls` hold their slot until `releaseBig` is called.
+  const bigInstalls = new Set<string>();
+  let releaseBig = () => {};
+  const bigGate = new Promise<void>((resolve) => {
+    releaseBig = resolve;
+  });
 
   beforeAll(async () => {
     installId = (await createTestInstall(db.store)).id;
@@ -36,6 +42,7 @@ forEachDatabase('queue on pg-boss', (db) => {
       {
         syncFull: async (data) => {
           seen.full.push(data);
+          if (bigInstalls.has(data.installId)) await bigGate;
           return { ok: true };
         },
         recompute: async (data) => {
@@ -49,10 +56,17 @@ forEachDatabase('queue on pg-boss', (db) => {
           }
         },
       },
-      { logger: silentLogger, pollingIntervalSeconds: 0.5, recomputeDebounceSeconds: 1 },
+      {
+        logger: silentLogger,
+        pollingIntervalSeconds: 0.5,
+        recomputeDebounceSeconds: 1,
+        // One full sync at a time in this worker, so a big one fills the slot.
+        syncConcurrency: 1,
+      },
     );
   }, 60_000);
   afterAll(async () => {
+    releaseBig();
     await queue?.stop({ graceful: false });
   });
 
@@ -61,6 +75,20 @@ forEachDatabase('queue on pg-boss', (db) => {
     expect(id).toEqual(expect.any(String));
     const job = await waitFor(() => seen.full.find((j) => j.installId === installId));
     expect(job).toEqual({ installId, reason: 'install' });
+  });
+
+  it("runs a new install's first sync while a big portal's full sync holds the worker", async () => {
+    const big = (await createTestInstall(db.store)).id;
+    const fresh = (await createTestInstall(db.store)).id;
+    bigInstalls.add(big);
+    const bigJob = await queue.enqueueSync(big, 'full', { reason: 'manual' });
+    await waitFor(() => seen.full.find((j) => j.installId === big));
+    await queue.enqueueSync(fresh, 'full', { reason: 'install' });
+    const first = await waitFor(() => seen.full.find((j) => j.installId === fresh));
+    expect(first).toEqual({ installId: fresh, reason: 'install' });
+    const [stillRunning] = await queue.boss.findJobs(JOBS.syncFull, { id: bigJob! });
+    expect(stillRunning?.state).toBe('active');
+    releaseBig();
   });
 
   it('folds a burst of recompute requests into one job', async () => {
@@ -97,7 +125,8 @@ forEachDatabase('queue on pg-boss', (db) => {
     await queue.scheduleIncremental(installId);
     const schedules = await queue.boss.getSchedules(JOBS.syncIncremental);
     const mine = schedules.find((s) => s.key === installId);
-    expect(mine?.cron).toBe('*/15 * * * *');
+    expect(mine?.cron).toBe(spreadCron(installId, 15));
+    expect(mine?.cron).toMatch(/^\d+-59\/15 \* \* \* \*$/);
     expect(mine?.data).toEqual({ installId, reason: 'schedule' });
     await queue.unscheduleIncremental(installId);
     expect((await queue.boss.getSchedules(JOBS.syncIncremental)).some((s) => s.key === installId)).toBe(
@@ -107,7 +136,7 @@ forEachDatabase('queue on pg-boss', (db) => {
 
   it('reports queue depth for every job name', async () => {
     const depth = await queue.depth();
-    expect(Object.keys(depth).sort()).toEqual(Object.values(JOBS).sort());
+    expect(Object.keys(depth).sort()).toEqual([...Object.values(JOBS), FIRST_SYNC_QUEUE].sort());
     for (const d of Object.values(depth)) expect(d.queued).toBeGreaterThanOrEqual(0);
   });
 });

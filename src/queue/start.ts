@@ -2,8 +2,10 @@ import { type Job, PgBoss } from 'pg-boss';
 import { CrmRateLimitError } from '../connectors/types.ts';
 import type { StoreLogger } from '../store/logger.ts';
 import type { Store } from '../store/open.ts';
+import { QUEUE_DELETE_AFTER_SECONDS, scheduleHousekeeping } from './housekeeping.ts';
 import {
   everyMinutesCron,
+  FIRST_SYNC_QUEUE,
   JOB_SCHEMAS,
   JOBS,
   type JobData,
@@ -11,6 +13,7 @@ import {
   type JobKey,
   type JobName,
   QUEUE_SETTINGS,
+  spreadCron,
 } from './jobs.ts';
 
 /**
@@ -40,6 +43,17 @@ export interface QueueOptions {
   readonly pollingIntervalSeconds?: number;
   /** Connections pg-boss keeps (default 4). */
   readonly poolSize?: number;
+  /**
+   * First syncs of new installs this worker runs at once (default 4, at most 4), and half
+   * as many full and incremental syncs each. A sync spends most of its time waiting on its
+   * portal's rate limit, so one worker can carry several portals; each running sync holds
+   * one store connection for its run lock.
+   */
+  readonly syncConcurrency?: number;
+  /** How often pg-boss looks for jobs whose worker stopped beating (default 30 s). */
+  readonly superviseIntervalSeconds?: number;
+  /** Seconds without a beat after which a running job counts as lost (default 30; ≥ 10). */
+  readonly heartbeatSeconds?: number;
 }
 
 export interface Queue {
@@ -55,12 +69,14 @@ export interface Queue {
   enqueueWriteback(installId: string, companyIds?: readonly string[]): Promise<string | null>;
   scheduleIncremental(installId: string): Promise<void>;
   unscheduleIncremental(installId: string): Promise<void>;
-  /** Jobs per queue: queued (incl. deferred), active and failed — for /metrics. */
-  depth(): Promise<Record<JobName, { queued: number; active: number; failed: number }>>;
+  /** Jobs per queue (sync.first included): queued (incl. deferred), active and failed — for /metrics. */
+  depth(): Promise<Record<QueueName, { queued: number; active: number; failed: number }>>;
   stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 }
 
 const KEYS = Object.keys(JOBS) as JobKey[];
+export type QueueName = JobName | typeof FIRST_SYNC_QUEUE;
+const QUEUE_NAMES: readonly QueueName[] = [...KEYS.map((k) => JOBS[k]), FIRST_SYNC_QUEUE];
 
 export async function startQueue(
   store: Store,
@@ -68,13 +84,19 @@ export async function startQueue(
   options: QueueOptions,
 ): Promise<Queue> {
   const log = options.logger;
-  const cron = everyMinutesCron(options.incrementalEveryMinutes ?? 15);
+  const everyMinutes = options.incrementalEveryMinutes ?? 15;
+  const cron = everyMinutesCron(everyMinutes);
+  const syncConcurrency = options.syncConcurrency ?? 4;
+  if (!Number.isInteger(syncConcurrency) || syncConcurrency < 1 || syncConcurrency > 4) {
+    throw new RangeError(`sync concurrency must be a whole number from 1 to 4, got ${syncConcurrency}`);
+  }
   const embedded = store.kind === 'embedded';
   const boss = new PgBoss({
     connectionString: store.connectionString,
     schema: store.queueSchema,
     max: options.poolSize ?? 4,
     application_name: 'vigil-queue',
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
     // PGlite is one small local database: no index bloat or vacuum lag worth watching, and
     // REINDEX CONCURRENTLY has no meaning on a single session.
     ...(embedded ? { reindex: false, monitorVacuum: false } : {}),
@@ -83,13 +105,23 @@ export async function startQueue(
   boss.on('warning', (w) => log.warn({ warning: w.message }, 'queue: pg-boss warning'));
   await boss.start();
 
-  for (const key of KEYS) {
-    await boss.createQueue(JOBS[key], { policy: 'stately', retryBackoff: true, ...QUEUE_SETTINGS[key] });
-  }
+  const ensureQueue = async (name: string, key: JobKey) => {
+    const settings = {
+      retryBackoff: true,
+      deleteAfterSeconds: QUEUE_DELETE_AFTER_SECONDS,
+      ...QUEUE_SETTINGS[key],
+      ...(options.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: options.heartbeatSeconds }),
+    };
+    await boss.createQueue(name, { policy: 'stately', ...settings });
+    // A queue created by an older version keeps its old settings until told otherwise.
+    await boss.updateQueue(name, settings);
+  };
+  for (const key of KEYS) await ensureQueue(JOBS[key], key);
+  await ensureQueue(FIRST_SYNC_QUEUE, 'syncFull');
 
-  const send = (key: JobKey, data: object, startAfterSeconds?: number) => {
+  const send = (key: JobKey, data: object, startAfterSeconds?: number, queueName?: string) => {
     const installId = (data as { installId: string }).installId;
-    return boss.send(JOBS[key], data, {
+    return boss.send(queueName ?? JOBS[key], data, {
       singletonKey: installId,
       ...(startAfterSeconds !== undefined && startAfterSeconds > 0 ? { startAfter: startAfterSeconds } : {}),
     });
@@ -120,6 +152,7 @@ export async function startQueue(
           key,
           { ...parsed.data, ...(key.startsWith('sync') ? { reason: 'rate_limit' } : {}) },
           seconds,
+          job.name,
         );
         log.warn(
           { job: job.id, queue: JOBS[key], policy: err.policy, seconds, next },
@@ -131,24 +164,45 @@ export async function startQueue(
     }
   }
 
-  for (const key of KEYS) {
-    if (handlers[key] === undefined) continue;
+  const workOn = async (name: string, key: JobKey) => {
+    if (handlers[key] === undefined) return;
+    const isSync = key === 'syncFull' || key === 'syncIncremental';
     await boss.work(
-      JOBS[key],
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      name,
+      {
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+        // New installs get the full concurrency; full and incremental syncs half each, so a
+        // worker runs at most 2 × syncConcurrency syncs, each holding a store connection for
+        // its run lock (the store's pool has 10: 4 leaves room for the syncs' own queries).
+        localConcurrency: !isSync
+          ? 1
+          : name === FIRST_SYNC_QUEUE
+            ? syncConcurrency
+            : Math.max(1, Math.floor(syncConcurrency / 2)),
+      },
       async (jobs: Job<unknown>[]) => {
         const out: unknown[] = [];
         for (const job of jobs) out.push(await runOne(key, job));
         return out.length === 1 ? out[0] : out;
       },
     );
-  }
+  };
+  for (const key of KEYS) await workOn(JOBS[key], key);
+  await workOn(FIRST_SYNC_QUEUE, 'syncFull');
+  // A process that runs jobs also keeps the store within its retention bounds.
+  if (KEYS.some((k) => handlers[k] !== undefined)) await scheduleHousekeeping(boss, store, log);
 
   const queue: Queue = {
     boss,
     enqueueSync(installId, mode, opts = {}) {
       const key = mode === 'full' ? 'syncFull' : 'syncIncremental';
-      return send(key, JOB_SCHEMAS[key].parse({ installId, reason: opts.reason }), opts.startAfterSeconds);
+      const first = mode === 'full' && opts.reason === 'install';
+      return send(
+        key,
+        JOB_SCHEMAS[key].parse({ installId, reason: opts.reason }),
+        opts.startAfterSeconds,
+        first ? FIRST_SYNC_QUEUE : undefined,
+      );
     },
     requestRecompute(installId, cause = 'data') {
       return send(
@@ -168,17 +222,20 @@ export async function startQueue(
     },
     async scheduleIncremental(installId) {
       const data = JOB_SCHEMAS.syncIncremental.parse({ installId, reason: 'schedule' });
-      await boss.schedule(JOBS.syncIncremental, cron, data, { key: installId, singletonKey: installId });
+      await boss.schedule(JOBS.syncIncremental, spreadCron(installId, everyMinutes), data, {
+        key: installId,
+        singletonKey: installId,
+      });
     },
     async unscheduleIncremental(installId) {
       await boss.unschedule(JOBS.syncIncremental, installId);
     },
     async depth() {
-      const queues = await boss.getQueues(KEYS.map((k) => JOBS[k]));
-      const out = {} as Record<JobName, { queued: number; active: number; failed: number }>;
-      for (const k of KEYS) out[JOBS[k]] = { queued: 0, active: 0, failed: 0 };
+      const queues = await boss.getQueues([...QUEUE_NAMES]);
+      const out = {} as Record<QueueName, { queued: number; active: number; failed: number }>;
+      for (const name of QUEUE_NAMES) out[name] = { queued: 0, active: 0, failed: 0 };
       for (const q of queues) {
-        out[q.name as JobName] = { queued: q.queuedCount, active: q.activeCount, failed: q.failedCount };
+        out[q.name as QueueName] = { queued: q.queuedCount, active: q.activeCount, failed: q.failedCount };
       }
       return out;
     },
@@ -192,7 +249,16 @@ export async function startQueue(
       await queue.scheduleIncremental(install.id);
     }
   }
-  log.info({ schema: store.queueSchema, cron, workers: KEYS.filter((k) => handlers[k]) }, 'queue: started');
+  log.info(
+    {
+      schema: store.queueSchema,
+      cron,
+      spread: true,
+      syncConcurrency,
+      workers: KEYS.filter((k) => handlers[k]),
+    },
+    'queue: started',
+  );
   return queue;
 }
 

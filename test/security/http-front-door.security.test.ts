@@ -91,7 +91,8 @@ describe('the route list', () => {
       expect(paths).toContain(expected);
     // A new public route must be added here on purpose, with a reason.
     expect(routes.filter((r) => !r.behindDoor).map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /healthz', // "ok" or "unavailable", nothing else
+      'GET /healthz', // liveness: "ok", nothing else
+      'GET /readyz', // readiness: "ok" or which of database and queue is down, nothing else
       'GET /metrics', // loopback or bearer token (metricsGuard)
       'GET /dashboard/assets/:file', // the dashboard's CSS and scripts, fixed names
       'GET /login',

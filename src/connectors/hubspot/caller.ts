@@ -45,7 +45,10 @@ export function createCaller(deps: CallerDeps): Caller {
     for (let attempt = 1; ; attempt += 1) {
       let error: HubSpotCallError;
       try {
-        const result = await schedule(limiter, () => withTimeout(run(), deps.timeoutMs, spec.endpoint));
+        const result = await schedule(limiter, async () => {
+          await deps.limiters.takeShared(spec.search === true);
+          return withTimeout(run(), deps.timeoutMs, spec.endpoint);
+        });
         deps.stats.record(spec.endpoint, result.status);
         return result;
       } catch (thrown) {

@@ -18,6 +18,20 @@ export interface PortalLimiters {
   /** CRM search only (its own 5/s limit; it does not count against the 10-second one). */
   readonly search: Bottleneck;
   readonly settings: LimitSettings;
+  /**
+   * Called inside the limiter, just before each request: waits for the start time the
+   * quota shared by every process grants (a no-op without one, see `shareAcrossProcesses`).
+   */
+  readonly takeShared: (search: boolean) => Promise<void>;
+}
+
+/**
+ * A quota shared by every process serving a portal (src/connectors/hubspot/shared-quota.ts
+ * builds one on the store's database): resolves when this process may start its next
+ * request of `key`, at least `spacingMs` after any process's previous one.
+ */
+export interface SharedQuota {
+  take(key: string, spacingMs: number): Promise<void>;
 }
 
 /** Concurrent requests in flight per portal: enough to hide latency, few enough to stay polite. */
@@ -25,6 +39,15 @@ const MAX_CONCURRENT = 8;
 
 export class LimiterRegistry {
   readonly #limiters = new Map<string, PortalLimiters>();
+  #shared: SharedQuota | null = null;
+
+  /**
+   * From now on every request of every portal also takes its start from `quota`, so several
+   * workers serving one portal keep its limit together; null goes back to this process alone.
+   */
+  shareAcrossProcesses(quota: SharedQuota | null): void {
+    this.#shared = quota;
+  }
 
   /** The limiters of one quota, created on first use with `settings`. */
   for(key: string, settings: LimitSettings): PortalLimiters {
@@ -42,6 +65,13 @@ export class LimiterRegistry {
         minTime: spacingMs(settings.searchPerWindow, settings.searchWindowMs),
       }),
       settings,
+      takeShared: async (search) => {
+        const shared = this.#shared;
+        if (shared === null) return;
+        await (search
+          ? shared.take(`search|${key}`, spacingMs(settings.searchPerWindow, settings.searchWindowMs))
+          : shared.take(key, spacingMs(settings.perWindow, settings.windowMs)));
+      },
     };
     this.#limiters.set(key, limiters);
     return limiters;

@@ -22,7 +22,7 @@ churn risk with reasons) and writes the results back as <code>vigil_*</code> pro
 (<code>?sort=health&amp;order=asc</code>, <code>?tier=high</code>, <code>?level=critical</code>, <code>?reason=no_login</code>)</li>
 <li><code>/api/companies/&lt;id&gt;</code> — one company: score breakdown, reasons, tier and LTV, history, timeline</li>
 <li><a href="/api/sync/runs">/api/sync/runs</a> — recent sync runs and their numbers</li>
-<li><a href="/healthz">/healthz</a> — is the database reachable</li>
+<li><a href="/healthz">/healthz</a> — is the process alive; <a href="/readyz">/readyz</a> — are the database and the queue reachable</li>
 <li><a href="/metrics">/metrics</a> — Prometheus metrics</li>
 </ul>
 <p>From a terminal: <code>vigil score &lt;companyId&gt; --explain</code>.</p>

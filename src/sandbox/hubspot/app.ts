@@ -11,6 +11,7 @@ import { appEventsRouter } from './routes/app-events.ts';
 import { appInstallsRouter } from './routes/appinstalls.ts';
 import { associationsRouter } from './routes/associations.ts';
 import { controlRouter } from './routes/control.ts';
+import { fleetControlRouter } from './routes/control-fleet.ts';
 import { objectsRouter } from './routes/objects.ts';
 import { pipelinesRouter } from './routes/pipelines.ts';
 import { propertiesRouter } from './routes/properties.ts';
@@ -53,6 +54,7 @@ export function createApp(ctx: SandboxContext): Express {
   app.set('etag', false);
   app.use(correlation);
   app.use(statsMiddleware(ctx));
+  app.use(fleetControlRouter(ctx));
   app.use(controlRouter(ctx));
   app.use(oauthRouter(ctx));
   app.use(faultsMiddleware(ctx));

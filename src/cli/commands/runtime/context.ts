@@ -1,5 +1,6 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type AppEnv, EXIT_BAD_CONFIG, loadEnvOrReport } from '../../../config/env.ts';
+import { consoleDestination } from '../../../log/destination.ts';
 import { createLogger } from '../../../log/logger.ts';
 import { openStore, type Store } from '../../../store/index.ts';
 
@@ -23,8 +24,9 @@ export function commandBase(name: string, options: { oneShot?: boolean } = {}): 
   const logger = createLogger({
     level: options.oneShot === true && !explicit ? 'warn' : env.logLevel,
     name: `vigil ${name}`,
-    // Synchronous writes to fd 2, so the last lines before an exit are never lost.
-    destination: pino.destination({ fd: 2, sync: true }),
+    // Synchronous writes to fd 2, so the last lines before an exit are never lost; readable
+    // on a terminal (clear of the progress bar), JSON otherwise.
+    destination: consoleDestination({ fd: 2 }),
   });
   return { env, logger };
 }

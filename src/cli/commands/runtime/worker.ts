@@ -1,10 +1,15 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
+import { sharedLimiters } from '../../../connectors/hubspot/limiter-registry.ts';
+import { databaseSharedQuota } from '../../../connectors/hubspot/shared-quota.ts';
+import { setPortalStatusSource } from '../../../metrics/portals.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
+import { readPortalStatus } from '../../../queue/portal-status.ts';
 import { scheduleRetention } from '../../../queue/retention.ts';
 import type { Store } from '../../../store/index.ts';
+import { createRateQuotasRepo } from '../../../store/repos/rate-quotas.ts';
 import { syncHandlers } from '../../../sync/jobs.ts';
 import { connectorFactory, type OAuthAppCredentials } from './connectors.ts';
 import { linkedView } from './crm-choice.ts';
@@ -19,7 +24,7 @@ export async function startWorker(
   store: Store,
   env: AppEnv,
   logger: Logger,
-  options: { schedule: boolean; salesforceApp?: OAuthAppCredentials | null },
+  options: { schedule: boolean; salesforceApp?: OAuthAppCredentials | null; syncConcurrency?: number },
 ): Promise<Queue> {
   let queue: Queue | null = null;
   const view = linkedView(store);
@@ -46,13 +51,21 @@ export async function startWorker(
       await store.installs.markUninstalled(installId);
     },
   });
+  // Several workers on one Postgres may serve the same portal: its rate limit is kept by
+  // all of them together, through start times reserved in the database. The embedded
+  // store is one process, whose own limiter already holds the limit.
+  if (store.kind === 'postgres') {
+    sharedLimiters.shareAcrossProcesses(databaseSharedQuota(createRateQuotasRepo(store.pool)));
+  }
   queue = await startQueue(store, handlers, {
     logger: logger.child({ component: 'queue' }),
     schedule: options.schedule,
+    ...(options.syncConcurrency === undefined ? {} : { syncConcurrency: options.syncConcurrency }),
   });
   const started = queue;
   // Retention as documented: uninstalled portals after 30 days, webhook payloads after 7.
   if (options.schedule) await scheduleRetention(queue.boss, store, logger.child({ component: 'retention' }));
+  setPortalStatusSource(() => readPortalStatus(store));
   setQueueDepthSource(async () => {
     const depth = await started.depth();
     return Object.fromEntries(Object.entries(depth).map(([name, d]) => [name, d.queued + d.active]));
@@ -62,5 +75,7 @@ export async function startWorker(
 
 export async function stopWorker(queue: Queue): Promise<void> {
   setQueueDepthSource(null);
+  setPortalStatusSource(null);
+  sharedLimiters.shareAcrossProcesses(null);
   await queue.stop({ graceful: true, timeoutMs: 20_000 });
 }

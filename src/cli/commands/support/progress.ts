@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { setStatusLine } from '../../../log/status-line.ts';
 import type { SyncProgress } from '../../../sync/deps.ts';
 
 /**
@@ -103,6 +104,8 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
   const bar = new SingleBar({
     stream: options.stream,
     hideCursor: true,
+    // Redraw even when the text is unchanged: a log line may have cleared it meanwhile.
+    forceRedraw: true,
     clearOnComplete: false,
     barsize: 24,
     format: (opts, params) => {
@@ -123,13 +126,25 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
       if (!begun) {
         bar.start(total, value);
         begun = true;
+        // Log lines written meanwhile go above the bar, never into it.
+        setStatusLine({
+          clear: () => options.stream.write('\r\u001b[2K'),
+          // The bar returns to its saved cursor position when it stops: save the new line
+          // (DEC save cursor, what cli-progress itself writes at start) before drawing there.
+          redraw: () => {
+            options.stream.write('\u001b7');
+            bar.render();
+          },
+        });
       } else {
         bar.setTotal(total);
         bar.update(value);
       }
     },
     stop() {
-      if (begun) bar.stop();
+      if (!begun) return;
+      setStatusLine(null);
+      bar.stop();
     },
   };
 }
