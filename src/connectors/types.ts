@@ -70,6 +70,8 @@ export interface TimelineOutcome {
   /** How it was written: a HubSpot app event, a legacy timeline event or a Note (fallback), or a Salesforce Task. */
   readonly via: 'app_event' | 'timeline_event' | 'note' | 'task' | null;
   readonly error?: WriteError;
+  /** The CRM record written for it (a Note's id), kept with the entry in the outbox. */
+  readonly externalId?: string;
 }
 
 export interface ProvisionReport {

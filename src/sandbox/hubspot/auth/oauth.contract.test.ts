@@ -185,9 +185,8 @@ describe('OAuth', () => {
     const body = await r.json();
     expect(body).toMatchObject({
       category: 'MISSING_SCOPES',
-      errors: [
-        { context: { requiredGranularScopes: ['crm.objects.deals.read', 'crm.objects.deals.write'] } },
-      ],
+      // 424-v3-deals.json: GET /crm/v3/objects/0-3 lists crm.objects.deals.read only.
+      errors: [{ context: { requiredGranularScopes: ['crm.objects.deals.read'] } }],
     });
     expect(validateResponse('424-v3-deals.json', 'get', '/crm/v3/objects/0-3', 403, body)).toEqual([]);
     const write = await fetch(`${sb.baseUrl}/crm/v3/objects/companies`, {
@@ -196,6 +195,22 @@ describe('OAuth', () => {
       body: JSON.stringify({ properties: { name: 'nope' } }),
     });
     expect(write.status).toBe(403);
+  });
+
+  it('does not let a write scope read: a Notes search with crm.objects.contacts.write only is 403', async () => {
+    const code = (await authorize('oauth crm.objects.contacts.write')).searchParams.get('code') ?? '';
+    const access = String((await exchange(code)).body['access_token']);
+    const r = await fetch(`${sb.baseUrl}/crm/v3/objects/notes/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ filterGroups: [], limit: 1 }),
+    });
+    expect(r.status).toBe(403);
+    const body = await r.json();
+    // 424-v3-notes.json: POST /crm/v3/objects/notes/search → crm.objects.contacts.read.
+    expect(body).toMatchObject({
+      errors: [{ context: { requiredGranularScopes: ['crm.objects.contacts.read'] } }],
+    });
   });
 
   it('uninstall revokes the app tokens for the portal', async () => {
