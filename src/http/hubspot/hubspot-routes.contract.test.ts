@@ -14,7 +14,7 @@ import type { Install } from '../../store/index.ts';
 import { listen, type RunningHttp } from '../server.ts';
 import { cardApiRouter } from './card-api.ts';
 import { cardRequestUrl, signedRequest } from './testing/signed.ts';
-import { hubspotWebhookRouter, WEBHOOK_PATH } from './webhook-route.ts';
+import { hubspotWebhookRouter, WEBHOOK_PATH, webhookAnswers } from './webhook-route.ts';
 
 /**
  * The card API and the webhook receiver over the real store, with two portals installed
@@ -209,6 +209,10 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
     });
     expect((await stored(a.id)).filter((id) => id === String(e1.eventId))).toHaveLength(1);
     expect(scheduled).toEqual([]);
+    // Vigil's side of the delivery success rate, in /metrics.
+    const answers = await webhookAnswers.get();
+    const ok = answers.values.find((v) => v.labels['class'] === '2xx')?.value ?? 0;
+    expect(ok).toBeGreaterThanOrEqual(3);
   });
 
   it("answers 200 for events of a portal without an install, and stores the other portals' events of the batch", async () => {

@@ -214,7 +214,7 @@ function controlRoutes(ctx: SandboxContext): Router {
     const raw = req.query['portalId'];
     const filter = typeof raw === 'string' && /^\d+$/.test(raw) ? { portalId: Number(raw) } : {};
     const log = dispatcherFor(ctx).log;
-    res.json({ results: log.list(filter), dropped: log.dropped });
+    res.json({ results: log.list(filter), dropped: log.dropped, stats: log.stats() });
   });
 
   router.get('/app-event-types', (_req, res) => {
