@@ -17,7 +17,7 @@ import { HUBSPOT_LIMITS, type LimitOptions, limitSettings } from './limits.ts';
 import { provisionProperties } from './provision.ts';
 import { readAll, readChanged, readRemoved } from './reads.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
-import { sendAppEvents, sendNotes } from './timeline.ts';
+import { probeAppEvents, sendAppEvents, sendNotes } from './timeline.ts';
 import { staticTokenSource, type TokenSource } from './token-source.ts';
 import { writeCompanies } from './writes.ts';
 
@@ -118,11 +118,12 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     async provision(): Promise<ProvisionReport> {
       const properties = await provisionProperties(api);
       if (timeline !== 'note') {
-        // An empty batch costs one call and says whether the account takes app events.
-        const probe = await sendAppEvents(api, []);
-        timeline = probe === 'unavailable' ? 'note' : 'app_event';
+        // An empty batch costs one call and may say whether the account takes app events.
+        const probe = await probeAppEvents(api);
+        timeline = probe === 'unavailable' ? 'note' : probe === 'available' ? 'app_event' : 'unknown';
       }
-      return { ...properties, timeline: timeline === 'note' ? 'note' : 'app_event' };
+      // Until a send proves app events, entries are reported as going to Notes.
+      return { ...properties, timeline: timeline === 'app_event' ? 'app_event' : 'note' };
     },
     readAll: (type: CrmObjectType, properties: readonly string[], cursor: string | null) =>
       readAll(api, type, properties, cursor),

@@ -18,9 +18,11 @@ const APP_EVENTS = '/integrators/timeline/v4/events/batch';
 const DECLARED: ReadonlySet<string> = new Set(VIGIL_APP_EVENT_TYPE.properties.map((p) => p.name));
 
 export function toAppEvent(entry: TimelineEntry) {
-  const properties: Record<string, string | number> = { title: entry.title, body: entry.body };
+  // Property values travel as strings: HubSpot's generated SDK (hubspot-sdk-typescript) types
+  // an occurrence's `properties` as a map of strings, numbers included.
+  const properties: Record<string, string> = { title: entry.title, body: entry.body };
   for (const [name, value] of Object.entries(entry.properties))
-    if (DECLARED.has(name)) properties[name] = value;
+    if (DECLARED.has(name)) properties[name] = String(value);
   return {
     eventTypeName: VIGIL_APP_EVENT_TYPE.name,
     objectId: entry.companyId,
@@ -41,6 +43,22 @@ const batchErrorsSchema = z.object({
     )
     .nullish(),
 });
+
+/**
+ * Whether the account takes app events, by an empty batch: 2xx = yes, 403/404 (no
+ * `timeline` scope, not approved, not in this account) = no. Anything else (an empty batch
+ * may well be a 400) proves nothing: 'unknown', and the first real send decides.
+ */
+export async function probeAppEvents(api: HubSpotApi): Promise<'available' | 'unavailable' | 'unknown'> {
+  const spec = { endpoint: `POST ${APP_EVENTS}`, method: 'POST', safe: true } as const;
+  try {
+    await api.raw(spec, APP_EVENTS, { inputs: [] });
+    return 'available';
+  } catch (error) {
+    if (!(error instanceof HubSpotCallError)) throw error;
+    return error.status === 403 || error.status === 404 ? 'unavailable' : 'unknown';
+  }
+}
 
 /** 'unavailable' = the account has no app events: fall back to Notes. */
 export async function sendAppEvents(

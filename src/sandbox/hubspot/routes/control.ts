@@ -1,6 +1,7 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { SEED_SIZES } from '../../seed/types.ts';
+import { neededScopes } from '../auth/scope-log.ts';
 import type { SandboxContext } from '../context.ts';
 import { HubSpotHttpError, notFound } from '../errors.ts';
 import { injectorFor } from '../faults/middleware.ts';
@@ -123,6 +124,12 @@ function controlRoutes(ctx: SandboxContext): Router {
       objectJson(portal, 'notes', r, names, ['companies', 'deals', 'tickets']),
     );
     res.json({ results });
+  });
+  /** The scopes the portal's OAuth calls exercised (auth/scope-log.ts), and which of them were needed. */
+  router.get('/portals/:portalId/scope-uses', (req, res) => {
+    const portal = portalOf(ctx, req);
+    const uses = portal.scopeLog.list();
+    res.json({ results: uses, needed: [...neededScopes(uses)].sort() });
   });
   router.put('/portals/:portalId/features', (req, res) => {
     const portal = portalOf(ctx, req);
