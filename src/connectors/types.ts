@@ -126,6 +126,12 @@ export interface CrmConnector {
   /** At most maxWriteBatch updates; one outcome per update, in order. Never throws for one bad record. */
   writeCompanies(updates: readonly CompanyUpdate[]): Promise<WriteOutcome[]>;
   writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]>;
+  /**
+   * Removes Vigil from the account on the CRM's side (HubSpot: the app uninstalls itself),
+   * so it does not stay installed once Vigil forgets the account. Absent where the CRM has
+   * no such call.
+   */
+  disconnect?(): Promise<void>;
   callStats(): CallStats;
 }
 

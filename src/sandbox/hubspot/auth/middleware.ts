@@ -84,7 +84,12 @@ export function checkScopes(req: Request, res: Response, anyOf: readonly string[
   const principal = principalOf(req);
   const held = anyOf.filter((s) => principal.scopes.has(s));
   if (principal.kind === 'oauth')
-    portalOf(req).scopeLog.record(req.method, endpointTemplate(req.path), anyOf, held);
+    portalOf(req).scopeLog.record(
+      req.method,
+      endpointTemplate(req.originalUrl.split('?')[0] ?? req.path),
+      anyOf,
+      held,
+    );
   if (held.length > 0) return true;
   hubspotError(
     res,
