@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import appMeta from '../../../extensions/hubspot/src/app/app-hsmeta.json' with { type: 'json' };
 import { validateRequest, validateResponse } from '../../../test/support/openapi.ts';
 import { REASON_CATALOGUE } from '../../domain/churn/catalogue.ts';
@@ -422,8 +422,11 @@ describe('OAuth', () => {
     return connector({ auth: { kind: 'oauth', clientId, clientSecret, tokens }, appId });
   }
 
-  it('refreshes an expired access token once through the token endpoint and reads with the new one', async () => {
+  it('refreshes an expired access token once through the 2026-03 token endpoint, with v1 switched off', async () => {
     const installed = await install();
+    // HubSpot retires the v1 OAuth endpoints on 2027-02-16 (OAuth v1 migration guide).
+    await control('PUT', '/oauth', { v1: false });
+    onTestFinished(() => control('PUT', '/oauth', { v1: true }).then(() => undefined));
     const lock = memoryTokenLock({ ...installed, expiresAt: Date.now() - 1 });
     const c = oauthConnector(lock);
     const [a, b] = await Promise.all([
@@ -434,10 +437,11 @@ describe('OAuth', () => {
     expect(b.records.length).toBeGreaterThan(0);
     expect(lock.current().accessToken).not.toBe(installed.accessToken);
     expect(lock.current().expiresAt).toBeGreaterThan(Date.now() + 25 * 60_000);
-    expect(proxy.exchanges.filter((x) => x.path === '/oauth/v1/token')).toHaveLength(1);
+    expect(proxy.exchanges.filter((x) => x.path === '/oauth/2026-03/token')).toHaveLength(1);
+    expect(proxy.exchanges.filter((x) => x.path.startsWith('/oauth/v1/'))).toEqual([]);
   });
 
-  it('reports an unknown refresh token as an uninstalled portal', async () => {
+  it('reports an unknown refresh token (RFC 6749 invalid_grant) as an uninstalled portal', async () => {
     const lock = memoryTokenLock({
       accessToken: 'expired',
       refreshToken: 'not-a-refresh-token',
@@ -448,6 +452,8 @@ describe('OAuth', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmAuthError);
     expect((error as CrmAuthError).code).toBe('uninstalled');
+    const refused = proxy.exchanges.find((x) => x.path === '/oauth/2026-03/token');
+    expect(refused).toMatchObject({ status: 400, responseBody: { error: 'invalid_grant' } });
   });
 });
 

@@ -3,7 +3,7 @@ import appMeta from '../../../extensions/hubspot/src/app/app-hsmeta.json' with {
 import { createWebhookEventStore, type WebhookEventStore } from '../../../webhooks/hubspot/event-store.ts';
 import { processWebhookEvents } from '../../../webhooks/hubspot/processor.ts';
 import { createProcessTrigger, type ProcessTrigger } from '../../../webhooks/hubspot/trigger.ts';
-import { type CrmConnector, CrmAuthError } from '../../connectors/types.ts';
+import { CrmAuthError, type CrmConnector } from '../../connectors/types.ts';
 import type { Install, Store } from '../../store/index.ts';
 import type { SyncStore } from '../../sync/deps.ts';
 import { runSync } from '../../sync/engine.ts';

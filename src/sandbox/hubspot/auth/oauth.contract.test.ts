@@ -232,4 +232,43 @@ describe('OAuth', () => {
     });
     expect(priv.status).toBe(403);
   });
+
+  it('serves the 2026-03 token and introspection endpoints with RFC 6749 errors, and can switch v1 off', async () => {
+    const code = (await authorize('oauth crm.objects.companies.read')).searchParams.get('code') ?? '';
+    const tokens = await form('/oauth/2026-03/token', {
+      grant_type: 'authorization_code',
+      client_id: sb.app.clientId,
+      client_secret: sb.app.clientSecret,
+      redirect_uri: REDIRECT,
+      code,
+    });
+    expect(tokens.status).toBe(200);
+    const info = await form('/oauth/2026-03/token/introspect', {
+      client_id: sb.app.clientId,
+      client_secret: sb.app.clientSecret,
+      token: String(tokens.body['access_token']),
+    });
+    expect(info.body).toMatchObject({ active: true, hub_id: sb.portals[0]!.portalId, app_id: sb.app.appId });
+    const refused = await form('/oauth/2026-03/token', {
+      grant_type: 'refresh_token',
+      client_id: sb.app.clientId,
+      client_secret: sb.app.clientSecret,
+      refresh_token: 'nope',
+    });
+    expect(refused).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    await fetch(`${sb.baseUrl}/__sandbox/oauth`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v1: false }),
+    });
+    try {
+      expect((await form('/oauth/v1/token', { grant_type: 'refresh_token' })).status).toBe(404);
+    } finally {
+      await fetch(`${sb.baseUrl}/__sandbox/oauth`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ v1: true }),
+      });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { SEED_SIZES } from '../../seed/types.ts';
+import { setOAuthV1 } from '../auth/oauth-routes.ts';
 import { neededScopes } from '../auth/scope-log.ts';
 import type { SandboxContext } from '../context.ts';
 import { HubSpotHttpError, notFound } from '../errors.ts';
@@ -130,6 +131,12 @@ function controlRoutes(ctx: SandboxContext): Router {
     const portal = portalOf(ctx, req);
     const uses = portal.scopeLog.list();
     res.json({ results: uses, needed: [...neededScopes(uses)].sort() });
+  });
+  /** `{"v1": false}` switches the v1 OAuth endpoints off, as after HubSpot's 2027-02-16 sunset. */
+  router.put('/oauth', (req, res) => {
+    const body = parseBody(z.object({ v1: z.boolean() }), req.body);
+    setOAuthV1(ctx, body.v1);
+    res.json(body);
   });
   router.put('/portals/:portalId/features', (req, res) => {
     const portal = portalOf(ctx, req);
