@@ -112,8 +112,8 @@ describe('provision', () => {
     expect(second.created).toEqual([]);
     expect(second.updated).toEqual([]);
     expect(second.unchanged).toHaveLength(VIGIL_PROPERTIES.length + 1);
-    // The empty-batch probe is a 400, which proves nothing: entries count as Notes until a send proves app events.
-    expect(second.timeline).toBe('note');
+    // The empty-batch probe is a 400, which proves nothing: app events are tried first, Notes on a 403/404.
+    expect(second.timeline).toBe('app_event');
     expect(c.callStats().byEndpoint['POST /crm/v3/properties/companies/batch/create']).toBe(1);
 
     const res = await fetch(`${sandbox.baseUrl}/crm/v3/properties/companies/vigil_churn_reasons`, {

@@ -130,8 +130,9 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
         const probe = await probeAppEvents(api);
         timeline = probe === 'unavailable' ? 'note' : probe === 'available' ? 'app_event' : 'unknown';
       }
-      // Until a send proves app events, entries are reported as going to Notes.
-      return { ...properties, timeline: timeline === 'app_event' ? 'app_event' : 'note' };
+      // 'unknown' (the probe proved nothing) is reported as where entries go first: app events,
+      // falling back to Notes on the first 403/404 — the state stays open until a send decides.
+      return { ...properties, timeline: timeline === 'note' ? 'note' : 'app_event' };
     },
     readAll: (type: CrmObjectType, properties: readonly string[], cursor: string | null) =>
       readAll(api, type, properties, cursor),
