@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { VIGIL_APP_EVENT_TYPE } from '../../src/connectors/hubspot/vigil-propert
 import { defaultScoringConfig } from '../../src/domain/config/parse.ts';
 import { ALL_SCOPES } from '../../src/sandbox/hubspot/auth/scopes.ts';
 import { subscribedProperties, vigilSubscriptions } from '../../webhooks/hubspot/subscriptions.ts';
+import { enableAppEvents } from './optional/enable-app-events.ts';
 import { CARD_API_ROUTES, companyUrl, VIGIL_BASE_URL } from './src/app/cards/definition/endpoints.ts';
 import { DASHBOARD_SETTINGS_URL } from './src/app/settings/Settings.tsx';
 
@@ -33,12 +35,15 @@ function walk(dir: string): string[] {
   });
 }
 
-const components: Component[] = walk(SRC)
-  .filter((f) => f.endsWith('-hsmeta.json'))
-  .map((file) => ({
-    file: relative(SRC, file),
-    ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<Component, 'file'>),
-  }));
+function componentsIn(src: string): Component[] {
+  return walk(src)
+    .filter((f) => f.endsWith('-hsmeta.json'))
+    .map((file) => ({
+      file: relative(src, file),
+      ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<Component, 'file'>),
+    }));
+}
+const components = componentsIn(SRC);
 const ofType = (type: string) => components.filter((c) => c.type === type);
 const app = ofType('app')[0]!;
 const auth = app.config['auth'] as {
@@ -74,7 +79,9 @@ describe('the HubSpot project', () => {
     }
     for (const single of ['app', 'settings', 'webhooks']) expect(ofType(single)).toHaveLength(1);
     expect(ofType('card')).toHaveLength(1);
-    expect(ofType('app-event')).toHaveLength(1);
+    // App events need HubSpot's approval and a project deployed once before the component is
+    // added (app-events docs, "Prerequisites"): the first upload must not carry one.
+    expect(ofType('app-event')).toHaveLength(0);
   });
 
   it('points every entrypoint at a file that exists', () => {
@@ -135,8 +142,26 @@ describe('the HubSpot project', () => {
     );
   });
 
-  it("defines the health-change app event with the connector's properties", () => {
-    const event = ofType('app-event')[0]!;
+  it('asks for `timeline` only once app events are switched on, and then as a required scope', () => {
+    expect([...auth.requiredScopes, ...auth.optionalScopes]).not.toContain('timeline');
+    const copy = mkdtempSync(join(tmpdir(), 'vigil-project-'));
+    try {
+      cpSync(ROOT, copy, { recursive: true, filter: (p) => !p.includes('node_modules') });
+      expect(enableAppEvents(copy)).toEqual({ copied: ['health-change-hsmeta.json'], scopeAdded: true });
+      expect(enableAppEvents(copy)).toEqual({ copied: [], scopeAdded: false });
+      const enabled = componentsIn(join(copy, 'src'));
+      const events = enabled.filter((c) => c.type === 'app-event');
+      expect(events.map((c) => dirname(c.file))).toEqual([FOLDER['app-event']]);
+      const enabledAuth = enabled.find((c) => c.type === 'app')!.config['auth'] as typeof auth;
+      expect(enabledAuth.requiredScopes).toContain('timeline');
+      expect(enabledAuth.optionalScopes).not.toContain('timeline');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it("defines the optional health-change app event with the connector's properties", () => {
+    const event = componentsIn(join(ROOT, 'optional')).find((c) => c.type === 'app-event')!;
     expect(event.uid).toBe(VIGIL_APP_EVENT_TYPE.name);
     expect(event.config).toMatchObject({ name: VIGIL_APP_EVENT_TYPE.label, objectType: 'COMPANY' });
     const props = event.config['properties'] as Array<{

@@ -72,6 +72,8 @@ export interface TimelineOutcome {
   /** How it was written: a HubSpot app event, a legacy timeline event or a Note (fallback), or a Salesforce Task. */
   readonly via: 'app_event' | 'timeline_event' | 'note' | 'task' | null;
   readonly error?: WriteError;
+  /** The CRM record written for it (a Note's id), kept with the entry in the outbox. */
+  readonly externalId?: string;
 }
 
 export interface ProvisionReport {
@@ -128,6 +130,12 @@ export interface CrmConnector {
   /** At most maxWriteBatch updates; one outcome per update, in order. Never throws for one bad record. */
   writeCompanies(updates: readonly CompanyUpdate[]): Promise<WriteOutcome[]>;
   writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]>;
+  /**
+   * Removes Vigil from the account on the CRM's side (HubSpot: the app uninstalls itself),
+   * so it does not stay installed once Vigil forgets the account. Absent where the CRM has
+   * no such call.
+   */
+  disconnect?(): Promise<void>;
   callStats(): CallStats;
 }
 

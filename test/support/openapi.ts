@@ -10,6 +10,10 @@ import addFormatsModule from 'ajv-formats';
 // One deliberate gap of the specs is bridged: they type CRM record `properties` as a map of strings,
 // yet HubSpot returns a requested property without a value as `null` (and @hubspot/api-client types
 // those maps `string | null`). With `nullPropertyValues` (default on) null is accepted there only.
+//
+// A second: the specs type `PublicObjectSearchRequest.sorts` items as strings, yet HubSpot's search
+// guide ("Sort search results") documents `{propertyName, direction}` and ignores strings
+// (HubSpot/hubspot-api-nodejs#14, #559; HubSpot/hubspot-api-ruby#257). Both forms are accepted.
 
 const SPEC_DIR =
   process.env['HUBSPOT_OPENAPI_DIR'] ?? new URL('../../../shared/hubspot-openapi/', import.meta.url).pathname;
@@ -62,6 +66,28 @@ function allowNullPropertyValues(spec: JsonObject): void {
   }
 }
 
+function allowDocumentedSorts(spec: JsonObject): void {
+  const schemas = isObject(spec['components']) ? spec['components']['schemas'] : undefined;
+  const request = isObject(schemas) ? schemas['PublicObjectSearchRequest'] : undefined;
+  const props = isObject(request) ? request['properties'] : undefined;
+  const sorts = isObject(props) ? props['sorts'] : undefined;
+  if (!isObject(sorts)) return;
+  sorts['items'] = {
+    anyOf: [
+      { type: 'string' },
+      {
+        type: 'object',
+        required: ['propertyName'],
+        additionalProperties: false,
+        properties: {
+          propertyName: { type: 'string' },
+          direction: { type: 'string', enum: ['ASCENDING', 'DESCENDING'] },
+        },
+      },
+    ],
+  };
+}
+
 function specKey(file: string, options: ValidateOptions): string {
   return options.nullPropertyValues === false ? `strict-${file}` : file;
 }
@@ -72,6 +98,7 @@ function loadSpec(file: string, options: ValidateOptions): string {
   const raw = JSON.parse(readFileSync(`${SPEC_DIR}/${file}`, 'utf8')) as Json;
   const spec = translate(raw) as JsonObject;
   if (options.nullPropertyValues !== false) allowNullPropertyValues(spec);
+  allowDocumentedSorts(spec);
   spec['$id'] = key;
   specs.set(key, spec);
   ajv.addSchema(spec, key);

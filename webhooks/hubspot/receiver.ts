@@ -11,6 +11,13 @@ import { verifySignatureV3 } from './signature.ts';
  *
  * Bad input gets a 4xx, stores and enqueues nothing, and is logged with the reason only —
  * never the signature, the secret or the body.
+ *
+ * Everything HubSpot itself sent is answered 2xx: HubSpot retries any 4xx/5xx up to 10
+ * times over 24 hours and counts it against the app's delivery success rate (webhooks
+ * guide, "Retries"; certification asks for > 95 %). So a redelivery of events already
+ * stored is a 200 (the event store deduplicates by eventId), and events of a portal with
+ * no active install are skipped inside a 200 — one such portal must not make HubSpot
+ * retry the other portals' events of the batch.
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -48,24 +55,29 @@ export type RejectCode =
   | 'malformed_json'
   | 'invalid_body'
   | 'wrong_app'
-  | 'unknown_portal'
-  | 'replayed';
+  | 'unknown_portal';
 
 export type ReceiveResult =
   | {
       readonly status: 200;
-      readonly body: { received: number; stored: number; duplicates: number; skipped: number };
+      readonly body: {
+        received: number;
+        stored: number;
+        duplicates: number;
+        skipped: number;
+        /** Events of portals without an active install (answered, not stored). */
+        unknownPortal: number;
+      };
     }
   | {
-      readonly status: 400 | 401 | 403 | 404 | 409 | 413;
+      readonly status: 400 | 401 | 403 | 413;
       readonly body: { error: RejectCode; message: string };
     };
 
-const reject = (
-  status: 400 | 401 | 403 | 404 | 409 | 413,
-  error: RejectCode,
-  message: string,
-): ReceiveResult => ({ status, body: { error, message } });
+const reject = (status: 400 | 401 | 403 | 413, error: RejectCode, message: string): ReceiveResult => ({
+  status,
+  body: { error, message },
+});
 
 export async function receiveWebhook(deps: ReceiverDeps, req: InboundRequest): Promise<ReceiveResult> {
   const log = (code: RejectCode, extra: object = {}) =>
@@ -114,21 +126,22 @@ export async function receiveWebhook(deps: ReceiverDeps, req: InboundRequest): P
     return reject(403, 'wrong_app', 'The events are for another app');
   }
 
-  // Resolve every portal first: a request is refused whole, so nothing is half-stored.
   const portals = [...new Set(apiEvents.map((e) => e.portalId))];
   const installs = new Map<string, string>();
   for (const portalId of portals) {
     const install = await deps.installs.findByAccount('hubspot', portalId);
-    if (install === null || install.status !== 'active') {
-      log('unknown_portal', { portalId });
-      return reject(404, 'unknown_portal', `Portal ${portalId} has no active Vigil install`);
-    }
-    installs.set(portalId, install.id);
+    if (install === null || install.status !== 'active') log('unknown_portal', { portalId });
+    else installs.set(portalId, install.id);
   }
 
   const followed: WebhookEvent[] = [];
   let skipped = 0;
+  let unknownPortal = 0;
   for (const e of apiEvents) {
+    if (!installs.has(e.portalId)) {
+      unknownPortal++;
+      continue;
+    }
     const event = normaliseEvent(e);
     if (event === null || isOwnWrite(event, deps.appId)) skipped++;
     else followed.push(event);
@@ -143,14 +156,18 @@ export async function receiveWebhook(deps: ReceiverDeps, req: InboundRequest): P
     if (fresh.length > 0) touched.push(installId);
   }
   const duplicates = followed.length - stored;
-  if (followed.length > 0 && stored === 0) {
-    log('replayed', { events: followed.length });
-    return reject(409, 'replayed', 'Every event of this request was already received');
-  }
   for (const installId of touched) deps.trigger.schedule(installId);
   deps.logger.info(
-    { webhook: 'hubspot', received: apiEvents.length, stored, duplicates, skipped, installs: touched.length },
+    {
+      webhook: 'hubspot',
+      received: apiEvents.length,
+      stored,
+      duplicates,
+      skipped,
+      unknownPortal,
+      installs: touched.length,
+    },
     'webhook events stored',
   );
-  return { status: 200, body: { received: apiEvents.length, stored, duplicates, skipped } };
+  return { status: 200, body: { received: apiEvents.length, stored, duplicates, skipped, unknownPortal } };
 }

@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import appMeta from '../../../extensions/hubspot/src/app/app-hsmeta.json' with { type: 'json' };
 import { validateRequest, validateResponse } from '../../../test/support/openapi.ts';
 import { REASON_CATALOGUE } from '../../domain/churn/catalogue.ts';
 import { REASON_CODES } from '../../domain/churn/codes.ts';
@@ -111,6 +112,7 @@ describe('provision', () => {
     expect(second.created).toEqual([]);
     expect(second.updated).toEqual([]);
     expect(second.unchanged).toHaveLength(VIGIL_PROPERTIES.length + 1);
+    // The empty-batch probe is a 400, which proves nothing: app events are tried first, Notes on a 403/404.
     expect(second.timeline).toBe('app_event');
     expect(c.callStats().byEndpoint['POST /crm/v3/properties/companies/batch/create']).toBe(1);
 
@@ -267,18 +269,14 @@ describe('timeline', () => {
     });
   });
 
-  it('falls back to Notes where app events are unavailable, still once per entry id', async () => {
+  it('falls back to Notes where app events are unavailable, one note per entry, on its company', async () => {
     await control('PUT', `/portals/${portalId}/features`, { appEvents: false });
     try {
       const c = connector();
       expect((await c.provision()).timeline).toBe('note');
       const companyId = (await c.readAll('company', ['name'], null)).records[1]!.id;
-      const first = await c.writeTimeline([entry('vigil:2:a', companyId)]);
-      const again = await connector({ timeline: 'note' }).writeTimeline([
-        entry('vigil:2:a', companyId),
-        entry('vigil:2:b', companyId),
-      ]);
-      expect([...first, ...again].every((o) => o.ok && o.via === 'note')).toBe(true);
+      const first = await c.writeTimeline([entry('vigil:2:a', companyId), entry('vigil:2:b', companyId)]);
+      expect(first.every((o) => o.ok && o.via === 'note' && o.externalId !== undefined)).toBe(true);
       const notes = (await control('GET', `/portals/${portalId}/notes`)) as {
         results: Array<{
           properties: Record<string, string>;
@@ -291,6 +289,58 @@ describe('timeline', () => {
       expect(notes.results[0]!.associations?.['companies']?.results.map((r) => r.id)).toEqual([companyId]);
     } finally {
       await control('PUT', `/portals/${portalId}/features`, { appEvents: true });
+    }
+  });
+});
+
+describe("timeline with exactly the app's scopes", () => {
+  it('writes Notes on the company with only the scopes app-hsmeta.json requests, and returns their ids', async () => {
+    // Sandbox rule: a read needs the read scope (424-v3-notes.json: `POST /notes/search` →
+    // crm.objects.contacts.read). The app asks for crm.objects.contacts.write only, so the
+    // Notes fallback must not search.
+    const scope = appMeta.config.auth.requiredScopes.join(' ');
+    const authorize = new URL(`${sandbox.baseUrl}/oauth/authorize`);
+    authorize.search = new URLSearchParams({
+      client_id: sandbox.app.clientId,
+      redirect_uri: 'http://localhost/cb',
+      scope,
+    }).toString();
+    const redirect = await fetch(authorize, { redirect: 'manual' });
+    const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const res = await fetch(`${sandbox.baseUrl}/oauth/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: sandbox.app.clientId,
+        client_secret: sandbox.app.clientSecret,
+        redirect_uri: 'http://localhost/cb',
+        code,
+      }),
+    });
+    const { access_token: accessToken } = (await res.json()) as { access_token: string };
+    const c = connector({ auth: { kind: 'private', token: accessToken }, timeline: 'note' });
+    const companyId = (await c.readAll('company', ['name'], null)).records[2]!.id;
+    const at = Date.now();
+    const entries = ['vigil:3:a', 'vigil:3:b'].map((id, i) => ({
+      id,
+      companyId,
+      occurredAt: at + i,
+      title: 'Health dropped to 38',
+      body: 'Health fell 22 points in 30 days.',
+      properties: { health_score: 38 },
+    }));
+    const outcomes = await c.writeTimeline(entries);
+    expect(outcomes.map((o) => [o.entryId, o.ok, o.via, o.error?.code ?? null])).toEqual([
+      ['vigil:3:a', true, 'note', null],
+      ['vigil:3:b', true, 'note', null],
+    ]);
+    const notes = (await control('GET', `/portals/${portalId}/notes`)) as {
+      results: Array<{ id: string; properties: Record<string, string> }>;
+    };
+    for (const o of outcomes) {
+      const note = notes.results.find((n) => n.id === o.externalId);
+      expect(note?.properties['hs_note_body']).toContain(`vigilref ${o.entryId}`);
     }
   });
 });
@@ -372,8 +422,11 @@ describe('OAuth', () => {
     return connector({ auth: { kind: 'oauth', clientId, clientSecret, tokens }, appId });
   }
 
-  it('refreshes an expired access token once through the token endpoint and reads with the new one', async () => {
+  it('refreshes an expired access token once through the 2026-03 token endpoint, with v1 switched off', async () => {
     const installed = await install();
+    // HubSpot retires the v1 OAuth endpoints on 2027-02-16 (OAuth v1 migration guide).
+    await control('PUT', '/oauth', { v1: false });
+    onTestFinished(() => control('PUT', '/oauth', { v1: true }).then(() => undefined));
     const lock = memoryTokenLock({ ...installed, expiresAt: Date.now() - 1 });
     const c = oauthConnector(lock);
     const [a, b] = await Promise.all([
@@ -384,10 +437,11 @@ describe('OAuth', () => {
     expect(b.records.length).toBeGreaterThan(0);
     expect(lock.current().accessToken).not.toBe(installed.accessToken);
     expect(lock.current().expiresAt).toBeGreaterThan(Date.now() + 25 * 60_000);
-    expect(proxy.exchanges.filter((x) => x.path === '/oauth/v1/token')).toHaveLength(1);
+    expect(proxy.exchanges.filter((x) => x.path === '/oauth/2026-03/token')).toHaveLength(1);
+    expect(proxy.exchanges.filter((x) => x.path.startsWith('/oauth/v1/'))).toEqual([]);
   });
 
-  it('reports an unknown refresh token as an uninstalled portal', async () => {
+  it('reports an unknown refresh token (RFC 6749 invalid_grant) as an uninstalled portal', async () => {
     const lock = memoryTokenLock({
       accessToken: 'expired',
       refreshToken: 'not-a-refresh-token',
@@ -398,6 +452,8 @@ describe('OAuth', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmAuthError);
     expect((error as CrmAuthError).code).toBe('uninstalled');
+    const refused = proxy.exchanges.find((x) => x.path === '/oauth/2026-03/token');
+    expect(refused).toMatchObject({ status: 400, responseBody: { error: 'invalid_grant' } });
   });
 });
 

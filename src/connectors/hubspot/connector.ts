@@ -17,7 +17,7 @@ import { HUBSPOT_LIMITS, type LimitOptions, limitSettings } from './limits.ts';
 import { provisionProperties } from './provision.ts';
 import { readAll, readChanged, readRemoved } from './reads.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
-import { sendAppEvents, sendNotes } from './timeline.ts';
+import { probeAppEvents, sendAppEvents, sendNotes } from './timeline.ts';
 import { staticTokenSource, type TokenSource } from './token-source.ts';
 import { writeCompanies } from './writes.ts';
 
@@ -49,6 +49,12 @@ export interface HubSpotConnectorOptions {
   readonly clock?: { now(): number };
   /** Where timeline entries go: 'auto' tries app events and falls back to Notes. */
   readonly timeline?: 'auto' | 'note';
+  /**
+   * The scopes the install granted (OAuth installs: from the token exchange). Without
+   * `timeline` app events cannot work (app-events reference), so entries go to Notes with no
+   * probe — a call certification's scope check would count as one made without its scope.
+   */
+  readonly grantedScopes?: readonly string[];
   readonly retry?: Partial<RetryPolicy>;
   /** Per-attempt timeout (default 5 s: HubSpot answers in well under a second; a stuck call is retried if safe). */
   readonly timeoutMs?: number;
@@ -92,7 +98,9 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     return current.client;
   };
   const api: HubSpotApi = createApi(call, client);
-  let timeline: 'app_event' | 'note' | 'unknown' = options.timeline === 'note' ? 'note' : 'unknown';
+  const noTimelineScope = options.grantedScopes !== undefined && !options.grantedScopes.includes('timeline');
+  let timeline: 'app_event' | 'note' | 'unknown' =
+    options.timeline === 'note' || noTimelineScope ? 'note' : 'unknown';
 
   const sendTimeline = async (entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]> => {
     if (entries.length === 0) return [];
@@ -118,10 +126,12 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     async provision(): Promise<ProvisionReport> {
       const properties = await provisionProperties(api);
       if (timeline !== 'note') {
-        // An empty batch costs one call and says whether the account takes app events.
-        const probe = await sendAppEvents(api, []);
-        timeline = probe === 'unavailable' ? 'note' : 'app_event';
+        // An empty batch costs one call and may say whether the account takes app events.
+        const probe = await probeAppEvents(api);
+        timeline = probe === 'unavailable' ? 'note' : probe === 'available' ? 'app_event' : 'unknown';
       }
+      // 'unknown' (the probe proved nothing) is reported as where entries go first: app events,
+      // falling back to Notes on the first 403/404 — the state stays open until a send decides.
       return { ...properties, timeline: timeline === 'note' ? 'note' : 'app_event' };
     },
     readAll: (type: CrmObjectType, properties: readonly string[], cursor: string | null) =>
@@ -136,6 +146,12 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       for (let i = 0; i < entries.length; i += HUBSPOT_LIMITS.batchSize)
         out.push(...(await sendTimeline(entries.slice(i, i + HUBSPOT_LIMITS.batchSize))));
       return out;
+    },
+    async disconnect(): Promise<void> {
+      // 209039-v3-appuninstalls.json: DELETE /appinstalls/v3/external-install, scope `oauth`,
+      // 204. Every token of the app in the portal stops working afterwards.
+      const path = '/appinstalls/v3/external-install';
+      await api.raw({ endpoint: `DELETE ${path}`, method: 'DELETE', safe: true }, path);
     },
     callStats: (): CallStats => stats.snapshot(),
   };

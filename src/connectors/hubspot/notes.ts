@@ -3,10 +3,8 @@ import type { TimelineEntry } from '../types.ts';
 /**
  * Timeline entries as HubSpot Notes, for portals where app events are unavailable. A
  * Note has no external id, so the entry id travels in the body behind a fixed marker
- * word: a CRM search for that word (CONTAINS_TOKEN on `hs_note_body`) and the notes'
- * time (`hs_timestamp` = the entry's occurredAt) finds the notes already written, and
- * the ids parsed from them are skipped — so a retry after a crash between "created" and
- * "recorded as sent" writes no second note.
+ * word: it maps a batch create's results back to their entries (the note id is stored
+ * with the entry in Vigil's outbox), and lets a person trace a note to its entry.
  */
 export const NOTE_MARKER = 'vigilref';
 const REF = new RegExp(`${NOTE_MARKER}\\s+([A-Za-z0-9._:-]+)`, 'g');

@@ -1,17 +1,21 @@
 import { z } from 'zod';
-import { toCallError } from './call-error.ts';
-import { createClient } from './client.ts';
+import { HubSpotCallError, toCallError } from './call-error.ts';
 import type { RefreshTokens, StoredTokens } from './token-source.ts';
 
 /**
- * The refresh-token grant (`POST /oauth/v1/token`, grant_type=refresh_token; OAuth
- * guide, "Refresh an access token") through the official client's `oauth.tokensApi`.
+ * The refresh-token grant at HubSpot's date-versioned OAuth API (`POST
+ * /oauth/2026-03/token`, grant_type=refresh_token, form-encoded; the v1 endpoint retires on
+ * 2027-02-16, OAuth v1 migration guide). Errors come as RFC 6749 bodies: a refused refresh
+ * token is `400 {"error": "invalid_grant"}` (token-source.ts reads it as an uninstall).
  * HubSpot's refresh tokens don't rotate, but the answer's is kept in case they do.
  */
+export const REFRESH_ENDPOINT = 'POST /oauth/2026-03/token';
+const HUBSPOT_API = 'https://api.hubapi.com';
+
 const tokenSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  expiresIn: z.number().positive(),
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.number().positive(),
 });
 
 export interface OAuthAppCredentials {
@@ -21,26 +25,43 @@ export interface OAuthAppCredentials {
 }
 
 export function oauthRefresher(app: OAuthAppCredentials, now: () => number): RefreshTokens {
-  // No access token: the token endpoint authenticates by client id and secret.
-  const client = createClient('', app.basePath);
+  const url = `${(app.basePath ?? HUBSPOT_API).replace(/\/+$/, '')}/oauth/2026-03/token`;
   return async (refreshToken: string): Promise<StoredTokens> => {
+    let res: Response;
     try {
-      const answer = await client.oauth.tokensApi.create(
-        'refresh_token',
-        undefined,
-        undefined,
-        app.clientId,
-        app.clientSecret,
-        refreshToken,
-      );
-      const t = tokenSchema.parse(answer);
-      return {
-        accessToken: t.accessToken,
-        refreshToken: t.refreshToken,
-        expiresAt: now() + t.expiresIn * 1000,
-      };
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: app.clientId,
+          client_secret: app.clientSecret,
+          refresh_token: refreshToken,
+        }).toString(),
+        signal: AbortSignal.timeout(10_000),
+      });
     } catch (error) {
-      throw toCallError('POST /oauth/v1/token', error) ?? error;
+      throw toCallError(REFRESH_ENDPOINT, error) ?? error;
     }
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = text === '' ? null : JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    if (!res.ok) {
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      throw new HubSpotCallError(REFRESH_ENDPOINT, res.status, body, headers);
+    }
+    const t = tokenSchema.parse(body);
+    return {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token ?? refreshToken,
+      expiresAt: now() + t.expires_in * 1000,
+    };
   };
 }

@@ -27,8 +27,13 @@ export const ID_PROPERTY = 'hs_object_id';
 
 export interface SearchBody {
   filterGroups: Array<{ filters: Array<{ propertyName: string; operator: string; value?: string }> }>;
-  /** The spec's `PublicObjectSearchRequest.sorts` is an array of names: "name" ascending, "-name" descending. */
-  sorts: string[];
+  /**
+   * `{propertyName, direction}`, as HubSpot's search guide documents ("Sort search results").
+   * The OpenAPI spec types the items as strings, but HubSpot ignores a string sort
+   * (HubSpot/hubspot-api-nodejs#14, HubSpot/hubspot-api-ruby#257) and the windows below
+   * depend on ascending order.
+   */
+  sorts: Array<{ propertyName: string; direction: 'ASCENDING' | 'DESCENDING' }>;
   properties: string[];
   limit: number;
   /** Required by the spec; "0" is the first page. */
@@ -56,7 +61,7 @@ export function searchBody(
         ];
   return {
     filterGroups: [{ filters: [...filters, ...extraFilters] }],
-    sorts: [window.tieId === null ? stamp : ID_PROPERTY],
+    sorts: [{ propertyName: window.tieId === null ? stamp : ID_PROPERTY, direction: 'ASCENDING' }],
     properties: [...properties],
     limit: pageSize,
     after: String(window.offset),

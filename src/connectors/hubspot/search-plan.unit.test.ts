@@ -20,8 +20,14 @@ function engine(rows: Row[], maxResults: number) {
         return f.operator === 'GTE' ? v >= x : f.operator === 'EQ' ? v === x : v > x;
       }),
     );
-    const byId = body.sorts[0] === 'hs_object_id';
-    match.sort((a, b) => (byId ? 0 : a.modifiedAt - b.modifiedAt) || Number(a.id) - Number(b.id));
+    // Like HubSpot: a bare-string sort is ignored (records in id order), only the documented
+    // `{propertyName, direction}` form sorts.
+    const sort = body.sorts[0] as unknown;
+    const byStamp =
+      typeof sort === 'object' &&
+      sort !== null &&
+      (sort as { propertyName: string }).propertyName !== 'hs_object_id';
+    match.sort((a, b) => (byStamp ? a.modifiedAt - b.modifiedAt : 0) || Number(a.id) - Number(b.id));
     const end = Math.min(after + body.limit, maxResults, match.length);
     return { records: match.slice(after, end), hasMore: end < match.length };
   };
@@ -55,7 +61,7 @@ describe('incremental search plan', () => {
       filterGroups: [
         { filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: '1700000000123' }] },
       ],
-      sorts: ['hs_lastmodifieddate'],
+      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
       properties: ['a', 'b'],
       limit: 200,
       after: '0',

@@ -3,12 +3,8 @@ import type { TimelineEntry, TimelineOutcome, WriteError } from '../types.ts';
 import type { HubSpotApi } from './api.ts';
 import { isRetryableCategory } from './batch-outcomes.ts';
 import { HubSpotCallError } from './call-error.ts';
-import { HUBSPOT_LIMITS } from './limits.ts';
-import { toEpochMs } from './mappers.ts';
-import { NOTE_MARKER, noteBody, refsIn, safeRef } from './notes.ts';
+import { noteBody, refsIn, safeRef } from './notes.ts';
 import { TO_COMPANY_TYPE_IDS } from './object-types.ts';
-import { search } from './reads.ts';
-import { firstWindow, nextWindow, searchBody } from './search-plan.ts';
 import { VIGIL_APP_EVENT_TYPE } from './vigil-properties.ts';
 
 /**
@@ -22,9 +18,11 @@ const APP_EVENTS = '/integrators/timeline/v4/events/batch';
 const DECLARED: ReadonlySet<string> = new Set(VIGIL_APP_EVENT_TYPE.properties.map((p) => p.name));
 
 export function toAppEvent(entry: TimelineEntry) {
-  const properties: Record<string, string | number> = { title: entry.title, body: entry.body };
+  // Property values travel as strings: HubSpot's generated SDK (hubspot-sdk-typescript) types
+  // an occurrence's `properties` as a map of strings, numbers included.
+  const properties: Record<string, string> = { title: entry.title, body: entry.body };
   for (const [name, value] of Object.entries(entry.properties))
-    if (DECLARED.has(name)) properties[name] = value;
+    if (DECLARED.has(name)) properties[name] = String(value);
   return {
     eventTypeName: VIGIL_APP_EVENT_TYPE.name,
     objectId: entry.companyId,
@@ -45,6 +43,22 @@ const batchErrorsSchema = z.object({
     )
     .nullish(),
 });
+
+/**
+ * Whether the account takes app events, by an empty batch: 2xx = yes, 403/404 (no
+ * `timeline` scope, not approved, not in this account) = no. Anything else (an empty batch
+ * may well be a 400) proves nothing: 'unknown', and the first real send decides.
+ */
+export async function probeAppEvents(api: HubSpotApi): Promise<'available' | 'unavailable' | 'unknown'> {
+  const spec = { endpoint: `POST ${APP_EVENTS}`, method: 'POST', safe: true } as const;
+  try {
+    await api.raw(spec, APP_EVENTS, { inputs: [] });
+    return 'available';
+  } catch (error) {
+    if (!(error instanceof HubSpotCallError)) throw error;
+    return error.status === 403 || error.status === 404 ? 'unavailable' : 'unknown';
+  }
+}
 
 /** 'unavailable' = the account has no app events: fall back to Notes. */
 export async function sendAppEvents(
@@ -74,73 +88,61 @@ export async function sendAppEvents(
   });
 }
 
-/** Refs of the Vigil notes at or after `since` (their hs_timestamp), by marker search. */
-async function writtenRefs(api: HubSpotApi, since: number): Promise<Set<string>> {
-  const marker = [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: NOTE_MARKER }];
-  const refs = new Set<string>();
-  let window = firstWindow(since);
-  for (;;) {
-    const body = searchBody(window, ['hs_note_body', 'hs_timestamp'], 200, marker, 'hs_timestamp');
-    const page = await search(api, 'note', body);
-    const results = page.results as Array<{ id: string; properties?: Record<string, string | null> }>;
-    for (const ref of refsIn(results.map((r) => r.properties?.['hs_note_body']))) refs.add(ref);
-    const seen = results.map((r) => ({
-      id: String(r.id),
-      modifiedAt: toEpochMs(r.properties?.['hs_timestamp']) ?? 0,
-    }));
-    const next = nextWindow(
-      window,
-      { records: seen, hasMore: page.paging?.next?.after !== undefined },
-      200,
-      HUBSPOT_LIMITS.searchMaxResults,
-    );
-    if (next === null) return refs;
-    window = next;
-  }
-}
+const createdNotesSchema = z.object({
+  results: z.array(
+    z.object({ id: z.string(), properties: z.record(z.string(), z.string().nullish()).nullish() }),
+  ),
+});
 
+/**
+ * Notes on the company, one per entry, in one batch create with the company association
+ * inline. Idempotency lives in Vigil's store, not in a CRM search: the outbox records each
+ * entry's note id (`externalId`) with its "sent" mark and never offers a sent entry again.
+ * (A search for notes already written would need `crm.objects.contacts.read`, a scope the
+ * app does not ask for — 424-v3-notes.json lists only it on `POST …/notes/search`.) The
+ * marker in the body maps the created notes back to their entries.
+ */
 export async function sendNotes(
   api: HubSpotApi,
   entries: readonly TimelineEntry[],
 ): Promise<TimelineOutcome[]> {
   if (entries.length === 0) return [];
-  const since = Math.min(...entries.map((e) => e.occurredAt));
-  const done = await writtenRefs(api, since);
-  const todo = entries.filter((e) => !done.has(safeRef(e.id)));
-  const outcome = new Map<string, TimelineOutcome>();
-  for (const e of entries)
-    if (done.has(safeRef(e.id))) outcome.set(e.id, { entryId: e.id, ok: true, via: 'note' });
-  if (todo.length > 0) {
-    // A create is not repeated after a 5xx or timeout (it may have happened); the next
-    // attempt's marker search finds it if it did.
-    const spec = {
-      endpoint: 'POST /crm/v3/objects/notes/batch/create',
-      method: 'POST',
-      safe: false,
-    } as const;
-    const inputs = todo.map((e) => ({
-      properties: { hs_note_body: noteBody(e), hs_timestamp: new Date(e.occurredAt).toISOString() },
-      associations: [
-        {
-          to: { id: e.companyId },
-          types: [
-            { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TO_COMPANY_TYPE_IDS.note.unlabeled },
-          ],
-        },
-      ],
-    }));
-    try {
-      await api.typed(spec, (c) => c.crm.objects.notes.batchApi.createWithHttpInfo({ inputs } as never));
-      for (const e of todo) outcome.set(e.id, { entryId: e.id, ok: true, via: 'note' });
-    } catch (error) {
-      if (!(error instanceof HubSpotCallError)) throw error;
-      for (const e of todo) outcome.set(e.id, failed(e.id, 'note', errorOf(error)));
-    }
+  const spec = {
+    endpoint: 'POST /crm/v3/objects/notes/batch/create',
+    method: 'POST',
+    safe: false,
+  } as const;
+  const inputs = entries.map((e) => ({
+    properties: { hs_note_body: noteBody(e), hs_timestamp: new Date(e.occurredAt).toISOString() },
+    associations: [
+      {
+        to: { id: e.companyId },
+        types: [
+          { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TO_COMPANY_TYPE_IDS.note.unlabeled },
+        ],
+      },
+    ],
+  }));
+  let created: z.infer<typeof createdNotesSchema>;
+  try {
+    // Not repeated on a 5xx or timeout inside this call (it may have happened).
+    const res = await api.typed(spec, (c) =>
+      c.crm.objects.notes.batchApi.createWithHttpInfo({ inputs } as never),
+    );
+    created = createdNotesSchema.parse(JSON.parse(JSON.stringify(res.data ?? {})));
+  } catch (error) {
+    if (!(error instanceof HubSpotCallError)) throw error;
+    return entries.map((e) => failed(e.id, 'note', errorOf(error)));
   }
-  return entries.map(
-    (e) =>
-      outcome.get(e.id) ?? failed(e.id, 'note', { code: 'UNKNOWN', message: 'not sent', retryable: true }),
-  );
+  const noteIdByRef = new Map<string, string>();
+  for (const r of created.results)
+    for (const ref of refsIn([r.properties?.['hs_note_body']])) noteIdByRef.set(ref, r.id);
+  return entries.map((e): TimelineOutcome => {
+    const externalId = noteIdByRef.get(safeRef(e.id));
+    return externalId === undefined
+      ? { entryId: e.id, ok: true, via: 'note' }
+      : { entryId: e.id, ok: true, via: 'note', externalId };
+  });
 }
 
 function errorOf(error: HubSpotCallError): WriteError {

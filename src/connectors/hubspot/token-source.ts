@@ -89,13 +89,20 @@ export function createOAuthTokenSource(options: OAuthTokenSourceOptions): TokenS
   };
 }
 
+function isRefusedGrant(error: HubSpotCallError): boolean {
+  if (error.category === 'BAD_REFRESH_TOKEN') return true;
+  const body = error.body as { error?: unknown } | null;
+  return error.status === 400 && typeof body === 'object' && body !== null && body.error === 'invalid_grant';
+}
+
 async function exchange(refresh: RefreshTokens, refreshToken: string): Promise<StoredTokens> {
   try {
     return await refresh(refreshToken);
   } catch (error) {
-    // HubSpot answers an unknown or revoked refresh token with 400 BAD_REFRESH_TOKEN: the app
-    // was uninstalled or the grant revoked, and only a new install fixes it.
-    if (error instanceof HubSpotCallError && error.category === 'BAD_REFRESH_TOKEN') {
+    // HubSpot answers an unknown or revoked refresh token with 400 `invalid_grant` (2026-03,
+    // RFC 6749) — v1 said BAD_REFRESH_TOKEN: the app was uninstalled or the grant revoked, and
+    // only a new install fixes it.
+    if (error instanceof HubSpotCallError && isRefusedGrant(error)) {
       throw new CrmAuthError('uninstalled', `HubSpot refused the refresh token: ${error.message}`);
     }
     throw error;

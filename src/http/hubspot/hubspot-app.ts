@@ -3,7 +3,7 @@ import appMeta from '../../../extensions/hubspot/src/app/app-hsmeta.json' with {
 import { createWebhookEventStore, type WebhookEventStore } from '../../../webhooks/hubspot/event-store.ts';
 import { processWebhookEvents } from '../../../webhooks/hubspot/processor.ts';
 import { createProcessTrigger, type ProcessTrigger } from '../../../webhooks/hubspot/trigger.ts';
-import type { CrmConnector } from '../../connectors/types.ts';
+import { CrmAuthError, type CrmConnector } from '../../connectors/types.ts';
 import type { Install, Store } from '../../store/index.ts';
 import type { SyncStore } from '../../sync/deps.ts';
 import { runSync } from '../../sync/engine.ts';
@@ -66,6 +66,14 @@ export interface HubSpotApp {
   /** Schedules every install that has unprocessed events (call once at start-up). */
   recover(): Promise<void>;
   uninstall(installId: string, reason: string): Promise<void>;
+  /**
+   * Disconnect from Vigil's side: the app uninstalls itself from the portal at HubSpot
+   * (so it does not stay installed while Vigil has forgotten the portal), then the same
+   * local uninstall as when HubSpot reports it. A portal whose credentials HubSpot already
+   * refuses (uninstalled there) is only forgotten locally; any other failure throws and
+   * keeps the install, so the admin can try again.
+   */
+  disconnect(installId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -178,6 +186,15 @@ export function createHubSpotApp(options: HubSpotAppOptions): HubSpotApp {
       trigger.recover(await events.installsWithPending());
     },
     uninstall,
+    async disconnect(installId) {
+      const connector = await options.connectorFor(installId);
+      try {
+        await connector.disconnect?.();
+      } catch (error) {
+        if (!(error instanceof CrmAuthError)) throw error;
+      }
+      await uninstall(installId, 'disconnected from Vigil');
+    },
     stop: () => trigger.stop(),
   };
 }

@@ -14,7 +14,7 @@ import type { Install } from '../../store/index.ts';
 import { listen, type RunningHttp } from '../server.ts';
 import { cardApiRouter } from './card-api.ts';
 import { cardRequestUrl, signedRequest } from './testing/signed.ts';
-import { hubspotWebhookRouter, WEBHOOK_PATH } from './webhook-route.ts';
+import { hubspotWebhookRouter, WEBHOOK_PATH, webhookAnswers } from './webhook-route.ts';
 
 /**
  * The card API and the webhook receiver over the real store, with two portals installed
@@ -184,22 +184,45 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
     signedRequest(`${base}${WEBHOOK_PATH}`, 'POST', body, opts);
   const stored = async (installId: string) => (await events.pending(installId, 1000)).map((e) => e.eventId);
 
-  it('stores signed events under their portal, schedules it, and refuses a replay', async () => {
+  it('stores signed events under their portal, schedules it, and answers a redelivery 200 without storing twice', async () => {
     const e1 = event();
     const e2 = event({ portalId: 2002, objectId: 78 });
     const body = JSON.stringify([e1]);
     const res = await post(body);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 1, stored: 1, duplicates: 0, skipped: 0 });
+    expect(await res.json()).toEqual({ received: 1, stored: 1, duplicates: 0, skipped: 0, unknownPortal: 0 });
     expect(scheduled).toEqual([a.id]);
     expect(await stored(a.id)).toContain(String(e1.eventId));
     expect(await stored(b.id)).not.toContain(String(e1.eventId));
     expect((await post(JSON.stringify([e2]))).status).toBe(200);
     expect(await stored(b.id)).toContain(String(e2.eventId));
     scheduled.length = 0;
+    // HubSpot retries any non-2xx and counts it against the delivery success rate (webhooks guide, "Retries").
     const replay = await post(body);
-    expect(replay.status).toBe(409);
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({
+      received: 1,
+      stored: 0,
+      duplicates: 1,
+      skipped: 0,
+      unknownPortal: 0,
+    });
+    expect((await stored(a.id)).filter((id) => id === String(e1.eventId))).toHaveLength(1);
     expect(scheduled).toEqual([]);
+    // Vigil's side of the delivery success rate, in /metrics.
+    const answers = await webhookAnswers.get();
+    const ok = answers.values.find((v) => v.labels['class'] === '2xx')?.value ?? 0;
+    expect(ok).toBeGreaterThanOrEqual(3);
+  });
+
+  it("answers 200 for events of a portal without an install, and stores the other portals' events of the batch", async () => {
+    const known = event();
+    const res = await post(JSON.stringify([known, event({ portalId: 3003 })]));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ received: 2, stored: 1, unknownPortal: 1 });
+    expect(await stored(a.id)).toContain(String(known.eventId));
+    expect((await post(JSON.stringify([event({ portalId: 3003 })]))).status).toBe(200);
+    scheduled.length = 0;
   });
 
   it("skips Vigil's own writes without storing them", async () => {
@@ -224,10 +247,8 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
         post(JSON.stringify([e]), { secret: SECRET, timestamp: Date.now() - 5 * 60_000 - 1000 }),
         401,
       ],
-      ['unknown portal', post(JSON.stringify([event({ portalId: 3003 })])), 404],
       ['another app', post(JSON.stringify([event({ appId: 999 })])), 403],
       ['oversized body', post(`[${' '.repeat(MAX_BODY_BYTES)}]`), 413],
-      ['a mix of known and unknown portals', post(JSON.stringify([event(), event({ portalId: 3003 })])), 404],
     ];
     for (const [name, response, status] of cases) {
       expect({ name, status: (await response).status }).toEqual({ name, status });

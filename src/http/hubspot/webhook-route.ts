@@ -1,6 +1,8 @@
 import express, { type ErrorRequestHandler, Router } from 'express';
+import { Counter } from 'prom-client';
 import { MAX_BODY_BYTES, type ReceiverDeps, receiveWebhook } from '../../../webhooks/hubspot/receiver.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../../webhooks/hubspot/signature.ts';
+import { registry } from '../../metrics/registry.ts';
 import { header, rawBody, signedUri } from './signed-request.ts';
 
 /**
@@ -16,6 +18,22 @@ export interface HubSpotWebhookRouterDeps extends ReceiverDeps {
 
 export const WEBHOOK_PATH = '/webhooks/hubspot';
 
+/**
+ * Vigil's side of HubSpot's delivery success rate: every answer to a delivery by status
+ * class. HubSpot retries anything but 2xx and certification asks for > 95 % delivered, so
+ * `sum(rate(…{class="2xx"})) / sum(rate(…))` is the number to watch.
+ */
+export const webhookAnswers = new Counter({
+  name: 'vigil_webhook_answers_total',
+  help: 'Answers to HubSpot webhook deliveries, by status class (2xx, 4xx, 5xx)',
+  labelNames: ['crm', 'class'] as const,
+  registers: [registry],
+});
+
+function countAnswer(status: number): void {
+  webhookAnswers.inc({ crm: 'hubspot', class: `${Math.floor(status / 100)}xx` });
+}
+
 export function hubspotWebhookRouter(deps: HubSpotWebhookRouterDeps): Router {
   const router = Router();
   router.post(
@@ -29,6 +47,7 @@ export function hubspotWebhookRouter(deps: HubSpotWebhookRouterDeps): Router {
         signature: header(req, SIGNATURE_HEADER),
         timestamp: header(req, TIMESTAMP_HEADER),
       });
+      countAnswer(result.status);
       res.status(result.status).json(result.body);
     },
   );
@@ -40,6 +59,7 @@ export function hubspotWebhookRouter(deps: HubSpotWebhookRouterDeps): Router {
       { webhook: 'hubspot', rejected: status === 413 ? 'too_large' : 'unreadable' },
       'webhook refused',
     );
+    countAnswer(status);
     res.status(status).json({
       error: status === 413 ? 'too_large' : 'unreadable',
       message:

@@ -53,4 +53,16 @@ forEachDatabase('timeline outbox', (db) => {
     await db.store.timeline.markSent(id, [{ entryId: 'a', ok: false, via: null }]);
     expect((await db.store.timeline.list(id, 'c')).find((e) => e.id === 'a')?.status).toBe('sent');
   });
+
+  it('keeps the note id an entry became, and never offers that entry again', async () => {
+    const { id } = await createTestInstall(db.store);
+    await db.store.timeline.enqueue(id, [entry('n1', 'c', 1), entry('n2', 'c', 2)]);
+    await db.store.timeline.markSent(id, [{ entryId: 'n1', ok: true, via: 'note', externalId: '9001' }]);
+    expect((await db.store.timeline.pending(id, 10)).map((e) => e.id)).toEqual(['n2']);
+    const listed = await db.store.timeline.list(id, 'c');
+    expect(listed.map((e) => [e.id, e.status, e.externalId])).toEqual([
+      ['n2', 'pending', null],
+      ['n1', 'sent', '9001'],
+    ]);
+  });
 });

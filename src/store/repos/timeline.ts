@@ -16,6 +16,8 @@ export interface StoredTimelineEntry extends TimelineEntry {
   attempts: number;
   lastError: WriteError | null;
   sentAt: number | null;
+  /** The CRM record it became (a HubSpot Note's id), when the CRM gives one. */
+  externalId: string | null;
 }
 
 /** Retryable failures are offered again until this many attempts, then left as failed. */
@@ -33,6 +35,7 @@ interface Row {
   attempts: number;
   last_error: WriteError | null;
   sent_at: Date | null;
+  external_id: string | null;
 }
 
 function toEntry(r: Row): TimelineEntry {
@@ -97,6 +100,7 @@ export function createTimelineRepo(pool: pg.Pool) {
         entry_id: o.entryId,
         ok: o.ok,
         via: o.via,
+        external_id: o.externalId ?? null,
         retryable: o.error?.retryable ?? false,
         error: o.ok ? null : (o.error ?? { code: 'UNKNOWN', message: 'not sent', retryable: false }),
       }));
@@ -109,9 +113,10 @@ export function createTimelineRepo(pool: pg.Pool) {
                            WHEN r.retryable AND t.attempts + 1 < $3 THEN 'pending' ELSE 'failed' END,
              via = CASE WHEN r.ok THEN r.via ELSE t.via END,
              sent_at = CASE WHEN r.ok THEN now() ELSE t.sent_at END,
+             external_id = CASE WHEN r.ok THEN r.external_id ELSE t.external_id END,
              attempts = t.attempts + 1,
              last_error = CASE WHEN r.ok THEN NULL ELSE r.error END
-           FROM jsonb_to_recordset($2::jsonb) AS r(entry_id text, ok boolean, via text, retryable boolean, error jsonb)
+           FROM jsonb_to_recordset($2::jsonb) AS r(entry_id text, ok boolean, via text, external_id text, retryable boolean, error jsonb)
            WHERE t.install_id = $1 AND t.entry_id = r.entry_id AND t.status <> 'sent'`,
           [installId, JSON.stringify(rows), MAX_TIMELINE_ATTEMPTS],
           ctx,
@@ -135,6 +140,7 @@ export function createTimelineRepo(pool: pg.Pool) {
         attempts: x.attempts,
         lastError: x.last_error,
         sentAt: toMs(x.sent_at),
+        externalId: x.external_id,
       }));
     },
   };

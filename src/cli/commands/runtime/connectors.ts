@@ -117,6 +117,7 @@ function buildConnector(
       basePath: install.baseUrl,
       logger: logger.child({ component: 'hubspot', installId }),
       ...(install.appId === null ? {} : { appId: install.appId }),
+      ...(install.authKind === 'oauth' && install.scopes.length > 0 ? { grantedScopes: install.scopes } : {}),
     };
     if (install.authKind === 'private') {
       return createHubSpotConnector({ ...common, auth: { kind: 'private', token: tokens.accessToken } });

@@ -11,6 +11,14 @@ import { exchangeCode, OAuthExchangeError } from './tokens.ts';
  *   GET /oauth/hubspot/callback  → state checked → code exchanged → tokens stored encrypted (installs repo)
  *                                  → properties provisioned → initial full sync queued → a page for the admin
  *
+ * Installs that start in HubSpot — the app's install URL, the Marketplace's "Install app",
+ * the re-install link in HubSpot's uninstall email — reach the callback with a `code` and
+ * no Vigil state (HubSpot's OAuth guide: `state` is optional and only echoed when the app
+ * sent one). They are accepted: the code is bound to the app and the redirect URI and only
+ * our client secret redeems it, and an install is per portal, tied to no Vigil user whose
+ * session a forged callback could hijack. Whenever a `state` comes back, Vigil started the
+ * flow, and it is verified (signature, age, this browser's cookie) as before.
+ *
  * Re-installing the same portal updates the same install row (installs.upsert reactivates
  * it), so its mirror, scores and history are kept.
  */
@@ -102,20 +110,19 @@ export function hubspotOAuthRouter(deps: HubSpotOAuthDeps): Router {
     }
     const code = q('code');
     const state = q('state');
-    if (code === undefined || state === undefined) {
+    if (code === undefined) {
       return fail(
         res,
         400,
         'Installation link incomplete',
-        'The link HubSpot sent back is missing its code or state.',
+        'The link HubSpot sent back is missing its code.',
       );
     }
-    const checked = checkState(
-      deps.stateSecret,
-      state,
-      readCookie(req.headers.cookie, STATE_COOKIE),
-      deps.clock.now(),
-    );
+    const checked =
+      state === undefined
+        ? ({ ok: true } as const)
+        : checkState(deps.stateSecret, state, readCookie(req.headers.cookie, STATE_COOKIE), deps.clock.now());
+    if (state === undefined) deps.logger.info({ oauth: 'hubspot' }, 'install started in HubSpot (no state)');
     if (!checked.ok) {
       deps.logger.warn({ oauth: 'hubspot', rejected: checked.reason }, 'install callback refused');
       return fail(

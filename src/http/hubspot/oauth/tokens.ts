@@ -1,12 +1,16 @@
 import { z } from 'zod';
 
 /**
- * HubSpot's OAuth endpoints (OAuth guide; 155908-v1-oauth.json): the authorization-code
- * grant at `POST /oauth/v1/token` (form-encoded), and the access-token metadata at
- * `GET /oauth/v1/access-tokens/{token}`, which says which hub (portal) and app the token
- * is for and the scopes the admin granted. The hub id is taken from the token metadata
- * (it is HubSpot's answer about the token), never from a query parameter.
+ * HubSpot's date-versioned OAuth API (2026-03; the v1 endpoints retire on 2027-02-16, OAuth
+ * v1 migration guide): the authorization-code grant at `POST /oauth/2026-03/token`
+ * (form-encoded), and introspection at `POST /oauth/2026-03/token/introspect` (client
+ * credentials and the token in the body, never in a URL), which says which hub (portal)
+ * and app the token is for and the scopes the admin granted. The hub id is taken from the
+ * introspection (HubSpot's answer about the token), never from a query parameter. Errors
+ * come as RFC 6749 bodies (`{"error": "invalid_grant", …}`).
  */
+export const TOKEN_PATH = '/oauth/2026-03/token';
+export const INTROSPECT_PATH = '/oauth/2026-03/token/introspect';
 const tokenAnswer = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
@@ -21,6 +25,7 @@ const tokenInfo = z.object({
     .nullish(),
   scopes: z.array(z.string()),
   user: z.string().nullish(),
+  active: z.literal(true),
 });
 
 export interface ExchangedTokens {
@@ -56,7 +61,10 @@ export interface ExchangeInput {
 async function json(res: Response, what: string): Promise<unknown> {
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const code = typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : null;
+    // RFC 6749 `error` (2026-03), or v1's `status`.
+    const b =
+      typeof body === 'object' && body !== null ? (body as { error?: unknown; status?: unknown }) : {};
+    const code = typeof b.error === 'string' ? b.error : b.status;
     throw new OAuthExchangeError(
       `${what} answered ${res.status}`,
       res.status,
@@ -75,7 +83,7 @@ export async function exchangeCode(input: ExchangeInput): Promise<ExchangedToken
     redirect_uri: input.redirectUri,
     code: input.code,
   });
-  const res = await input.fetch(`${base}/oauth/v1/token`, {
+  const res = await input.fetch(`${base}${TOKEN_PATH}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: form.toString(),
@@ -83,10 +91,16 @@ export async function exchangeCode(input: ExchangeInput): Promise<ExchangedToken
   const tokens = tokenAnswer.safeParse(await json(res, 'The token endpoint'));
   if (!tokens.success)
     throw new OAuthExchangeError('The token endpoint sent an unexpected answer', res.status, null);
-  const infoRes = await input.fetch(
-    `${base}/oauth/v1/access-tokens/${encodeURIComponent(tokens.data.access_token)}`,
-    { headers: { accept: 'application/json' } },
-  );
+  const infoRes = await input.fetch(`${base}${INTROSPECT_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({
+      client_id: input.clientId,
+      client_secret: input.clientSecret,
+      token: tokens.data.access_token,
+      token_type_hint: 'access_token',
+    }).toString(),
+  });
   const info = tokenInfo.safeParse(await json(infoRes, 'The token information endpoint'));
   if (!info.success)
     throw new OAuthExchangeError('The token information was unexpected', infoRes.status, null);

@@ -33,6 +33,7 @@ export function oauthConnectorFor(
       accountId: install.accountId,
       basePath: install.baseUrl,
       ...(install.appId === null ? {} : { appId: install.appId }),
+      ...(install.authKind === 'oauth' && install.scopes.length > 0 ? { grantedScopes: install.scopes } : {}),
       auth: { kind: 'oauth', ...app, tokens: source },
     });
   };

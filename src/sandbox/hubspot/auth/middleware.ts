@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { SandboxContext } from '../context.ts';
 import { hubspotError } from '../errors.ts';
+import { endpointTemplate } from '../limits/endpoint.ts';
 import type { PortalState } from '../state/portal-state.ts';
 import type { Principal } from '../state/tokens.ts';
 
@@ -81,7 +82,15 @@ export function principalOf(req: Request): Principal {
 /** Answers 403 MISSING_SCOPES unless the principal holds one of `anyOf`; true when allowed. */
 export function checkScopes(req: Request, res: Response, anyOf: readonly string[]): boolean {
   const principal = principalOf(req);
-  if (anyOf.some((s) => principal.scopes.has(s))) return true;
+  const held = anyOf.filter((s) => principal.scopes.has(s));
+  if (principal.kind === 'oauth')
+    portalOf(req).scopeLog.record(
+      req.method,
+      endpointTemplate(req.originalUrl.split('?')[0] ?? req.path),
+      anyOf,
+      held,
+    );
+  if (held.length > 0) return true;
   hubspotError(
     res,
     403,

@@ -15,6 +15,48 @@ function oauthError(res: Response, status: string, message: string, code = 400):
   res.status(code).json({ status, message, correlationId: correlationIdOf(res) });
 }
 
+/**
+ * The date-versioned OAuth API (2026-03) answers errors the RFC 6749 way (§5.2:
+ * `{"error": "invalid_grant", "error_description": …}`) where v1 sent `{status, message}`
+ * (OAuth v1 migration guide, "standardized error responses").
+ */
+const RFC6749_ERRORS: Record<string, { error: string; http: number }> = {
+  BAD_CLIENT_ID: { error: 'invalid_client', http: 401 },
+  BAD_CLIENT_SECRET: { error: 'invalid_client', http: 401 },
+  BAD_AUTH_CODE: { error: 'invalid_grant', http: 400 },
+  BAD_REFRESH_TOKEN: { error: 'invalid_grant', http: 400 },
+  BAD_REDIRECT_URI: { error: 'invalid_grant', http: 400 },
+  BAD_GRANT_TYPE: { error: 'unsupported_grant_type', http: 400 },
+};
+
+type ErrorStyle = 'legacy' | 'rfc6749';
+
+function tokenError(res: Response, style: ErrorStyle, status: string, message: string): void {
+  if (style === 'legacy') return oauthError(res, status, message);
+  const rfc = RFC6749_ERRORS[status] ?? { error: 'invalid_request', http: 400 };
+  res.status(rfc.http).json({ error: rfc.error, error_description: message });
+}
+
+/** Portals' sandboxes where the v1 OAuth endpoints are switched off (HubSpot retires them 2027-02-16). */
+const v1Off = new WeakSet<SandboxContext>();
+
+export function setOAuthV1(ctx: SandboxContext, enabled: boolean): void {
+  if (enabled) v1Off.delete(ctx);
+  else v1Off.add(ctx);
+}
+
+function v1Gate(ctx: SandboxContext) {
+  return (_req: Request, res: Response, next: () => void) => {
+    if (!v1Off.has(ctx)) return next();
+    res.status(404).json({
+      status: 'error',
+      message:
+        'The v1 OAuth API was retired on 2027-02-16: use /oauth/2026-03/token and /oauth/2026-03/token/introspect.',
+      correlationId: correlationIdOf(res),
+    });
+  };
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
@@ -63,8 +105,10 @@ function tokenResponse(ctx: SandboxContext, grant: RefreshGrant, refreshToken?: 
   };
 }
 
-/** POST /oauth/v1/token and /oauth/v3/token (form-encoded). */
-function token(ctx: SandboxContext) {
+/** POST /oauth/v1/token, /oauth/v3/token and /oauth/2026-03/token (form-encoded). */
+function token(ctx: SandboxContext, style: ErrorStyle = 'legacy') {
+  const oauthError = (res: Response, status: string, message: string) =>
+    tokenError(res, style, status, message);
   return (req: Request, res: Response) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const field = (name: string) => str(body[name]) ?? str(req.query[name]);
@@ -150,10 +194,16 @@ export function oauthRouter(ctx: SandboxContext): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false });
   router.get('/oauth/authorize', authorize(ctx));
+  router.use('/oauth/v1', v1Gate(ctx));
   router.post('/oauth/v1/token', form, token(ctx));
   router.post('/oauth/v3/token', form, token(ctx));
   router.post('/oauth/v3/token/introspect', form, introspectRoute(ctx));
   router.post('/oauth/v3/token/revoke', form, revokeRoute(ctx));
+  // The date-versioned OAuth API (changelog "v1 OAuth API Deprecation"): the same grants and
+  // introspection, with RFC 6749 error bodies.
+  router.post('/oauth/2026-03/token', form, token(ctx, 'rfc6749'));
+  router.post('/oauth/2026-03/token/introspect', form, introspectRoute(ctx));
+  router.post('/oauth/2026-03/token/revoke', form, revokeRoute(ctx));
   router.get('/oauth/v1/access-tokens/:token', accessTokenInfo(ctx));
   router.get('/oauth/v1/refresh-tokens/:token', refreshTokenInfo(ctx));
   router.delete('/oauth/v1/refresh-tokens/:token', refreshTokenInfo(ctx));

@@ -185,9 +185,8 @@ describe('OAuth', () => {
     const body = await r.json();
     expect(body).toMatchObject({
       category: 'MISSING_SCOPES',
-      errors: [
-        { context: { requiredGranularScopes: ['crm.objects.deals.read', 'crm.objects.deals.write'] } },
-      ],
+      // 424-v3-deals.json: GET /crm/v3/objects/0-3 lists crm.objects.deals.read only.
+      errors: [{ context: { requiredGranularScopes: ['crm.objects.deals.read'] } }],
     });
     expect(validateResponse('424-v3-deals.json', 'get', '/crm/v3/objects/0-3', 403, body)).toEqual([]);
     const write = await fetch(`${sb.baseUrl}/crm/v3/objects/companies`, {
@@ -196,6 +195,22 @@ describe('OAuth', () => {
       body: JSON.stringify({ properties: { name: 'nope' } }),
     });
     expect(write.status).toBe(403);
+  });
+
+  it('does not let a write scope read: a Notes search with crm.objects.contacts.write only is 403', async () => {
+    const code = (await authorize('oauth crm.objects.contacts.write')).searchParams.get('code') ?? '';
+    const access = String((await exchange(code)).body['access_token']);
+    const r = await fetch(`${sb.baseUrl}/crm/v3/objects/notes/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ filterGroups: [], limit: 1 }),
+    });
+    expect(r.status).toBe(403);
+    const body = await r.json();
+    // 424-v3-notes.json: POST /crm/v3/objects/notes/search → crm.objects.contacts.read.
+    expect(body).toMatchObject({
+      errors: [{ context: { requiredGranularScopes: ['crm.objects.contacts.read'] } }],
+    });
   });
 
   it('uninstall revokes the app tokens for the portal', async () => {
@@ -216,5 +231,44 @@ describe('OAuth', () => {
       headers: { authorization: `Bearer ${sb.portals[0]!.privateAppToken}` },
     });
     expect(priv.status).toBe(403);
+  });
+
+  it('serves the 2026-03 token and introspection endpoints with RFC 6749 errors, and can switch v1 off', async () => {
+    const code = (await authorize('oauth crm.objects.companies.read')).searchParams.get('code') ?? '';
+    const tokens = await form('/oauth/2026-03/token', {
+      grant_type: 'authorization_code',
+      client_id: sb.app.clientId,
+      client_secret: sb.app.clientSecret,
+      redirect_uri: REDIRECT,
+      code,
+    });
+    expect(tokens.status).toBe(200);
+    const info = await form('/oauth/2026-03/token/introspect', {
+      client_id: sb.app.clientId,
+      client_secret: sb.app.clientSecret,
+      token: String(tokens.body['access_token']),
+    });
+    expect(info.body).toMatchObject({ active: true, hub_id: sb.portals[0]!.portalId, app_id: sb.app.appId });
+    const refused = await form('/oauth/2026-03/token', {
+      grant_type: 'refresh_token',
+      client_id: sb.app.clientId,
+      client_secret: sb.app.clientSecret,
+      refresh_token: 'nope',
+    });
+    expect(refused).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    await fetch(`${sb.baseUrl}/__sandbox/oauth`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v1: false }),
+    });
+    try {
+      expect((await form('/oauth/v1/token', { grant_type: 'refresh_token' })).status).toBe(404);
+    } finally {
+      await fetch(`${sb.baseUrl}/__sandbox/oauth`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ v1: true }),
+      });
+    }
   });
 });

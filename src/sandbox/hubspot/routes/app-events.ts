@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
+import { checkScopes } from '../auth/middleware.ts';
 import { HubSpotHttpError, notFound, type StandardError, standardError, validationError } from '../errors.ts';
 import { type ObjectType, resolveObjectType } from '../state/object-types.ts';
 import type { PortalState } from '../state/portal-state.ts';
@@ -47,7 +48,8 @@ const occurrenceSchema = z.object({
   objectId: z.string().min(1),
   id: z.string().min(1),
   timestamp: z.iso.datetime({ offset: true }).optional(),
-  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  // HubSpot's generated SDK (hubspot-sdk-typescript) types occurrence properties as strings.
+  properties: z.record(z.string(), z.string()).default({}),
 });
 
 export interface AppEvent {
@@ -152,6 +154,8 @@ export function appEventStoreFor(ctx: object): AppEventStore {
   return store;
 }
 
+const TIMELINE_SCOPES = ['timeline'] as const;
+
 export interface AppEventsContext {
   clock: { now(): number };
 }
@@ -160,12 +164,16 @@ export function appEventsRouter(ctx: AppEventsContext): Router {
   const store = appEventStoreFor(ctx);
   const router = express.Router();
   router.use('/integrators/timeline/v4', express.json({ limit: '1mb' }));
+  // The app-events reference: the app must list `timeline` in requiredScopes to send them.
   router.post('/integrators/timeline/v4/events', (req, res) => {
+    if (!checkScopes(req, res, TIMELINE_SCOPES)) return;
     res.status(201).json(store.create(enabledPortal(store, req), req.body, ctx.clock.now()));
   });
   router.post('/integrators/timeline/v4/events/batch', (req, res) => {
+    if (!checkScopes(req, res, TIMELINE_SCOPES)) return;
     const portal = enabledPortal(store, req);
-    const { inputs } = parseBody(z.object({ inputs: z.array(z.unknown()) }), req.body);
+    // An empty batch is refused, as HubSpot's batch endpoints do: it proves nothing about availability.
+    const { inputs } = parseBody(z.object({ inputs: z.array(z.unknown()).min(1) }), req.body);
     checkBatchSize(inputs.length, 100);
     const startedAt = new Date(ctx.clock.now()).toISOString();
     const results: AppEvent[] = [];

@@ -25,7 +25,7 @@ let close = () => {};
 beforeAll(async () => {
   const server = express()
     .use((req, _res, next) => {
-      Object.assign(req, { portal, principal: { kind: 'oauth', appId: 1 } });
+      Object.assign(req, { portal, principal: { kind: 'oauth', appId: 1, scopes: new Set(['timeline']) } });
       next();
     })
     .use(appEventsRouter(ctx))
@@ -53,7 +53,7 @@ const occurrence = (id: string, extra: Record<string, unknown> = {}) => ({
   eventTypeName: 'vigil_health_change',
   objectId: company.id,
   id,
-  properties: { status: 'at_risk', score: 41 },
+  properties: { status: 'at_risk', score: '41' },
   ...extra,
 });
 
@@ -69,11 +69,22 @@ describe('app events', () => {
     });
     const again = await post(
       '/integrators/timeline/v4/events',
-      occurrence('e-1', { properties: { score: 1 } }),
+      occurrence('e-1', { properties: { score: '1' } }),
     );
     expect(again).toMatchObject({ status: 409, body: { category: 'CONFLICT' } });
     expect(store.eventsOf(101)).toHaveLength(1);
     expect(store.eventsOf(101)[0]!.properties['score']).toBe('41');
+  });
+
+  it('takes property values as strings only, refuses an empty batch, and needs the timeline scope', async () => {
+    // The SDK types occurrence properties as strings; a number is refused.
+    const numeric = await post(
+      '/integrators/timeline/v4/events',
+      occurrence('s-1', { properties: { score: 41 } }),
+    );
+    expect(numeric.status).toBe(400);
+    // An empty batch proves nothing about availability: a 400, never a 2xx.
+    expect((await post('/integrators/timeline/v4/events/batch', { inputs: [] })).status).toBe(400);
   });
 
   it('validates the event type, properties and record', async () => {

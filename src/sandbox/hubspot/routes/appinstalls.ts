@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { principalOf } from '../auth/middleware.ts';
+import { checkScopes, principalOf } from '../auth/middleware.ts';
 import type { SandboxContext } from '../context.ts';
 import { hubspotError } from '../errors.ts';
 
@@ -26,6 +26,8 @@ export function appInstallsRouter(ctx: SandboxContext): Router {
         },
       );
     }
+    // 209039-v3-appuninstalls.json: security `oauth`.
+    if (!checkScopes(req, res, ['oauth'])) return;
     const portal = req.portal;
     if (portal) ctx.sandbox.uninstall(principal.appId, portal.portalId);
     res.status(204).end();

@@ -1,6 +1,8 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { SEED_SIZES } from '../../seed/types.ts';
+import { setOAuthV1 } from '../auth/oauth-routes.ts';
+import { neededScopes } from '../auth/scope-log.ts';
 import type { SandboxContext } from '../context.ts';
 import { HubSpotHttpError, notFound } from '../errors.ts';
 import { injectorFor } from '../faults/middleware.ts';
@@ -124,6 +126,18 @@ function controlRoutes(ctx: SandboxContext): Router {
     );
     res.json({ results });
   });
+  /** The scopes the portal's OAuth calls exercised (auth/scope-log.ts), and which of them were needed. */
+  router.get('/portals/:portalId/scope-uses', (req, res) => {
+    const portal = portalOf(ctx, req);
+    const uses = portal.scopeLog.list();
+    res.json({ results: uses, needed: [...neededScopes(uses)].sort() });
+  });
+  /** `{"v1": false}` switches the v1 OAuth endpoints off, as after HubSpot's 2027-02-16 sunset. */
+  router.put('/oauth', (req, res) => {
+    const body = parseBody(z.object({ v1: z.boolean() }), req.body);
+    setOAuthV1(ctx, body.v1);
+    res.json(body);
+  });
   router.put('/portals/:portalId/features', (req, res) => {
     const portal = portalOf(ctx, req);
     const { appEvents: enabled } = parseBody(featuresSchema, req.body);
@@ -214,7 +228,7 @@ function controlRoutes(ctx: SandboxContext): Router {
     const raw = req.query['portalId'];
     const filter = typeof raw === 'string' && /^\d+$/.test(raw) ? { portalId: Number(raw) } : {};
     const log = dispatcherFor(ctx).log;
-    res.json({ results: log.list(filter), dropped: log.dropped });
+    res.json({ results: log.list(filter), dropped: log.dropped, stats: log.stats() });
   });
 
   router.get('/app-event-types', (_req, res) => {

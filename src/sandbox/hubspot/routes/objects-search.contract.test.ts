@@ -34,7 +34,8 @@ describe('CRM search', () => {
       filterGroups: [
         { filters: [{ propertyName: 'dealstage', operator: 'EQ' as never, value: 'closedwon' }] },
       ],
-      sorts: ['-amount'],
+      // @hubspot/api-client types sorts as strings (from the spec); HubSpot takes the object form.
+      sorts: [{ propertyName: 'amount', direction: 'DESCENDING' }] as unknown as string[],
       properties: ['amount', 'dealstage'],
       limit: 5,
       after: '0',
@@ -53,6 +54,25 @@ describe('CRM search', () => {
     expect(
       validateResponse('424-v3-deals.json', 'post', '/crm/v3/objects/0-3/search', 200, raw.body),
     ).toEqual([]);
+  });
+
+  it('ignores a bare-string sort, as HubSpot does, and sorts by the documented object form', async () => {
+    const body = (sorts: unknown[]) => ({
+      filterGroups: [],
+      sorts,
+      properties: ['name'],
+      limit: 100,
+      after: '0',
+    });
+    const ids = async (sorts: unknown[]) =>
+      ((await search('companies', body(sorts))).body as { results: Array<{ id: string }> }).results.map(
+        (r) => r.id,
+      );
+    const unsorted = await ids([]);
+    const byName = await ids([{ propertyName: 'name', direction: 'DESCENDING' }]);
+    expect(byName).not.toEqual(unsorted);
+    expect(await ids(['-name'])).toEqual(unsorted);
+    expect(await ids(['name'])).toEqual(unsorted);
   });
 
   it('pages with `after` offsets until no `next` is left', async () => {

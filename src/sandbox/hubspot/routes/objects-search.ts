@@ -9,7 +9,8 @@ import { objectTypeParam, parseBody } from './parse.ts';
 import { objectJson, returnedProperties } from './serialize.ts';
 
 // CRM search (POST .../search, `PublicObjectSearchRequest`) and merge (POST .../merge,
-// `PublicMergeInput`). HubSpot accepts sorts as "-prop" strings or {propertyName, direction}.
+// `PublicMergeInput`). Sorts are `{propertyName, direction}`; a bare string is accepted and
+// ignored, as HubSpot does (search/run.ts).
 
 const filterSchema = z.object({
   propertyName: z.string(),

@@ -118,7 +118,7 @@ describe('app events against the running sandbox', () => {
           eventTypeName: 'vigil_health_change',
           objectId: companyId,
           id: 'a-1',
-          properties: { score: 40 },
+          properties: { score: '40' },
         }),
       });
     expect((await send()).status).toBe(201);

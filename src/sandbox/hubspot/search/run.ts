@@ -74,8 +74,11 @@ function parseSort(sorts: readonly SortInput[]): { name: string; descending: boo
   if (sorts.length > 1) throw validationError('A search accepts only one sort.', 'sorts', 'TOO_MANY_SORTS');
   const s = sorts[0];
   if (s === undefined) return null;
-  if (typeof s === 'string')
-    return s.startsWith('-') ? { name: s.slice(1), descending: true } : { name: s, descending: false };
+  // A bare-string sort ("name", "-name") is accepted and ignored, as HubSpot does: its search
+  // guide documents only `{propertyName, direction}` ("Sort search results"), and clients
+  // that sent strings report the order ignored (HubSpot/hubspot-api-ruby#257,
+  // HubSpot/hubspot-api-nodejs#14). The results come in the default (id) order instead.
+  if (typeof s === 'string') return null;
   return { name: s.propertyName, descending: s.direction === 'DESCENDING' };
 }
 

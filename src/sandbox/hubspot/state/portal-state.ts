@@ -1,3 +1,4 @@
+import { ScopeLog } from '../auth/scope-log.ts';
 import { AssociationStore } from './association-store.ts';
 import { associationTypeName } from './association-types.ts';
 import type { ChangeEvent, ChangeListener, WriteSource } from './change-events.ts';
@@ -39,6 +40,8 @@ export class PortalState {
   readonly objects: Record<ObjectType, ObjectStore>;
   readonly properties: Record<ObjectType, PropertyRegistry>;
   readonly associations = new AssociationStore();
+  /** The scopes OAuth calls on this portal exercised (auth/scope-log.ts). */
+  readonly scopeLog = new ScopeLog();
   pipelines: PipelineSet;
   private readonly listeners = new Set<ChangeListener>();
   /** merged-away id → surviving id, per type: HubSpot still answers reads of a merged id. */
