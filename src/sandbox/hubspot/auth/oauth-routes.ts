@@ -32,7 +32,10 @@ const RFC6749_ERRORS: Record<string, { error: string; http: number }> = {
 type ErrorStyle = 'legacy' | 'rfc6749';
 
 function tokenError(res: Response, style: ErrorStyle, status: string, message: string): void {
-  if (style === 'legacy') return oauthError(res, status, message);
+  if (style === 'legacy') {
+    oauthError(res, status, message);
+    return;
+  }
   const rfc = RFC6749_ERRORS[status] ?? { error: 'invalid_request', http: 400 };
   res.status(rfc.http).json({ error: rfc.error, error_description: message });
 }
