@@ -10,6 +10,8 @@ import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
+import { createOwnersRepo, type OwnersRepo } from './repos/owners.ts';
+import { createPortalLocaleRepo, type PortalLocaleRepo } from './repos/portal-locale.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
 import { createTimelineRepo, type TimelineRepo } from './repos/timeline.ts';
@@ -48,6 +50,10 @@ export interface Store {
   readonly cursors: CursorsRepo;
   readonly configs: ConfigsRepo;
   readonly kpis: KpisRepo;
+  /** Language, currency and time zone per portal (issue 13). */
+  readonly portalLocale: PortalLocaleRepo;
+  /** CRM owner names by id. */
+  readonly owners: OwnersRepo;
   /** Per-install run locks across processes (see repos/locks.ts). */
   readonly locks: LocksRepo;
   close(): Promise<void>;
@@ -115,6 +121,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     cursors: createCursorsRepo(p),
     configs: createConfigsRepo(p),
     kpis: createKpisRepo(p),
+    portalLocale: createPortalLocaleRepo(p),
+    owners: createOwnersRepo(p),
     locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
     async close() {
       if (closed) return;
