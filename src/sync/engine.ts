@@ -2,6 +2,7 @@ import { CrmAuthError, CrmRateLimitError, type CrmRecord } from '../connectors/t
 import { checkpoint, DEFAULT_BATCH, type RunContext } from './context.ts';
 import type { SyncDeps, SyncMode } from './deps.ts';
 import { startRunTotals } from './kpis.ts';
+import { portalTranslator } from './language.ts';
 import { CHURN_RATE_KEY, KPIS_AT_KEY, kpisDue, settleTiers, snapshotKpis } from './portfolio.ts';
 import { loadSince, READ_TYPES_FOR_RUN, readRemovals, readType } from './read.ts';
 import { recompute, scoreBatch } from './recompute.ts';
@@ -142,6 +143,7 @@ async function runLocked(deps: SyncDeps, request: SyncRequest): Promise<SyncSumm
     state,
     config,
     configVersion: version,
+    translator: await portalTranslator(deps.store, request.installId),
     batchSize: deps.batchSize ?? DEFAULT_BATCH,
     apiCallsAtStart: callsAtStart.calls,
     expectedRecords:

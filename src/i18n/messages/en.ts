@@ -27,6 +27,24 @@ export const en = {
   'churn.reason.contraction': 'Downgraded by {amount, number, money} ARR in the last 12 months',
   'churn.reason.payment_overdue': 'Payment {days, plural, one {# day} other {# days}} overdue',
   'churn.reason.no_contact': 'No contact with the customer for {days, plural, one {# day} other {# days}}',
+  // Health status and churn risk level names, as a rep reads them in a sentence.
+  'status.healthy': 'healthy',
+  'status.neutral': 'neutral',
+  'status.at_risk': 'at risk',
+  'risk.low': 'low',
+  'risk.medium': 'medium',
+  'risk.high': 'high',
+  'risk.critical': 'critical',
+
+  // Timeline notes (written into the CRM in the portal's language, when they are queued).
+  'timeline.health_moved':
+    'Health {direction, select, fell {fell} other {rose}} from {from, number} to {to, number}{status, select, none {} other { ({statusLabel})}}',
+  'timeline.health_unscorable': 'Health can no longer be scored',
+  'timeline.health_first': 'Health scored {to, number}{status, select, none {} other { ({statusLabel})}}',
+  'timeline.risk_moved': 'Churn risk {direction, select, rose {rose} other {fell}} from {from} to {to}',
+  'timeline.title': '{head}: {reason}',
+  'timeline.reason_line': '{reason}.',
+  'timeline.risk_line': 'Churn risk {risk, number} ({level}), was {before, number} ({beforeLevel}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

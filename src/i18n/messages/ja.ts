@@ -23,4 +23,23 @@ export const ja: Record<MessageKey, string> = {
   'churn.reason.contraction': '過去12か月にダウングレードでARRが{amount, number, money}減少しました',
   'churn.reason.payment_overdue': '支払いが{days, number}日遅延しています',
   'churn.reason.no_contact': '{days, number}日間、顧客との接触がありません',
+
+  'status.healthy': '健全',
+  'status.neutral': '普通',
+  'status.at_risk': 'リスクあり',
+  'risk.low': '低',
+  'risk.medium': '中',
+  'risk.high': '高',
+  'risk.critical': '危険',
+
+  'timeline.health_moved':
+    'ヘルススコアが{from, number}から{to, number}に{direction, select, fell {低下しました} other {上昇しました}}{status, select, none {} other {（{statusLabel}）}}',
+  'timeline.health_unscorable': 'ヘルススコアを算出できなくなりました',
+  'timeline.health_first':
+    'ヘルススコアは{to, number}です{status, select, none {} other {（{statusLabel}）}}',
+  'timeline.risk_moved':
+    'チャーンリスクが{from}から{to}に{direction, select, rose {上がりました} other {下がりました}}',
+  'timeline.title': '{head}：{reason}',
+  'timeline.reason_line': '{reason}。',
+  'timeline.risk_line': 'チャーンリスク{risk, number}（{level}）、以前は{before, number}（{beforeLevel}）。',
 };

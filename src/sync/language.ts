@@ -1,0 +1,26 @@
+import { reasonSentence } from '../domain/churn/sentences.ts';
+import type { CompanyScore } from '../domain/score.ts';
+import { type Translator, translator } from '../i18n/index.ts';
+import type { SyncStore } from './deps.ts';
+
+/**
+ * The portal's language and currency for what a sync writes into the CRM (churn
+ * sentences, vigil_churn_summary, timeline notes). Read once per run: a language switch
+ * in Settings applies to the next run, and entries already queued keep their language.
+ */
+export async function portalTranslator(store: SyncStore, installId: string): Promise<Translator> {
+  const locale = await store.portalLocale?.get(installId);
+  if (locale === undefined) return translator('en');
+  return translator(locale.language, { currency: locale.currency, timeZone: locale.timeZone });
+}
+
+/**
+ * A fresh score with its reason sentences in the portal's language. Scoring writes
+ * English with dollars; codes, severities and values are the same in every language, so
+ * only the sentences are said again. English/USD portals keep the score as it is.
+ */
+export function inPortalLanguage(score: CompanyScore, tr: Translator): CompanyScore {
+  if (tr.locale === 'en' && tr.currency === 'USD') return score;
+  const reasons = score.risk.reasons.map((r) => ({ ...r, sentence: reasonSentence(r.code, r.values, tr) }));
+  return { ...score, risk: { ...score.risk, reasons } };
+}
