@@ -8,6 +8,7 @@ import type {
   TimelineEntry,
   TimelineOutcome,
 } from '../types.ts';
+import { readAccountDetails } from './account-info.ts';
 import { createApi, type HubSpotApi } from './api.ts';
 import { CallStatsRecorder } from './call-stats.ts';
 import { createCaller } from './caller.ts';
@@ -124,6 +125,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       }
       return { ...properties, timeline: timeline === 'note' ? 'note' : 'app_event' };
     },
+    accountDetails: () => readAccountDetails(api),
     readAll: (type: CrmObjectType, properties: readonly string[], cursor: string | null) =>
       readAll(api, type, properties, cursor),
     readChanged: (type: CrmObjectType, properties: readonly string[], since: number, cursor: string | null) =>

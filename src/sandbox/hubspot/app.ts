@@ -7,6 +7,7 @@ import { correlationIdOf, HubSpotHttpError, hubspotError } from './errors.ts';
 import { faultsMiddleware } from './faults/middleware.ts';
 import { limitsMiddleware } from './limits/middleware.ts';
 import { statsMiddleware } from './limits/stats.ts';
+import { accountInfoRouter } from './routes/account-info.ts';
 import { appEventsRouter } from './routes/app-events.ts';
 import { appInstallsRouter } from './routes/appinstalls.ts';
 import { associationsRouter } from './routes/associations.ts';
@@ -66,6 +67,7 @@ export function createApp(ctx: SandboxContext): Express {
   app.use('/appinstalls', appInstallsRouter(ctx));
   app.use(timelineRouter(ctx));
   app.use(appEventsRouter(ctx));
+  app.use(accountInfoRouter(ctx));
   app.use((req, res) => hubspotError(res, 404, 'OBJECT_NOT_FOUND', `No route for ${req.method} ${req.path}`));
   app.use(errorHandler(ctx));
   return app;
