@@ -54,6 +54,7 @@ export interface SyncStore {
   /** The portal's language and currency (optional: absent means English and USD). */
   portalLocale?: {
     get(installId: string): Promise<{ language: Locale; currency: string; timeZone: string }>;
+    update?(installId: string, patch: { currency?: string; timeZone?: string }): Promise<unknown>;
   };
   mirror: {
     /** Content-hashed upsert that marks affected companies dirty in the same transaction. */

@@ -143,7 +143,11 @@ async function runLocked(deps: SyncDeps, request: SyncRequest): Promise<SyncSumm
     state,
     config,
     configVersion: version,
-    translator: await portalTranslator(deps.store, request.installId),
+    translator: await portalTranslator(
+      deps.store,
+      request.installId,
+      state.mode === 'full' ? deps.connector : undefined,
+    ),
     batchSize: deps.batchSize ?? DEFAULT_BATCH,
     apiCallsAtStart: callsAtStart.calls,
     expectedRecords:

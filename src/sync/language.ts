@@ -1,3 +1,4 @@
+import type { CrmConnector } from '../connectors/types.ts';
 import { reasonSentence } from '../domain/churn/sentences.ts';
 import type { CompanyScore } from '../domain/score.ts';
 import { type Translator, translator } from '../i18n/index.ts';
@@ -7,8 +8,18 @@ import type { SyncStore } from './deps.ts';
  * The portal's language and currency for what a sync writes into the CRM (churn
  * sentences, vigil_churn_summary, timeline notes). Read once per run: a language switch
  * in Settings applies to the next run, and entries already queued keep their language.
+ * With `connector` (full runs), the CRM's company currency and time zone are read first.
  */
-export async function portalTranslator(store: SyncStore, installId: string): Promise<Translator> {
+export async function portalTranslator(
+  store: SyncStore,
+  installId: string,
+  connector?: CrmConnector,
+): Promise<Translator> {
+  if (connector?.accountDetails !== undefined && store.portalLocale?.update !== undefined) {
+    // The CRM's own setting wins: a portal that changes its company currency is shown in it.
+    const d = await connector.accountDetails();
+    await store.portalLocale.update(installId, { currency: d.companyCurrency, timeZone: d.timeZone });
+  }
   const locale = await store.portalLocale?.get(installId);
   if (locale === undefined) return translator('en');
   return translator(locale.language, { currency: locale.currency, timeZone: locale.timeZone });

@@ -9,6 +9,7 @@ import type { StoredScore, SyncStore } from './deps.ts';
  */
 export function syncStoreOf(store: Store): SyncStore {
   return {
+    portalLocale: store.portalLocale,
     mirror: store.mirror,
     scores: {
       save: store.scores.save,

@@ -45,6 +45,14 @@ export const en = {
   'timeline.title': '{head}: {reason}',
   'timeline.reason_line': '{reason}.',
   'timeline.risk_line': 'Churn risk {risk, number} ({level}), was {before, number} ({beforeLevel}).',
+  // Dashboard (the reader's language; amounts in the portal's currency).
+  'dashboard.portfolio.title': 'Portfolio',
+  'dashboard.at_risk.title': 'At risk',
+  'dashboard.reason.none': 'none',
+  'dashboard.tiers.thresholds':
+    'Touch tiers in {currency}: high touch from {high} expected lifetime value, tech touch below {tech}.',
+  'dashboard.tiers.unconfirmed':
+    'Not yet confirmed for {currency}. Suggested for {currency}: high touch from {high}, tech touch below {tech} — check them in Settings.',
 } as const;
 
 export type MessageKey = keyof typeof en;

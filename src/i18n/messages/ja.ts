@@ -42,4 +42,12 @@ export const ja: Record<MessageKey, string> = {
   'timeline.title': '{head}：{reason}',
   'timeline.reason_line': '{reason}。',
   'timeline.risk_line': 'チャーンリスク{risk, number}（{level}）、以前は{before, number}（{beforeLevel}）。',
+
+  'dashboard.portfolio.title': 'ポートフォリオ',
+  'dashboard.at_risk.title': 'リスクのある顧客',
+  'dashboard.reason.none': 'なし',
+  'dashboard.tiers.thresholds':
+    'タッチモデル（{currency}）：期待LTVが{high}以上はハイタッチ、{tech}未満はテックタッチです。',
+  'dashboard.tiers.unconfirmed':
+    '{currency}でのしきい値はまだ確認されていません。{currency}の推奨値はハイタッチ{high}以上、テックタッチ{tech}未満です。設定で確認してください。',
 };

@@ -22,9 +22,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that records uncaught script errors and failed requests, so a test can insist on none. */
-export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+/**
+ * A page that records uncaught script errors and failed requests, so a test can insist on
+ * none. `locale` ("ja-JP") sets the browser's language and so its Accept-Language header.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { locale?: string } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({
+    viewport: { width: 1366, height: 900 },
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+  });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
   page.on('response', (r) => {
