@@ -56,6 +56,13 @@ export interface SyncStore {
     get(installId: string): Promise<{ language: Locale; currency: string; timeZone: string }>;
     update?(installId: string, patch: { currency?: string; timeZone?: string }): Promise<unknown>;
   };
+  /** Owner names by id (optional: absent means owners are shown by id). */
+  owners?: {
+    replaceAll(
+      installId: string,
+      owners: ReadonlyArray<{ id: string; name: string; email: string | null }>,
+    ): Promise<void>;
+  };
   mirror: {
     /** Content-hashed upsert that marks affected companies dirty in the same transaction. */
     upsert(

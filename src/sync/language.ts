@@ -14,11 +14,21 @@ export async function portalTranslator(
   store: SyncStore,
   installId: string,
   connector?: CrmConnector,
+  logger?: { warn(obj: object, msg?: string): void },
 ): Promise<Translator> {
   if (connector?.accountDetails !== undefined && store.portalLocale?.update !== undefined) {
     // The CRM's own setting wins: a portal that changes its company currency is shown in it.
-    const d = await connector.accountDetails();
-    await store.portalLocale.update(installId, { currency: d.companyCurrency, timeZone: d.timeZone });
+    try {
+      const d = await connector.accountDetails();
+      await store.portalLocale.update(installId, { currency: d.companyCurrency, timeZone: d.timeZone });
+    } catch (err) {
+      // A currency Vigil can't format, or the call failing, must not stop the sync: the
+      // portal keeps the currency it had.
+      logger?.warn(
+        { installId, err: err instanceof Error ? err.message : String(err) },
+        'account details not refreshed: keeping the stored currency and time zone',
+      );
+    }
   }
   const locale = await store.portalLocale?.get(installId);
   if (locale === undefined) return translator('en');

@@ -62,6 +62,18 @@ describe('the dashboard in Japanese for a yen portal', () => {
     const reasons = (await page.locator('td[data-col="reason"]').allTextContents()).map((r) => r.trim());
     expect(reasons.some((r) => JAPANESE.test(r))).toBe(true);
     for (const r of reasons) expect(r).not.toMatch(/Nobody|licensed|tickets|Payment/);
+    // Owners by name (HubSpot owners API, cached by the sync), and the owner filter by name.
+    const owners = (await page.locator('td[data-col="owner"]').allTextContents()).map((o) => o.trim());
+    expect(owners.filter((o) => /^\d+$/.test(o))).toEqual([]);
+    expect(owners.some((o) => o === '佐藤 花子' || JAPANESE.test(o))).toBe(true);
+    const labels = await page.locator('#owner option').allTextContents();
+    expect(labels.some((l) => JAPANESE.test(l))).toBe(true);
+    const owner = await page.locator('#owner option', { hasText: '佐藤 花子' }).getAttribute('value');
+    await page.goto(`${stack.url}/at-risk?owner=${owner}`);
+    const filtered = (await page.locator('td[data-col="owner"]').allTextContents()).map((o) => o.trim());
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(new Set(filtered)).toEqual(new Set(['佐藤 花子']));
+    await page.goto(`${stack.url}/at-risk`);
     await screenshot(page, 'ja-at-risk');
     expect(problems).toEqual([]);
   });

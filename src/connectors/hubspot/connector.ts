@@ -15,6 +15,7 @@ import { createCaller } from './caller.ts';
 import { createClient } from './client.ts';
 import { type LimiterRegistry, quotaKey, sharedLimiters } from './limiter-registry.ts';
 import { HUBSPOT_LIMITS, type LimitOptions, limitSettings } from './limits.ts';
+import { readOwners } from './owners.ts';
 import { provisionProperties } from './provision.ts';
 import { readAll, readChanged, readRemoved } from './reads.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
@@ -126,6 +127,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       return { ...properties, timeline: timeline === 'note' ? 'note' : 'app_event' };
     },
     accountDetails: () => readAccountDetails(api),
+    readOwners: () => readOwners(api),
     readAll: (type: CrmObjectType, properties: readonly string[], cursor: string | null) =>
       readAll(api, type, properties, cursor),
     readChanged: (type: CrmObjectType, properties: readonly string[], since: number, cursor: string | null) =>

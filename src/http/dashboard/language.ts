@@ -43,6 +43,11 @@ export async function tierMoney(ctx: DashboardContext, installId: string): Promi
   };
 }
 
+/** Owner names by id (empty when the store keeps none, or the CRM gave none: ids are shown). */
+export async function ownerNames(ctx: DashboardContext, installId: string): Promise<Map<string, string>> {
+  return (await ctx.deps.store.owners?.names(installId)) ?? new Map();
+}
+
 /** A stored reason in the reader's language when its numbers were kept, else as stored. */
 export function reasonText(
   reason: { code: ReasonCode; sentence: string; values?: Record<string, number | string | null> | undefined },

@@ -53,6 +53,23 @@ export const en = {
     'Touch tiers in {currency}: high touch from {high} expected lifetime value, tech touch below {tech}.',
   'dashboard.tiers.unconfirmed':
     'Not yet confirmed for {currency}. Suggested for {currency}: high touch from {high}, tech touch below {tech} — check them in Settings.',
+  // CSV export headers (the reader's language; the English ones are the column names).
+  'csv.company_id': 'Company ID',
+  'csv.name': 'Company',
+  'csv.owner': 'Owner ID',
+  'csv.owner_name': 'Owner',
+  'csv.health': 'Health',
+  'csv.status': 'Health status',
+  'csv.churn_risk': 'Churn risk',
+  'csv.risk_level': 'Risk level',
+  'csv.top_reason': 'Top reason code',
+  'csv.top_reason_sentence': 'Top reason',
+  'csv.reasons': 'Reason codes',
+  'csv.tier': 'Touch tier',
+  'csv.expected_ltv': 'Expected LTV',
+  'csv.arr': 'ARR',
+  'csv.renewal_date': 'Renewal date',
+  'csv.scored_at': 'Scored at',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -50,4 +50,21 @@ export const ja: Record<MessageKey, string> = {
     'タッチモデル（{currency}）：期待LTVが{high}以上はハイタッチ、{tech}未満はテックタッチです。',
   'dashboard.tiers.unconfirmed':
     '{currency}でのしきい値はまだ確認されていません。{currency}の推奨値はハイタッチ{high}以上、テックタッチ{tech}未満です。設定で確認してください。',
+
+  'csv.company_id': '会社ID',
+  'csv.name': '会社名',
+  'csv.owner': '担当者ID',
+  'csv.owner_name': '担当者',
+  'csv.health': 'ヘルススコア',
+  'csv.status': 'ヘルス状態',
+  'csv.churn_risk': 'チャーンリスク',
+  'csv.risk_level': 'リスクレベル',
+  'csv.top_reason': '主な理由コード',
+  'csv.top_reason_sentence': '主な理由',
+  'csv.reasons': '理由コード',
+  'csv.tier': 'タッチモデル',
+  'csv.expected_ltv': '期待LTV',
+  'csv.arr': 'ARR',
+  'csv.renewal_date': '更新日',
+  'csv.scored_at': 'スコア算出日時',
 };

@@ -13,6 +13,7 @@ import { appInstallsRouter } from './routes/appinstalls.ts';
 import { associationsRouter } from './routes/associations.ts';
 import { controlRouter } from './routes/control.ts';
 import { objectsRouter } from './routes/objects.ts';
+import { ownersRouter } from './routes/owners.ts';
 import { pipelinesRouter } from './routes/pipelines.ts';
 import { propertiesRouter } from './routes/properties.ts';
 import { timelineRouter } from './routes/timeline.ts';
@@ -68,6 +69,7 @@ export function createApp(ctx: SandboxContext): Express {
   app.use(timelineRouter(ctx));
   app.use(appEventsRouter(ctx));
   app.use(accountInfoRouter(ctx));
+  app.use(ownersRouter(ctx));
   app.use((req, res) => hubspotError(res, 404, 'OBJECT_NOT_FOUND', `No route for ${req.method} ${req.path}`));
   app.use(errorHandler(ctx));
   return app;

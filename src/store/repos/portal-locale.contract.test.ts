@@ -10,6 +10,8 @@ forEachDatabase('portal locale and owners', (db) => {
       timeZone: 'UTC',
       confirmedAt: null,
     });
+    // HubSpot's account details answer legacy zone links such as US/Eastern.
+    await db.store.portalLocale.update(i.id, { timeZone: 'US/Eastern' });
     await db.store.portalLocale.update(i.id, { currency: 'jpy', timeZone: 'Asia/Tokyo' });
     const ja = await db.store.portalLocale.update(i.id, { language: 'ja', confirmed: true });
     expect(ja).toMatchObject({ language: 'ja', currency: 'JPY', timeZone: 'Asia/Tokyo' });

@@ -27,13 +27,22 @@ const patchSchema = z.strictObject({
     .optional(),
   timeZone: z
     .string()
-    .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', {
-      message: 'not an IANA time zone (e.g. Asia/Tokyo)',
-    })
+    // Intl accepts the IANA zones and their legacy links ("US/Eastern", which HubSpot's
+    // account details return); supportedValuesOf lists canonical names only.
+    .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Tokyo)' })
     .optional(),
   confirmed: z.boolean().optional(),
 });
 export type PortalLocalePatch = z.input<typeof patchSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz.trim() !== '';
+  } catch {
+    return false;
+  }
+}
 
 export function createPortalLocaleRepo(pool: pg.Pool) {
   return {

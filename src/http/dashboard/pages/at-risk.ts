@@ -31,6 +31,8 @@ export interface AtRiskPageInput {
   portals?: PortalSwitch | undefined;
   /** The reader's language and the portal's currency (English, plain amounts when absent). */
   tr?: Translator | undefined;
+  /** Owner names by id (owners without one are shown by id). */
+  ownerNames?: ReadonlyMap<string, string> | undefined;
 }
 
 export const TIER_LABELS: Record<string, string> = {
@@ -58,7 +60,12 @@ function select(
   )}</select></div>`;
 }
 
-function row(c: CompanySummary, installId: string | undefined, tr: Translator | undefined): SafeHtml {
+function row(
+  c: CompanySummary,
+  installId: string | undefined,
+  tr: Translator | undefined,
+  names: ReadonlyMap<string, string>,
+): SafeHtml {
   const top = c.reasons[0];
   return html`<tr data-company-id="${c.id}">
 <th scope="row"><a href="${withInstall(`/companies/${encodeURIComponent(c.id)}`, installId)}">${c.name ?? `Company ${c.id}`}</a></th>
@@ -68,7 +75,7 @@ function row(c: CompanySummary, installId: string | undefined, tr: Translator | 
 <td data-col="tier">${TIER_LABELS[c.tier] ?? c.tier}</td>
 <td class="num" data-col="arr">${moneyIn(c.arr, tr)}</td>
 <td data-col="renewal">${isoDay(c.renewalDate)}</td>
-<td data-col="owner">${c.owner ?? MISSING}</td>
+<td data-col="owner"${c.owner === null ? '' : html` data-owner-id="${c.owner}"`}>${c.owner === null ? MISSING : (names.get(c.owner) ?? c.owner)}</td>
 </tr>`;
 }
 
@@ -117,7 +124,9 @@ ${select(
   'owner',
   'Owner',
   f.owner,
-  input.owners.map((o) => ({ value: o, label: o })),
+  input.owners
+    .map((o) => ({ value: o, label: input.ownerNames?.get(o) ?? o }))
+    .sort((a, b) => a.label.localeCompare(b.label, input.tr?.locale)),
 )}
 ${select(
   'limit',
@@ -140,7 +149,7 @@ ${select(
 <tbody>${
     input.items.length === 0
       ? html`<tr><td colspan="8">No company matches these filters.</td></tr>`
-      : input.items.map((c) => row(c, input.installId, input.tr))
+      : input.items.map((c) => row(c, input.installId, input.tr, input.ownerNames ?? new Map()))
   }</tbody>
 </table>
 <nav class="pager" aria-label="Pages">${first}${next}</nav>`;

@@ -10,7 +10,7 @@ import {
 import type { DashboardContext } from '../context.ts';
 import { defaultRecordUrl } from '../deps.ts';
 import { snapshotKpis } from '../kpi-view.ts';
-import { pageTranslator, tierMoney } from '../language.ts';
+import { ownerNames, pageTranslator, tierMoney } from '../language.ts';
 import { errorPage, type PageKey } from '../layout.ts';
 import { atRiskPage } from '../pages/at-risk.ts';
 import { companyPage } from '../pages/company.ts';
@@ -126,6 +126,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           pageNumber,
           owners,
           tr: await pageTranslator(ctx, req, install.id),
+          ownerNames: await ownerNames(ctx, install.id),
           installId: install.installId,
           portals: install.portals,
         }),

@@ -1,4 +1,5 @@
 import type { SeededPortal } from '../../seed/types.ts';
+import { seedOwners } from './owners.ts';
 
 /**
  * A portal's account details as `GET /account-info/v3/details` returns them (HubSpot API
@@ -53,6 +54,7 @@ export function accountDetailsOf(portal: object): AccountDetails {
 }
 
 export function setAccountCurrency(portal: object, currency: SeedCurrency): void {
+  seedOwners(portal, currency === 'JPY');
   details.set(portal, { accountType: 'STANDARD', additionalCurrencies: [], ...DEFAULTS[currency]! });
 }
 
