@@ -76,6 +76,8 @@ describe('at-risk CSV', () => {
   });
 
   it("names the owner and writes headers and the reason in the reader's language", () => {
+    // English readers keep the column names scripts read.
+    expect(csvHeader(translator('en'))).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
     const ja = translator('ja', { currency: 'JPY' });
     const header = csvHeader(ja).trimEnd().split(',');
     expect(header).toHaveLength(CSV_COLUMNS.length);
