@@ -13,7 +13,6 @@ export const CSV_COLUMNS = [
   'company_id',
   'name',
   'owner',
-  'owner_name',
   'health',
   'status',
   'churn_risk',
@@ -26,6 +25,8 @@ export const CSV_COLUMNS = [
   'arr',
   'renewal_date',
   'scored_at',
+  // Added last, so scripts that read columns by position keep working.
+  'owner_name',
 ] as const;
 
 export function csvText(value: string): string {
@@ -76,7 +77,6 @@ export function csvRow(
     c.id,
     c.name,
     c.owner,
-    c.owner === null ? null : (ownerNames.get(c.owner) ?? null),
     c.health,
     c.status,
     c.churnRisk,
@@ -89,6 +89,7 @@ export function csvRow(
     c.arr,
     c.renewalDate === null ? null : c.renewalDate.slice(0, 10),
     c.scoredAt,
+    c.owner === null ? null : (ownerNames.get(c.owner) ?? null),
   ];
   return `${values.map(field).join(',')}\r\n`;
 }
