@@ -103,6 +103,10 @@ export interface CrmConnector {
 
   /** Creates or updates Vigil's properties/fields and timeline definitions. Idempotent. */
   provision(): Promise<ProvisionReport>;
+  /** The account's company currency (ISO 4217) and time zone, where the CRM reports them. */
+  accountDetails?(): Promise<{ companyCurrency: string; timeZone: string }>;
+  /** The users who own records (HubSpot owners, Salesforce users), by the id records carry. */
+  readOwners?(): Promise<Array<{ id: string; name: string; email: string | null }>>;
   /** Full read, page by page; resume from `cursor` after a crash. */
   readAll(
     type: CrmObjectType,

@@ -13,7 +13,12 @@ import type { CompanyDetail, CompanySummary, RunBody } from './schemas.ts';
 const iso = (t: number) => new Date(t).toISOString();
 
 function presentReason(reason: ReasonDetail) {
-  return { code: reason.code, sentence: reason.sentence, contribution: reason.contribution };
+  return {
+    code: reason.code,
+    sentence: reason.sentence,
+    contribution: reason.contribution,
+    ...(reason.values === undefined ? {} : { values: reason.values }),
+  };
 }
 
 export function presentSummary(row: ScoreListItem): CompanySummary {

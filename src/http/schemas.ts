@@ -63,6 +63,8 @@ export const reasonSchema = z.object({
   code: z.enum(REASON_CODES),
   sentence: z.string(),
   contribution: z.number(),
+  /** The numbers behind the sentence (absent for scores stored before they were kept). */
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
 });
 
 export const runSchema = z.object({

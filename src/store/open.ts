@@ -11,6 +11,8 @@ import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
+import { createOwnersRepo, type OwnersRepo } from './repos/owners.ts';
+import { createPortalLocaleRepo, type PortalLocaleRepo } from './repos/portal-locale.ts';
 import { createRetentionRepo, type RetentionRepo } from './repos/retention.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
@@ -53,6 +55,10 @@ export interface Store {
   readonly cursors: CursorsRepo;
   readonly configs: ConfigsRepo;
   readonly kpis: KpisRepo;
+  /** Language, currency and time zone per portal (issue 13). */
+  readonly portalLocale: PortalLocaleRepo;
+  /** CRM owner names by id. */
+  readonly owners: OwnersRepo;
   /** Per-install run locks across processes (see repos/locks.ts). */
   readonly locks: LocksRepo;
   /** Dashboard sign-in sessions (src/http/auth). */
@@ -144,6 +150,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     cursors: createCursorsRepo(p),
     configs: createConfigsRepo(p),
     kpis: createKpisRepo(p),
+    portalLocale: createPortalLocaleRepo(p),
+    owners: createOwnersRepo(p),
     locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
     sessions: createSessionsRepo(p),
     retention: createRetentionRepo(p),

@@ -1,5 +1,6 @@
 import type { CrmObjectType } from '../connectors/types.ts';
 import type { ScoringConfig } from '../domain/config/schema.ts';
+import type { Translator } from '../i18n/index.ts';
 import type { RunPhase, SyncDeps } from './deps.ts';
 import type { Phase, RunState } from './run-state.ts';
 
@@ -10,6 +11,8 @@ export interface RunContext {
   deps: SyncDeps;
   state: RunState;
   config: ScoringConfig;
+  /** The portal's language and currency for what the run writes (English/USD when absent). */
+  translator?: Translator;
   configVersion: number;
   batchSize: number;
   /** The connector's call count when this process took the run up (calls before a crash are in stats). */

@@ -13,6 +13,7 @@ import type { PortfolioKpis } from '../domain/kpis/portfolio.ts';
 import type { CompanyInput } from '../domain/records.ts';
 import type { CompanyScore } from '../domain/score.ts';
 import type { TierAssignment, TierInput } from '../domain/tiers/assign.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { ScoreValues } from './writeback/properties.ts';
 
 /**
@@ -50,6 +51,18 @@ export interface ResumableRun {
 }
 
 export interface SyncStore {
+  /** The portal's language and currency (optional: absent means English and USD). */
+  portalLocale?: {
+    get(installId: string): Promise<{ language: Locale; currency: string; timeZone: string }>;
+    update?(installId: string, patch: { currency?: string; timeZone?: string }): Promise<unknown>;
+  };
+  /** Owner names by id (optional: absent means owners are shown by id). */
+  owners?: {
+    replaceAll(
+      installId: string,
+      owners: ReadonlyArray<{ id: string; name: string; email: string | null }>,
+    ): Promise<void>;
+  };
   mirror: {
     /** Content-hashed upsert that marks affected companies dirty in the same transaction. */
     upsert(

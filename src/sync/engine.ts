@@ -2,6 +2,8 @@ import { CrmAuthError, CrmRateLimitError, type CrmRecord } from '../connectors/t
 import { checkpoint, DEFAULT_BATCH, type RunContext } from './context.ts';
 import type { SyncDeps, SyncMode } from './deps.ts';
 import { startRunTotals } from './kpis.ts';
+import { portalTranslator } from './language.ts';
+import { refreshOwners } from './owners.ts';
 import { CHURN_RATE_KEY, KPIS_AT_KEY, kpisDue, settleTiers, snapshotKpis } from './portfolio.ts';
 import { loadSince, READ_TYPES_FOR_RUN, readRemovals, readType } from './read.ts';
 import { recompute, scoreBatch } from './recompute.ts';
@@ -137,11 +139,18 @@ async function runLocked(deps: SyncDeps, request: SyncRequest): Promise<SyncSumm
   const state = await openRun(deps, request);
   const { version, config } = await deps.store.configs.current(request.installId);
   const counts = await deps.store.mirror.counts(request.installId);
+  if (state.mode === 'full') await refreshOwners(deps, request.installId);
   const ctx: RunContext = {
     deps,
     state,
     config,
     configVersion: version,
+    translator: await portalTranslator(
+      deps.store,
+      request.installId,
+      state.mode === 'full' ? deps.connector : undefined,
+      deps.logger,
+    ),
     batchSize: deps.batchSize ?? DEFAULT_BATCH,
     apiCallsAtStart: callsAtStart.calls,
     expectedRecords:

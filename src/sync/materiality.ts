@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TimelineEntry } from '../connectors/types.ts';
 import type { RiskLevel } from '../domain/churn/risk.ts';
 import type { HealthStatus } from '../domain/health/score.ts';
+import { type MessageKey, type Translator, translator } from '../i18n/index.ts';
 import type { ScoreValues } from './writeback/properties.ts';
 
 /** The parts of a score a timeline entry compares, as written to the CRM (rounded). */
@@ -31,11 +32,20 @@ export function scoreState(v: ScoreValues): ScoreState {
   };
 }
 
-const STATUS_LABEL: Record<HealthStatus, string> = {
-  healthy: 'healthy',
-  neutral: 'neutral',
-  at_risk: 'at risk',
+const STATUS_KEY: Record<HealthStatus, MessageKey> = {
+  healthy: 'status.healthy',
+  neutral: 'status.neutral',
+  at_risk: 'status.at_risk',
 };
+
+const RISK_KEY: Record<RiskLevel, MessageKey> = {
+  low: 'risk.low',
+  medium: 'risk.medium',
+  high: 'risk.high',
+  critical: 'risk.critical',
+};
+
+const ENGLISH = translator('en');
 
 /**
  * DESIGN §2: a change is material when the health status or the churn risk level
@@ -86,27 +96,38 @@ export function timelineEntryId(
   return `vigil-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
-/** "Health fell from 72 to 48 (at risk)", "Churn risk rose from medium to high". */
-export function headline(before: ScoreState, after: ScoreState): string {
+/** "Health fell from 72 to 48 (at risk)", "Churn risk rose from medium to high" — in `tr`'s language. */
+export function headline(before: ScoreState, after: ScoreState, tr: Translator = ENGLISH): string {
+  const status = after.status === null ? 'none' : after.status;
+  const statusLabel = after.status === null ? '' : tr.t(STATUS_KEY[after.status]);
   if (before.health !== null && after.health !== null && before.health !== after.health) {
-    const verb = after.health < before.health ? 'fell' : 'rose';
-    const status = after.status === null ? '' : ` (${STATUS_LABEL[after.status]})`;
-    return `Health ${verb} from ${before.health} to ${after.health}${status}`;
+    const direction = after.health < before.health ? 'fell' : 'rose';
+    return tr.t('timeline.health_moved', {
+      direction,
+      from: before.health,
+      to: after.health,
+      status,
+      statusLabel,
+    });
   }
-  if (before.health !== null && after.health === null) return 'Health can no longer be scored';
+  if (before.health !== null && after.health === null) return tr.t('timeline.health_unscorable');
   if (before.health === null && after.health !== null) {
-    const status = after.status === null ? '' : ` (${STATUS_LABEL[after.status]})`;
-    return `Health scored ${after.health}${status}`;
+    return tr.t('timeline.health_first', { to: after.health, status, statusLabel });
   }
   const rank: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-  const verb = rank[after.riskLevel] > rank[before.riskLevel] ? 'rose' : 'fell';
-  return `Churn risk ${verb} from ${before.riskLevel} to ${after.riskLevel}`;
+  const direction = rank[after.riskLevel] > rank[before.riskLevel] ? 'rose' : 'fell';
+  return tr.t('timeline.risk_moved', {
+    direction,
+    from: tr.t(RISK_KEY[before.riskLevel]),
+    to: tr.t(RISK_KEY[after.riskLevel]),
+  });
 }
 
 /**
  * The timeline entry for a material change: a title a rep reads at a glance ("Health
  * fell from 72 to 48 (at risk): nobody has logged in for 41 days") and a body with
- * every top reason and the churn risk.
+ * every top reason and the churn risk. Written in `tr`'s language (the portal's, when the
+ * entry is queued): an entry keeps the language it was written in.
  */
 export function timelineEntry(
   installId: string,
@@ -115,12 +136,21 @@ export function timelineEntry(
   after: ScoreState,
   beforeAt: number | null,
   occurredAt: number,
+  tr: Translator = ENGLISH,
 ): TimelineEntry {
-  const head = headline(before, after);
+  const head = headline(before, after, tr);
   const top = after.reasons[0];
-  const title = top === undefined ? head : `${head}: ${lowerFirst(stripStop(top))}`;
-  const lines = after.reasons.map((r) => `${stripStop(r)}.`);
-  lines.push(`Churn risk ${after.risk} (${after.riskLevel}), was ${before.risk} (${before.riskLevel}).`);
+  const title =
+    top === undefined ? head : tr.t('timeline.title', { head, reason: lowerFirst(stripStop(top)) });
+  const lines = after.reasons.map((r) => tr.t('timeline.reason_line', { reason: stripStop(r) }));
+  lines.push(
+    tr.t('timeline.risk_line', {
+      risk: after.risk,
+      level: tr.t(RISK_KEY[after.riskLevel]),
+      before: before.risk,
+      beforeLevel: tr.t(RISK_KEY[before.riskLevel]),
+    }),
+  );
   return {
     id: timelineEntryId(installId, companyId, before, after, beforeAt),
     companyId,
@@ -149,5 +179,5 @@ function lowerFirst(s: string): string {
 }
 
 function stripStop(s: string): string {
-  return s.replace(/[.\s]+$/, '');
+  return s.replace(/[.。\s]+$/, '');
 }

@@ -4,6 +4,7 @@ import { assignTiers, type TierAssignment, type TierInput } from '../domain/tier
 import { checkpoint, progress, type RunContext, resumeCursor } from './context.ts';
 import type { Scored, StoredScore } from './deps.ts';
 import { addRunBatch } from './kpis.ts';
+import { inPortalLanguage } from './language.ts';
 import { isMaterialChange, scoreState, timelineEntry } from './materiality.ts';
 import type { Phase } from './run-state.ts';
 import { scoreValues } from './writeback/properties.ts';
@@ -78,7 +79,11 @@ export async function scoreBatch(ctx: RunContext, ids: readonly string[]): Promi
   // millisecond, and must be cleared with the scores they fed.
   const loadedAt = Date.now() + 1;
   const inputs = await store.mirror.loadInputs(installId, ids, { now: stats.asOf });
-  const scores = inputs.map((input) => scoreCompany(input, ctx.config, stats.asOf));
+  const tr = ctx.translator;
+  const scores = inputs.map((input) => {
+    const score = scoreCompany(input, ctx.config, stats.asOf);
+    return tr === undefined ? score : inPortalLanguage(score, tr);
+  });
   const tiers = assignTiers(scores.map(tierInput), ctx.config.tiers, stats.annualChurnRate);
   const scored: Scored[] = scores.map((score) => ({ score, tier: tiers.get(score.companyId)! }));
 
@@ -127,7 +132,9 @@ function materialEntries(
     const a = scoreState(prior);
     const b = scoreState(scoreValues(score, tiers.get(score.companyId)!));
     if (!isMaterialChange(a, b, ctx.config.materialHealthChange)) continue;
-    out.push(timelineEntry(ctx.state.installId, score.companyId, a, b, prior.scoredAt, score.asOf));
+    out.push(
+      timelineEntry(ctx.state.installId, score.companyId, a, b, prior.scoredAt, score.asOf, ctx.translator),
+    );
   }
   return out;
 }

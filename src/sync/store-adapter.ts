@@ -9,6 +9,8 @@ import type { StoredScore, SyncStore } from './deps.ts';
  */
 export function syncStoreOf(store: Store): SyncStore {
   return {
+    portalLocale: store.portalLocale,
+    owners: store.owners,
     mirror: store.mirror,
     scores: {
       save: store.scores.save,

@@ -45,7 +45,7 @@ const text = async (selector: string) => ((await page.locator(selector).first().
 beforeAll(async () => {
   stack = await startStack({ size: 'small', seed: 7 });
   browser = await launchBrowser();
-  ({ page, problems } = await openPage(browser, stack.signInLink));
+  ({ page, problems } = await openPage(browser, { signInLink: stack.signInLink }));
   session = await signInWithToken(stack.url);
 });
 

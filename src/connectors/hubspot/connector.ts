@@ -8,12 +8,14 @@ import type {
   TimelineEntry,
   TimelineOutcome,
 } from '../types.ts';
+import { readAccountDetails } from './account-info.ts';
 import { createApi, type HubSpotApi } from './api.ts';
 import { CallStatsRecorder } from './call-stats.ts';
 import { createCaller } from './caller.ts';
 import { createClient } from './client.ts';
 import { type LimiterRegistry, quotaKey, sharedLimiters } from './limiter-registry.ts';
 import { HUBSPOT_LIMITS, type LimitOptions, limitSettings } from './limits.ts';
+import { readOwners } from './owners.ts';
 import { provisionProperties } from './provision.ts';
 import { readAll, readChanged, readRemoved } from './reads.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
@@ -134,6 +136,8 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       // falling back to Notes on the first 403/404 — the state stays open until a send decides.
       return { ...properties, timeline: timeline === 'note' ? 'note' : 'app_event' };
     },
+    accountDetails: () => readAccountDetails(api),
+    readOwners: () => readOwners(api),
     readAll: (type: CrmObjectType, properties: readonly string[], cursor: string | null) =>
       readAll(api, type, properties, cursor),
     readChanged: (type: CrmObjectType, properties: readonly string[], since: number, cursor: string | null) =>

@@ -1,7 +1,8 @@
+import { translator } from '../../i18n/index.ts';
 import type { ScoringConfig } from '../config/schema.ts';
 import type { Signals } from '../signals/types.ts';
 import type { ReasonCode } from './codes.ts';
-import { formatMoney, formatNumber, formatPercent, formatTimes, plural } from './format.ts';
+import { reasonSentence, type SentenceTranslator } from './sentences.ts';
 
 export interface ChurnReason {
   code: ReasonCode;
@@ -26,14 +27,8 @@ export function ramp(x: number, t: number, full: number): number {
   return Math.min(1, Math.max(0.5, s));
 }
 
-function reason(
-  code: ReasonCode,
-  severity: number,
-  sentence: string,
-  values: Record<string, number | string | null>,
-): ChurnReason {
-  return { code, severity, contribution: 0, sentence, values };
-}
+/** English unless the caller passes the portal's language. */
+const ENGLISH: SentenceTranslator = translator('en');
 
 /**
  * The churn reasons that apply to one company, in catalogue order, each with its
@@ -41,7 +36,7 @@ function reason(
  * reason only fires on a real problem, so a threshold of 0 does not make "0 days
  * without login" a reason. Missing signals never fire a reason. `now` is unused by
  * today's rules (days are already in the signals) but part of the signature so rules
- * that need the clock stay pure.
+ * that need the clock stay pure. Sentences are in `tr`'s language (English by default).
  */
 export function reasonSeverities(
   signals: Signals,
@@ -49,48 +44,45 @@ export function reasonSeverities(
   change30d: number | null,
   config: ScoringConfig,
   _now: number,
+  tr: SentenceTranslator = ENGLISH,
 ): ChurnReason[] {
   const t = config.churn.thresholds;
   const out: ChurnReason[] = [];
+  const reason = (code: ReasonCode, severity: number, values: Record<string, number | string | null>) => ({
+    code,
+    severity,
+    contribution: 0,
+    sentence: reasonSentence(code, values, tr),
+    values,
+  });
   const { usage, support, commercial } = signals;
 
   const login = usage.daysSinceLastLogin;
   if (login !== null && login >= t.noLoginDays && login > 0) {
     out.push(
-      reason(
-        'no_login',
-        ramp(login, t.noLoginDays, 3 * t.noLoginDays),
-        `Nobody has logged in for ${plural(login, 'day', 'days')}`,
-        {
-          days: login,
-          threshold: t.noLoginDays,
-        },
-      ),
+      reason('no_login', ramp(login, t.noLoginDays, 3 * t.noLoginDays), {
+        days: login,
+        threshold: t.noLoginDays,
+      }),
     );
   }
 
   const util = usage.seatUtilisation;
   if (util !== null && util < t.seatUtilisationBelow) {
     out.push(
-      reason(
-        'low_seat_utilisation',
-        ramp(-util, -t.seatUtilisationBelow, 0),
-        seatSentence(util, usage.activeUsers, usage.licensedSeats),
-        {
-          activeUsers: usage.activeUsers,
-          licensedSeats: usage.licensedSeats,
-          utilisation: util,
-          threshold: t.seatUtilisationBelow,
-        },
-      ),
+      reason('low_seat_utilisation', ramp(-util, -t.seatUtilisationBelow, 0), {
+        activeUsers: usage.activeUsers,
+        licensedSeats: usage.licensedSeats,
+        utilisation: util,
+        threshold: t.seatUtilisationBelow,
+      }),
     );
   }
 
   const features = usage.featuresUsed;
   if (features !== null && features <= t.featuresUsedAtMost) {
-    const text = features === 0 ? 'Uses no features' : `Uses only ${plural(features, 'feature', 'features')}`;
     out.push(
-      reason('low_adoption', ramp(-features, -t.featuresUsedAtMost, 0), text, {
+      reason('low_adoption', ramp(-features, -t.featuresUsedAtMost, 0), {
         features,
         threshold: t.featuresUsedAtMost,
       }),
@@ -100,26 +92,19 @@ export function reasonSeverities(
   const trend = usage.usageTrend;
   if (trend !== null && -trend >= t.usageDeclineAtLeast && trend < 0) {
     out.push(
-      reason(
-        'usage_decline',
-        ramp(-trend, t.usageDeclineAtLeast, 1),
-        `Usage fell ${formatPercent(-trend)} over the last 30 days`,
-        {
-          change: trend,
-          threshold: t.usageDeclineAtLeast,
-        },
-      ),
+      reason('usage_decline', ramp(-trend, t.usageDeclineAtLeast, 1), {
+        change: trend,
+        threshold: t.usageDeclineAtLeast,
+      }),
     );
   }
 
   if (change30d !== null && -change30d >= t.healthDropAtLeast && change30d < 0) {
     out.push(
-      reason(
-        'health_drop',
-        ramp(-change30d, t.healthDropAtLeast, 3 * t.healthDropAtLeast),
-        `Health fell ${plural(-change30d, 'point', 'points')} in 30 days`,
-        { change: change30d, threshold: t.healthDropAtLeast },
-      ),
+      reason('health_drop', ramp(-change30d, t.healthDropAtLeast, 3 * t.healthDropAtLeast), {
+        change: change30d,
+        threshold: t.healthDropAtLeast,
+      }),
     );
   }
 
@@ -129,41 +114,30 @@ export function reasonSeverities(
     const urgency = within > 0 ? 1 - Math.min(1, Math.max(0, days) / within) : 1;
     const gap = (t.renewalHealthBelow - health) / t.renewalHealthBelow;
     out.push(
-      reason(
-        'renewal_at_risk',
-        0.5 + 0.25 * urgency + 0.25 * Math.min(1, gap),
-        renewalSentence(days, health),
-        {
-          daysToRenewal: days,
-          health,
-          withinDays: within,
-          healthBelow: t.renewalHealthBelow,
-        },
-      ),
+      reason('renewal_at_risk', 0.5 + 0.25 * urgency + 0.25 * Math.min(1, gap), {
+        daysToRenewal: days,
+        health,
+        withinDays: within,
+        healthBelow: t.renewalHealthBelow,
+      }),
     );
   }
 
   const nps = signals.sentiment.nps;
   if (nps !== null && nps <= t.detractorNpsAtMost) {
     out.push(
-      reason(
-        'detractor_nps',
-        ramp(-nps, -t.detractorNpsAtMost, 0),
-        `Latest NPS answer was ${formatNumber(nps)} (detractor)`,
-        {
-          nps,
-          threshold: t.detractorNpsAtMost,
-        },
-      ),
+      reason('detractor_nps', ramp(-nps, -t.detractorNpsAtMost, 0), {
+        nps,
+        threshold: t.detractorNpsAtMost,
+      }),
     );
   }
 
   const urgent = support.openUrgentTickets;
   const minUrgent = Math.max(1, t.urgentTicketsAtLeast);
   if (urgent !== null && urgent >= minUrgent) {
-    const text = urgent === 1 ? '1 urgent ticket is open' : `${formatNumber(urgent)} urgent tickets are open`;
     out.push(
-      reason('urgent_tickets', ramp(urgent, minUrgent, 3 * minUrgent), text, {
+      reason('urgent_tickets', ramp(urgent, minUrgent, 3 * minUrgent), {
         open: urgent,
         threshold: minUrgent,
       }),
@@ -180,17 +154,12 @@ export function reasonSeverities(
     recent > 0
   ) {
     out.push(
-      reason(
-        'ticket_spike',
-        ramp(spike, t.ticketSpikeRatioAtLeast, 2 * t.ticketSpikeRatioAtLeast),
-        spikeSentence(recent, support.ticketBaselinePer30d),
-        {
-          ticketsLast30d: recent,
-          baselinePer30d: support.ticketBaselinePer30d,
-          ratio: spike,
-          threshold: t.ticketSpikeRatioAtLeast,
-        },
-      ),
+      reason('ticket_spike', ramp(spike, t.ticketSpikeRatioAtLeast, 2 * t.ticketSpikeRatioAtLeast), {
+        ticketsLast30d: recent,
+        baselinePer30d: support.ticketBaselinePer30d,
+        ratio: spike,
+        threshold: t.ticketSpikeRatioAtLeast,
+      }),
     );
   }
 
@@ -199,65 +168,32 @@ export function reasonSeverities(
     // Severity by the share of the pre-downgrade ARR removed: any downgrade 0.5, half the contract 1.
     const share = contraction / (Math.max(0, commercial.arr ?? 0) + contraction);
     out.push(
-      reason(
-        'contraction',
-        ramp(share, 0, 0.5),
-        `Downgraded by ${formatMoney(contraction)} ARR in the last 12 months`,
-        {
-          arrRemoved: contraction,
-          arr: commercial.arr,
-          share,
-        },
-      ),
+      reason('contraction', ramp(share, 0, 0.5), {
+        arrRemoved: contraction,
+        arr: commercial.arr,
+        share,
+      }),
     );
   }
 
   const overdue = commercial.daysPaymentOverdue;
   if (overdue !== null && overdue >= t.paymentOverdueDays && overdue > 0) {
     out.push(
-      reason(
-        'payment_overdue',
-        ramp(overdue, t.paymentOverdueDays, 3 * t.paymentOverdueDays),
-        `Payment ${plural(overdue, 'day', 'days')} overdue`,
-        { days: overdue, threshold: t.paymentOverdueDays },
-      ),
+      reason('payment_overdue', ramp(overdue, t.paymentOverdueDays, 3 * t.paymentOverdueDays), {
+        days: overdue,
+        threshold: t.paymentOverdueDays,
+      }),
     );
   }
 
   const contact = signals.engagement.daysSinceLastContact;
   if (contact !== null && contact >= t.noContactDays && contact > 0) {
     out.push(
-      reason(
-        'no_contact',
-        ramp(contact, t.noContactDays, 3 * t.noContactDays),
-        `No contact with the customer for ${plural(contact, 'day', 'days')}`,
-        { days: contact, threshold: t.noContactDays },
-      ),
+      reason('no_contact', ramp(contact, t.noContactDays, 3 * t.noContactDays), {
+        days: contact,
+        threshold: t.noContactDays,
+      }),
     );
   }
   return out;
-}
-
-function seatSentence(util: number, active: number | null, seats: number | null): string {
-  if (active === null || seats === null) return `Only ${formatPercent(util)} of licensed seats are in use`;
-  if (active === 0) {
-    return seats === 1
-      ? 'The 1 licensed seat is not in use'
-      : `None of the ${formatNumber(seats)} licensed seats are in use`;
-  }
-  const verb = Math.round(active * 10) === 10 ? 'is' : 'are';
-  return `Only ${formatNumber(active)} of ${formatNumber(seats)} licensed seats ${verb} in use (${formatPercent(util)})`;
-}
-
-function renewalSentence(days: number, health: number): string {
-  const h = formatNumber(Math.round(health));
-  if (days > 0) return `Renews in ${plural(days, 'day', 'days')} with health at ${h}`;
-  if (days === 0) return `Renews today with health at ${h}`;
-  return `Renewal is ${plural(-days, 'day', 'days')} overdue with health at ${h}`;
-}
-
-function spikeSentence(recent: number, baseline: number | null): string {
-  const head = `${plural(recent, 'ticket', 'tickets')} in the last 30 days`;
-  if (baseline === null || baseline <= 0) return `${head}, none in the 90 days before`;
-  return `${head}, ${formatTimes(recent / baseline)} the usual`;
 }

@@ -1,4 +1,6 @@
+import type { MessageKey, Translator } from '../../i18n/index.ts';
 import type { CompanySummary } from '../schemas.ts';
+import { reasonText } from './language.ts';
 
 /**
  * The at-risk list as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a comma,
@@ -23,6 +25,8 @@ export const CSV_COLUMNS = [
   'arr',
   'renewal_date',
   'scored_at',
+  // Added last, so scripts that read columns by position keep working.
+  'owner_name',
 ] as const;
 
 export function csvText(value: string): string {
@@ -36,11 +40,38 @@ function field(value: string | number | null): string {
   return csvText(value);
 }
 
-export function csvHeader(): string {
-  return `${CSV_COLUMNS.join(',')}\r\n`;
+/** Each column's header in the reader's language, spelled out so the catalogue test sees the keys. */
+const HEADER_KEY: Record<(typeof CSV_COLUMNS)[number], MessageKey> = {
+  company_id: 'csv.company_id',
+  name: 'csv.name',
+  owner: 'csv.owner',
+  owner_name: 'csv.owner_name',
+  health: 'csv.health',
+  status: 'csv.status',
+  churn_risk: 'csv.churn_risk',
+  risk_level: 'csv.risk_level',
+  top_reason: 'csv.top_reason',
+  top_reason_sentence: 'csv.top_reason_sentence',
+  reasons: 'csv.reasons',
+  tier: 'csv.tier',
+  expected_ltv: 'csv.expected_ltv',
+  arr: 'csv.arr',
+  renewal_date: 'csv.renewal_date',
+  scored_at: 'csv.scored_at',
+};
+
+/** The column names, or with `tr` their headers in the reader's language ("担当者", "Owner"). */
+export function csvHeader(tr?: Translator): string {
+  const names = tr === undefined ? [...CSV_COLUMNS] : CSV_COLUMNS.map((c) => csvText(tr.t(HEADER_KEY[c])));
+  return `${names.join(',')}\r\n`;
 }
 
-export function csvRow(c: CompanySummary): string {
+/** One company; `ownerNames` turns the owner id into a name, `tr` says the reason in the reader's language. */
+export function csvRow(
+  c: CompanySummary,
+  ownerNames: ReadonlyMap<string, string> = new Map(),
+  tr?: Translator,
+): string {
   const top = c.reasons[0];
   const values: Array<string | number | null> = [
     c.id,
@@ -51,13 +82,14 @@ export function csvRow(c: CompanySummary): string {
     c.churnRisk,
     c.riskLevel,
     top?.code ?? null,
-    top?.sentence ?? null,
+    top === undefined ? null : reasonText(top, tr),
     c.reasons.map((r) => r.code).join(';'),
     c.tier,
     c.expectedLtv,
     c.arr,
     c.renewalDate === null ? null : c.renewalDate.slice(0, 10),
     c.scoredAt,
+    c.owner === null ? null : (ownerNames.get(c.owner) ?? null),
   ];
   return `${values.map(field).join(',')}\r\n`;
 }

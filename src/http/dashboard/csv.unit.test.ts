@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../i18n/index.ts';
 import type { CompanySummary } from '../schemas.ts';
 import { CSV_COLUMNS, csvHeader, csvRow, csvText } from './csv.ts';
 
@@ -58,6 +59,7 @@ describe('at-risk CSV', () => {
       company_id: '18000000056',
       name: 'Union "Media", Inc',
       owner: '71843215',
+      owner_name: '',
       health: '27.6',
       status: 'at_risk',
       churn_risk: '90',
@@ -71,6 +73,24 @@ describe('at-risk CSV', () => {
       renewal_date: '2027-03-10',
       scored_at: '2026-11-23T16:40:21.430Z',
     });
+  });
+
+  it("names the owner and writes headers and the reason in the reader's language", () => {
+    // English readers keep the column names scripts read.
+    expect(csvHeader(translator('en'))).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    const ja = translator('ja', { currency: 'JPY' });
+    const header = csvHeader(ja).trimEnd().split(',');
+    expect(header).toHaveLength(CSV_COLUMNS.length);
+    expect(header[CSV_COLUMNS.indexOf('owner_name')]).toBe('担当者');
+    const withValues = {
+      ...company,
+      reasons: company.reasons.map((r, i) => (i === 0 ? { ...r, values: { days: 356, threshold: 30 } } : r)),
+    };
+    const fields = parseLine(csvRow(withValues, new Map([['71843215', '佐藤 花子']]), ja).slice(0, -2));
+    const byColumn = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, fields[i]]));
+    expect(byColumn['owner_name']).toBe('佐藤 花子');
+    expect(byColumn['top_reason']).toBe('no_login');
+    expect(byColumn['top_reason_sentence']).toBe('356日間、誰もログインしていません');
   });
 
   it('keeps text a spreadsheet would run as a formula as text', () => {

@@ -20,7 +20,8 @@ import type { ReadModel } from '../read-model.ts';
 export type DashboardStore = Pick<
   Store,
   'pool' | 'installs' | 'mirror' | 'scores' | 'configs' | 'kpis' | 'ledger' | 'runs' | 'timeline'
->;
+> &
+  Partial<Pick<Store, 'portalLocale' | 'owners'>>;
 
 export interface WebhookSeen {
   at: number;

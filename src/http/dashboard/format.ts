@@ -1,3 +1,5 @@
+import type { Translator } from '../../i18n/index.ts';
+
 /**
  * How numbers read on the dashboard. Values that are missing show as an en dash, never
  * as 0 — a portfolio with no NPS answers has no NPS, not an NPS of zero. Dates are shown
@@ -31,6 +33,13 @@ export function decimal(value: number | null | undefined): string {
 export function money(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   return integer.format(Math.round(value));
+}
+
+/** Money in the portal's currency ("$4,000", "￥3,000,000"), when the page knows it. */
+export function moneyIn(value: number | null | undefined, tr: Translator | undefined): string {
+  if (tr === undefined) return money(value);
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  return tr.money(value);
 }
 
 /** A signed change ("+4.2", "−3.0"), for health moves. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SeedSize } from '../seed/types.ts';
 import type { FaultOptions } from './faults/options.ts';
+import type { SeedCurrency } from './state/account-details.ts';
 
 // Start options of the sandbox (contract, "Public entry"); re-exported by server.ts.
 
@@ -8,6 +9,8 @@ export interface PortalOption {
   size: SeedSize | number;
   seed: number;
   portalId?: number;
+  /** The portal's company currency; 'JPY' seeds yen-sized amounts and Asia/Tokyo. Default 'USD'. */
+  currency?: SeedCurrency;
 }
 
 export interface SandboxOptions {

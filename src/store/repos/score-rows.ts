@@ -21,6 +21,8 @@ export interface ReasonDetail {
   code: ReasonCode;
   sentence: string;
   contribution: number;
+  /** The numbers behind the sentence, so a page can say it again in its reader's language (absent on rows stored before). */
+  values?: Record<string, number | string | null>;
 }
 
 /** One row of the at-risk list. */
@@ -149,7 +151,12 @@ export function toSaveRecord(score: CompanyScore, tier: TierAssignment) {
     risk_level: score.risk.level,
     reasons: top.map((r) => r.code),
     top_reason: top[0]?.code ?? null,
-    reasons_detail: top.map((r) => ({ code: r.code, sentence: r.sentence, contribution: r.contribution })),
+    reasons_detail: top.map((r) => ({
+      code: r.code,
+      sentence: r.sentence,
+      contribution: r.contribution,
+      values: r.values,
+    })),
     tier: tier.tier,
     expected_ltv: tier.expectedLtv,
     arr: finiteOrNull(c.arr),

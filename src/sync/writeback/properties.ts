@@ -113,10 +113,16 @@ export function reasonCodes(codes: readonly string[]): string {
   return unique.join(';');
 }
 
+const JAPANESE_END = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]$/;
+
 /** The top reasons' sentences, as one text a rep reads on the record; capped at HubSpot's text limit. */
 export function summary(sentences: readonly string[]): string {
   if (sentences.length === 0) return '';
-  const text = sentences.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
+  // Sentences are in the portal's language: Japanese ones end in 。 and run on without spaces.
+  const text = sentences
+    .map((s) => (/[.!?。！？]$/.test(s) ? s : JAPANESE_END.test(s) ? `${s}。` : `${s}.`))
+    .join(' ')
+    .replace(/。 /g, '。');
   if (text.length <= MAX_TEXT_LENGTH) return text;
   return `${text.slice(0, MAX_TEXT_LENGTH - 1)}…`;
 }

@@ -23,15 +23,21 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
+/**
  * A page that records uncaught script errors, Content-Security-Policy violations and failed
  * requests, so a test can insist on none. With `signInLink` (the link Vigil prints at start)
  * it signs in first, as the operator does, and checks the token left the address bar.
+ * `locale` ("ja-JP") sets the browser's language and so its Accept-Language header.
  */
 export async function openPage(
   browser: Browser,
-  signInLink?: string,
+  options: { signInLink?: string; locale?: string } = {},
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const { signInLink, locale } = options;
+  const page = await browser.newPage({
+    viewport: { width: 1366, height: 900 },
+    ...(locale === undefined ? {} : { locale }),
+  });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
   page.on('console', (m) => {

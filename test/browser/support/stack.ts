@@ -9,8 +9,10 @@ import { createHttpApp } from '../../../src/http/app.ts';
 import { testFrontDoor } from '../../../src/http/auth/testing.ts';
 import { dashboardRouter } from '../../../src/http/dashboard/router.ts';
 import { listen, type RunningHttp } from '../../../src/http/server.ts';
+import type { Locale } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log/logger.ts';
 import { type RunningSandbox, startSandbox } from '../../../src/sandbox/hubspot/server.ts';
+import type { SeedCurrency } from '../../../src/sandbox/hubspot/state/account-details.ts';
 import type { SeedSize } from '../../../src/sandbox/seed/types.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 import type { SyncDeps } from '../../../src/sync/deps.ts';
@@ -41,11 +43,15 @@ export interface Stack {
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
-export async function startStack(options: { size?: SeedSize; seed?: number } = {}): Promise<Stack> {
+export async function startStack(
+  options: { size?: SeedSize; seed?: number; currency?: SeedCurrency; language?: Locale } = {},
+): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-browser-'));
   const sandbox = await startSandbox({
     port: 0,
-    portals: [{ size: options.size ?? 'small', seed: options.seed ?? 7 }],
+    portals: [
+      { size: options.size ?? 'small', seed: options.seed ?? 7, currency: options.currency ?? 'USD' },
+    ],
   });
   const store = await openStore({
     dataDir,
@@ -76,6 +82,8 @@ export async function startStack(options: { size?: SeedSize; seed?: number } = {
       logger: quiet,
     });
     await connector.provision();
+    if (options.language !== undefined)
+      await store.portalLocale.update(install.id, { language: options.language });
     const deps: SyncDeps = { store: syncStoreOf(store), connector, clock: Date, logger: quiet };
     const firstSync = await runSync(deps, { installId: install.id, mode: 'full' });
     const rescores: Array<Promise<SyncSummary>> = [];

@@ -1,10 +1,12 @@
 import { REASON_CATALOGUE } from '../../../domain/churn/catalogue.ts';
 import { REASON_CODES } from '../../../domain/churn/codes.ts';
 import { TIERS } from '../../../domain/config/schema.ts';
+import { type Translator, translator } from '../../../i18n/index.ts';
 import { type CompanySummary, RISK_LEVELS } from '../../schemas.ts';
 import { badge } from '../components.ts';
-import { decimal, humanize, isoDay, MISSING, money } from '../format.ts';
+import { decimal, humanize, isoDay, MISSING, moneyIn } from '../format.ts';
 import { html, queryString, type SafeHtml } from '../html.ts';
+import { reasonText } from '../language.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
 
 export interface AtRiskFilters {
@@ -27,6 +29,10 @@ export interface AtRiskPageInput {
   installId?: string | undefined;
   /** The connected portals, for the header's switcher when there are several. */
   portals?: PortalSwitch | undefined;
+  /** The reader's language and the portal's currency (English, plain amounts when absent). */
+  tr?: Translator | undefined;
+  /** Owner names by id (owners without one are shown by id). */
+  ownerNames?: ReadonlyMap<string, string> | undefined;
 }
 
 export const TIER_LABELS: Record<string, string> = {
@@ -54,17 +60,22 @@ function select(
   )}</select></div>`;
 }
 
-function row(c: CompanySummary, installId: string | undefined): SafeHtml {
+function row(
+  c: CompanySummary,
+  installId: string | undefined,
+  tr: Translator | undefined,
+  names: ReadonlyMap<string, string>,
+): SafeHtml {
   const top = c.reasons[0];
   return html`<tr data-company-id="${c.id}">
 <th scope="row"><a href="${withInstall(`/companies/${encodeURIComponent(c.id)}`, installId)}">${c.name ?? `Company ${c.id}`}</a></th>
 <td class="num" data-col="health">${decimal(c.health)} ${c.status === null ? '' : badge(c.status, STATUS_LABELS[c.status] ?? c.status)}</td>
 <td class="num" data-col="risk">${decimal(c.churnRisk)} ${badge(c.riskLevel, humanize(c.riskLevel))}</td>
-<td data-col="reason">${top === undefined ? html`<span class="muted">none</span>` : top.sentence}</td>
+<td data-col="reason">${top === undefined ? html`<span class="muted">${tr?.t('dashboard.reason.none') ?? 'none'}</span>` : reasonText(top, tr)}</td>
 <td data-col="tier">${TIER_LABELS[c.tier] ?? c.tier}</td>
-<td class="num" data-col="arr">${money(c.arr)}</td>
+<td class="num" data-col="arr">${moneyIn(c.arr, tr)}</td>
 <td data-col="renewal">${isoDay(c.renewalDate)}</td>
-<td data-col="owner">${c.owner ?? MISSING}</td>
+<td data-col="owner"${c.owner === null ? '' : html` data-owner-id="${c.owner}"`}>${c.owner === null ? MISSING : (names.get(c.owner) ?? c.owner)}</td>
 </tr>`;
 }
 
@@ -87,7 +98,7 @@ export function atRiskPage(input: AtRiskPageInput): string {
     input.pageNumber > 1
       ? html`<a class="button secondary" href="/at-risk${queryString(keep)}">First page</a>`
       : '';
-  const body = html`<h1>At risk</h1>
+  const body = html`<h1>${(input.tr ?? translator('en')).t('dashboard.at_risk.title')}</h1>
 <p class="muted">Companies by churn risk, highest first. Open a company to see why.</p>
 <form class="filters" method="get" action="/at-risk" aria-label="Filter the list">
 ${input.installId === undefined ? '' : html`<input type="hidden" name="installId" value="${input.installId}">`}
@@ -113,7 +124,9 @@ ${select(
   'owner',
   'Owner',
   f.owner,
-  input.owners.map((o) => ({ value: o, label: o })),
+  input.owners
+    .map((o) => ({ value: o, label: input.ownerNames?.get(o) ?? o }))
+    .sort((a, b) => a.label.localeCompare(b.label, input.tr?.locale)),
 )}
 ${select(
   'limit',
@@ -136,7 +149,7 @@ ${select(
 <tbody>${
     input.items.length === 0
       ? html`<tr><td colspan="8">No company matches these filters.</td></tr>`
-      : input.items.map((c) => row(c, input.installId))
+      : input.items.map((c) => row(c, input.installId, input.tr, input.ownerNames ?? new Map()))
   }</tbody>
 </table>
 <nav class="pager" aria-label="Pages">${first}${next}</nav>`;

@@ -1,7 +1,9 @@
+import type { Translator } from '../../../i18n/index.ts';
 import type { CompanyDetail } from '../../schemas.ts';
 import { badge, chart, type Tile, tiles } from '../components.ts';
-import { decimal, humanize, isoDay, isoMinute, MISSING, money, percent, signed } from '../format.ts';
+import { decimal, humanize, isoDay, isoMinute, MISSING, moneyIn, percent, signed } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
+import { reasonText } from '../language.ts';
 import { type PortalSwitch, page } from '../layout.ts';
 import { STATUS_LABELS, TIER_LABELS } from './at-risk.ts';
 
@@ -14,6 +16,8 @@ export interface CompanyPageInput {
   installId?: string | undefined;
   /** The connected portals, for the header's switcher when there are several. */
   portals?: PortalSwitch | undefined;
+  /** The reader's language and the portal's currency (English, plain amounts when absent). */
+  tr?: Translator | undefined;
 }
 
 const SIGNAL_LABELS: Record<string, string> = {
@@ -114,9 +118,9 @@ export function companyPage(input: CompanyPageInput): string {
       key: 'tier',
       label: 'Touch tier',
       value: TIER_LABELS[c.tier] ?? c.tier,
-      sub: `expected LTV ${money(c.tierDetail.expectedLtv)}`,
+      sub: `expected LTV ${moneyIn(c.tierDetail.expectedLtv, input.tr)}`,
     },
-    { key: 'arr', label: 'ARR', value: money(c.arr), sub: `renewal ${isoDay(c.renewalDate)}` },
+    { key: 'arr', label: 'ARR', value: moneyIn(c.arr, input.tr), sub: `renewal ${isoDay(c.renewalDate)}` },
   ];
   const body = html`<p><a href="/at-risk">← At risk</a></p>
 <h1>${c.name ?? `Company ${c.id}`}</h1>
@@ -132,14 +136,14 @@ ${
     ? html`<p>No churn reason fired.</p>`
     : html`<ol id="reasons">${c.allReasons.map(
         (r) =>
-          html`<li data-reason="${r.code}">${r.sentence} <span class="muted">(+${decimal(r.contribution)} risk)</span></li>`,
+          html`<li data-reason="${r.code}">${reasonText(r, input.tr)} <span class="muted">(+${decimal(r.contribution)} risk)</span></li>`,
       )}</ol>`
 }
 <h2>Score breakdown</h2>
 ${breakdown(c)}
 <h2>Touch tier</h2>
 <dl class="kv" id="tier-detail"><dt>Tier</dt><dd>${TIER_LABELS[c.tierDetail.tier] ?? c.tierDetail.tier}</dd>
-<dt>Expected lifetime value</dt><dd>${money(c.tierDetail.expectedLtv)}</dd>
+<dt>Expected lifetime value</dt><dd>${moneyIn(c.tierDetail.expectedLtv, input.tr)}</dd>
 <dt>Expected lifetime</dt><dd>${decimal(c.tierDetail.lifetimeYears)} years (annual churn ${percent(c.tierDetail.annualChurnRate)})</dd>
 <dt>Rule</dt><dd>${humanize(c.tierDetail.rule)}</dd><dt>Why</dt><dd>${c.tierDetail.explanation}</dd></dl>
 <h2>History</h2>

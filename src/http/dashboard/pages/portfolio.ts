@@ -1,9 +1,11 @@
+import { type Translator, translator } from '../../../i18n/index.ts';
 import type { PortfolioBody } from '../../schemas.ts';
 import type { PeriodKpis } from '../calendar-kpis.ts';
 import { bars, chart, tiles } from '../components.ts';
 import { count, decimal, isoMinute } from '../format.ts';
-import { html } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { type KpiValues, kpiTiles, periodText } from '../kpi-view.ts';
+import type { TierMoney } from '../language.ts';
 import { type PortalSwitch, page } from '../layout.ts';
 
 export interface PortfolioPageInput {
@@ -18,6 +20,10 @@ export interface PortfolioPageInput {
   installId?: string | undefined;
   /** The connected portals, for the header's switcher when there are several. */
   portals?: PortalSwitch | undefined;
+  /** The reader's language and the portal's currency (English when absent). */
+  tr?: Translator | undefined;
+  /** The touch-tier lines in the portal's currency, when known. */
+  tiers?: TierMoney | undefined;
 }
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
@@ -28,7 +34,8 @@ export function portfolioPage(input: PortfolioPageInput): string {
   const x = input.trend.map((t) => t.period.start);
   const series = (pick: (k: PeriodKpis['kpis']) => number | null) =>
     input.trend.map((t) => pct(pick(t.kpis)));
-  const body = html`<h1>Portfolio</h1>
+  const tr = input.tr ?? translator('en');
+  const body = html`<h1>${tr.t('dashboard.portfolio.title')}</h1>
 <p class="muted">${p.install.crm === 'hubspot' ? 'HubSpot portal' : 'Salesforce org'} ${p.install.accountId} ·
 ${count(p.counts.companies)} companies, ${count(p.counts.scored)} scored · last scored ${isoMinute(p.lastScoredAt)}</p>
 <form class="filters" method="get" action="/">
@@ -56,6 +63,7 @@ ${bars('Touch tier', [
   { key: 'low', label: 'Low touch', count: p.tiers.low },
   { key: 'tech', label: 'Tech touch', count: p.tiers.tech },
 ])}
+${tierLines(input.tiers, tr)}
 ${bars('Churn risk level', [
   { key: 'critical', label: 'Critical', count: p.risk.levels.critical },
   { key: 'high', label: 'High', count: p.risk.levels.high },
@@ -133,4 +141,21 @@ a month without customers at its start has no rate (–).</p>`;
     installId: input.installId,
     portals: input.portals,
   });
+}
+
+/** "Touch tiers in JPY: high touch from ￥30,000,000 …", and the currency's suggestion until confirmed. */
+function tierLines(tiers: TierMoney | undefined, tr: Translator): SafeHtml | string {
+  if (tiers === undefined) return '';
+  const currency = tr.currency;
+  const now = html`<p id="tier-lines">${tr.t('dashboard.tiers.thresholds', {
+    currency,
+    high: tr.money(tiers.highMinLtv),
+    tech: tr.money(tiers.techMaxLtv),
+  })}</p>`;
+  if (tiers.suggested === null) return now;
+  return html`${now}<p class="notice" id="tier-suggestion">${tr.t('dashboard.tiers.unconfirmed', {
+    currency,
+    high: tr.money(tiers.suggested.highMinLtv),
+    tech: tr.money(tiers.suggested.techMaxLtv),
+  })}</p>`;
 }

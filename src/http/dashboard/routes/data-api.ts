@@ -4,6 +4,7 @@ import { companiesQuerySchema, companyIdParamSchema, runSchema } from '../../sch
 import type { DashboardContext } from '../context.ts';
 import { csvHeader, csvRow } from '../csv.ts';
 import { snapshotKpis } from '../kpi-view.ts';
+import { ownerNames, pageTranslator } from '../language.ts';
 import { parsePeriod, recentMonths } from '../period.ts';
 import { apiLimitFor } from './pages.ts';
 import { calendarPeriodKpis } from './shared.ts';
@@ -79,12 +80,14 @@ export function dataApi(ctx: DashboardContext): Router {
     const query = parseOr400(companiesQuerySchema, { ...filters, limit: CSV_PAGE });
     res.type('text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="vigil-at-risk-${install.accountId}.csv"`);
-    res.write(csvHeader());
+    const tr = await pageTranslator(ctx, req, install.id);
+    const names = await ownerNames(ctx, install.id);
+    res.write(csvHeader(tr));
     let cursor: string | undefined;
     // Keyset pages of the same list the page shows, streamed: memory stays one page.
     for (;;) {
       const page = await ctx.model.companies(install.id, { ...query, cursor });
-      for (const item of page.items) res.write(csvRow(item));
+      for (const item of page.items) res.write(csvRow(item, names, tr));
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
     }

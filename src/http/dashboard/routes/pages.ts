@@ -10,6 +10,7 @@ import {
 import type { DashboardContext } from '../context.ts';
 import { defaultRecordUrl } from '../deps.ts';
 import { snapshotKpis } from '../kpi-view.ts';
+import { ownerNames, pageTranslator, tierMoney } from '../language.ts';
 import { errorPage, type PageKey } from '../layout.ts';
 import { atRiskPage } from '../pages/at-risk.ts';
 import { companyPage } from '../pages/company.ts';
@@ -93,6 +94,8 @@ export function pageRoutes(ctx: DashboardContext): Router {
           trend: computed.trend,
           installId: install.installId,
           portals: install.portals,
+          tr: await pageTranslator(ctx, req, install.id),
+          tiers: await tierMoney(ctx, install.id),
         }),
       );
     }),
@@ -122,6 +125,8 @@ export function pageRoutes(ctx: DashboardContext): Router {
           },
           pageNumber,
           owners,
+          tr: await pageTranslator(ctx, req, install.id),
+          ownerNames: await ownerNames(ctx, install.id),
           installId: install.installId,
           portals: install.portals,
         }),
@@ -157,6 +162,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           crmName: install.crm === 'salesforce' ? 'Salesforce' : 'HubSpot',
           installId: install.installId,
           portals: install.portals,
+          tr: await pageTranslator(ctx, req, install.id),
         }),
       );
     }),

@@ -44,6 +44,7 @@ export const ALL_SCOPES: readonly string[] = [
   'crm.objects.companies.write',
   'crm.objects.deals.read',
   'crm.objects.deals.write',
+  'crm.objects.owners.read',
   'tickets',
   'crm.schemas.contacts.read',
   'crm.schemas.contacts.write',

@@ -1,5 +1,6 @@
 import { generatePortal } from '../../seed/generate.ts';
 import type { SeedSize, SeedTruth } from '../../seed/types.ts';
+import { type SeedCurrency, seedInCurrency, setAccountCurrency } from '../state/account-details.ts';
 import type { Sandbox } from '../state/sandbox.ts';
 import { loadSeededPortal } from '../state/seed-loader.ts';
 
@@ -13,6 +14,7 @@ export interface SeedRecordOfPortal {
   seed: number;
   now: number;
   truth: SeedTruth[];
+  currency?: SeedCurrency;
 }
 
 export interface SeedingContext {
@@ -37,16 +39,24 @@ export function seedsFor(ctx: object): Map<number, SeedRecordOfPortal> {
  */
 export function seedPortal(
   ctx: SeedingContext,
-  option: { size: SeedSize | number; seed: number; portalId?: number },
+  option: { size: SeedSize | number; seed: number; portalId?: number; currency?: SeedCurrency | undefined },
 ): { portalId: number; privateAppToken: string } {
   const now = ctx.clock.now();
-  const seeded = generatePortal({ size: option.size, seed: option.seed, now });
+  const currency = option.currency ?? 'USD';
+  const seeded = seedInCurrency(generatePortal({ size: option.size, seed: option.seed, now }), currency);
   const existing = option.portalId !== undefined && ctx.sandbox.portals.has(option.portalId);
   const portal = existing
     ? ctx.sandbox.replacePortal(option.portalId!)
     : ctx.sandbox.addPortal(option.portalId).portal;
   loadSeededPortal(portal, seeded);
-  seedsFor(ctx).set(portal.portalId, { size: option.size, seed: option.seed, now, truth: seeded.truth });
+  setAccountCurrency(portal, currency);
+  seedsFor(ctx).set(portal.portalId, {
+    size: option.size,
+    seed: option.seed,
+    now,
+    truth: seeded.truth,
+    currency,
+  });
   return {
     portalId: portal.portalId,
     privateAppToken: ctx.sandbox.privateAppTokens.get(portal.portalId) ?? '',
@@ -59,7 +69,12 @@ export function reseedAll(ctx: SeedingContext): number[] {
   for (const [portalId, record] of seedsFor(ctx)) {
     if (!ctx.sandbox.portals.has(portalId)) continue;
     const portal = ctx.sandbox.replacePortal(portalId);
-    loadSeededPortal(portal, generatePortal({ size: record.size, seed: record.seed, now: record.now }));
+    const currency = record.currency ?? 'USD';
+    loadSeededPortal(
+      portal,
+      seedInCurrency(generatePortal({ size: record.size, seed: record.seed, now: record.now }), currency),
+    );
+    setAccountCurrency(portal, currency);
     reseeded.push(portalId);
   }
   return reseeded;

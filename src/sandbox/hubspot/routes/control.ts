@@ -9,6 +9,7 @@ import { injectorFor } from '../faults/middleware.ts';
 import { faultOptionsSchema } from '../faults/options.ts';
 import { limiterFor } from '../limits/middleware.ts';
 import { PRIVATE_APP_TIERS } from '../limits/policy.ts';
+import { SEED_CURRENCIES } from '../state/account-details.ts';
 import { UI_SOURCE } from '../state/change-events.ts';
 import type { PortalState } from '../state/portal-state.ts';
 import { toWebhookSettings, webhookSettingsSchema } from '../webhooks/config.ts';
@@ -35,6 +36,7 @@ const seedBodySchema = z
     size: sizeSchema.default('small'),
     seed: z.number().int().default(1),
     portalId: z.number().int().positive().optional(),
+    currency: z.enum(SEED_CURRENCIES).optional(),
   })
   .strict();
 const resetSchema = z

@@ -1,0 +1,75 @@
+/**
+ * English messages, ICU MessageFormat (plural, select and number rules come from the
+ * library, never from string concatenation). The key set is the contract: ja.ts must
+ * have exactly these keys (catalogue.unit.test.ts fails otherwise), and every key must
+ * be used somewhere in the code.
+ *
+ * Keys are grouped by where a person reads them: `churn.*` sentences are also written
+ * to the CRM (vigil_churn_summary), so changing one changes what reps see there.
+ */
+export const en = {
+  // Churn reason sentences. `pct` arguments are formatted by `churn.percent` first.
+  'churn.percent': '{tiny, select, yes {under 1 %} other {{pct, number} %}}',
+  'churn.reason.no_login': 'Nobody has logged in for {days, plural, one {# day} other {# days}}',
+  'churn.reason.low_seat_utilisation':
+    '{variant, select, share {Only {pct} of licensed seats are in use} none {{seats, plural, one {The 1 licensed seat is not in use} other {None of the # licensed seats are in use}}} other {Only {active, number} of {seats, number} licensed seats {active, plural, one {is} other {are}} in use ({pct})}}',
+  'churn.reason.low_adoption':
+    '{features, plural, =0 {Uses no features} one {Uses only # feature} other {Uses only # features}}',
+  'churn.reason.usage_decline': 'Usage fell {pct} over the last 30 days',
+  'churn.reason.health_drop': 'Health fell {points, plural, one {# point} other {# points}} in 30 days',
+  'churn.reason.renewal_at_risk':
+    '{when, select, future {Renews in {days, plural, one {# day} other {# days}} with health at {health, number}} today {Renews today with health at {health, number}} other {Renewal is {days, plural, one {# day} other {# days}} overdue with health at {health, number}}}',
+  'churn.reason.detractor_nps': 'Latest NPS answer was {nps, number} (detractor)',
+  'churn.reason.urgent_tickets':
+    '{open, plural, one {# urgent ticket is open} other {# urgent tickets are open}}',
+  'churn.reason.ticket_spike':
+    '{recent, plural, one {# ticket} other {# tickets}} in the last 30 days, {hasBaseline, select, yes {{times, number}× the usual} other {none in the 90 days before}}',
+  'churn.reason.contraction': 'Downgraded by {amount, number, money} ARR in the last 12 months',
+  'churn.reason.payment_overdue': 'Payment {days, plural, one {# day} other {# days}} overdue',
+  'churn.reason.no_contact': 'No contact with the customer for {days, plural, one {# day} other {# days}}',
+  // Health status and churn risk level names, as a rep reads them in a sentence.
+  'status.healthy': 'healthy',
+  'status.neutral': 'neutral',
+  'status.at_risk': 'at risk',
+  'risk.low': 'low',
+  'risk.medium': 'medium',
+  'risk.high': 'high',
+  'risk.critical': 'critical',
+
+  // Timeline notes (written into the CRM in the portal's language, when they are queued).
+  'timeline.health_moved':
+    'Health {direction, select, fell {fell} other {rose}} from {from, number} to {to, number}{status, select, none {} other { ({statusLabel})}}',
+  'timeline.health_unscorable': 'Health can no longer be scored',
+  'timeline.health_first': 'Health scored {to, number}{status, select, none {} other { ({statusLabel})}}',
+  'timeline.risk_moved': 'Churn risk {direction, select, rose {rose} other {fell}} from {from} to {to}',
+  'timeline.title': '{head}: {reason}',
+  'timeline.reason_line': '{reason}.',
+  'timeline.risk_line': 'Churn risk {risk, number} ({level}), was {before, number} ({beforeLevel}).',
+  // Dashboard (the reader's language; amounts in the portal's currency).
+  'dashboard.portfolio.title': 'Portfolio',
+  'dashboard.at_risk.title': 'At risk',
+  'dashboard.reason.none': 'none',
+  'dashboard.tiers.thresholds':
+    'Touch tiers in {currency}: high touch from {high} expected lifetime value, tech touch below {tech}.',
+  'dashboard.tiers.unconfirmed':
+    'Not yet confirmed for {currency}. Suggested for {currency}: high touch from {high}, tech touch below {tech} — check them in Settings.',
+  // CSV export headers: in English the stable column names scripts read; in Japanese, words.
+  'csv.company_id': 'company_id',
+  'csv.name': 'name',
+  'csv.owner': 'owner',
+  'csv.owner_name': 'owner_name',
+  'csv.health': 'health',
+  'csv.status': 'status',
+  'csv.churn_risk': 'churn_risk',
+  'csv.risk_level': 'risk_level',
+  'csv.top_reason': 'top_reason',
+  'csv.top_reason_sentence': 'top_reason_sentence',
+  'csv.reasons': 'reasons',
+  'csv.tier': 'tier',
+  'csv.expected_ltv': 'expected_ltv',
+  'csv.arr': 'arr',
+  'csv.renewal_date': 'renewal_date',
+  'csv.scored_at': 'scored_at',
+} as const;
+
+export type MessageKey = keyof typeof en;

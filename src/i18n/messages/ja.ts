@@ -1,0 +1,70 @@
+import type { MessageKey } from './en.ts';
+
+/**
+ * Japanese messages: the same keys as en.ts (the type makes a missing key a compile
+ * error; catalogue.unit.test.ts also rejects extra keys and differing arguments).
+ * Japanese has no plural forms, so counts are plain numbers with counters (日, 件, 席).
+ */
+export const ja: Record<MessageKey, string> = {
+  'churn.percent': '{tiny, select, yes {1%未満} other {{pct, number}%}}',
+  'churn.reason.no_login': '{days, number}日間、誰もログインしていません',
+  'churn.reason.low_seat_utilisation':
+    '{variant, select, share {契約席のうち利用中は{pct}のみです} none {契約席{seats, number}席がすべて未使用です} other {契約席{seats, number}席のうち利用中は{active, number}席のみです（{pct}）}}',
+  'churn.reason.low_adoption':
+    '{features, plural, =0 {機能を使っていません} other {使っている機能は#個のみです}}',
+  'churn.reason.usage_decline': '直近30日で利用が{pct}減少しました',
+  'churn.reason.health_drop': '30日間でヘルススコアが{points, number}ポイント低下しました',
+  'churn.reason.renewal_at_risk':
+    '{when, select, future {更新まであと{days, number}日、ヘルススコアは{health, number}です} today {本日更新、ヘルススコアは{health, number}です} other {更新期限を{days, number}日過ぎています。ヘルススコアは{health, number}です}}',
+  'churn.reason.detractor_nps': '直近のNPS回答は{nps, number}（批判者）でした',
+  'churn.reason.urgent_tickets': '緊急チケットが{open, number}件未解決です',
+  'churn.reason.ticket_spike':
+    '直近30日のチケットは{recent, number}件、{hasBaseline, select, yes {通常の{times, number}倍です} other {その前の90日間は0件でした}}',
+  'churn.reason.contraction': '過去12か月にダウングレードでARRが{amount, number, money}減少しました',
+  'churn.reason.payment_overdue': '支払いが{days, number}日遅延しています',
+  'churn.reason.no_contact': '{days, number}日間、顧客との接触がありません',
+
+  'status.healthy': '健全',
+  'status.neutral': '普通',
+  'status.at_risk': 'リスクあり',
+  'risk.low': '低',
+  'risk.medium': '中',
+  'risk.high': '高',
+  'risk.critical': '危険',
+
+  'timeline.health_moved':
+    'ヘルススコアが{from, number}から{to, number}に{direction, select, fell {低下しました} other {上昇しました}}{status, select, none {} other {（{statusLabel}）}}',
+  'timeline.health_unscorable': 'ヘルススコアを算出できなくなりました',
+  'timeline.health_first':
+    'ヘルススコアは{to, number}です{status, select, none {} other {（{statusLabel}）}}',
+  'timeline.risk_moved':
+    'チャーンリスクが{from}から{to}に{direction, select, rose {上がりました} other {下がりました}}',
+  'timeline.title': '{head}：{reason}',
+  'timeline.reason_line': '{reason}。',
+  'timeline.risk_line': 'チャーンリスク{risk, number}（{level}）、以前は{before, number}（{beforeLevel}）。',
+
+  'dashboard.portfolio.title': 'ポートフォリオ',
+  'dashboard.at_risk.title': 'リスクのある顧客',
+  'dashboard.reason.none': 'なし',
+  'dashboard.tiers.thresholds':
+    'タッチモデル（{currency}）：期待LTVが{high}以上はハイタッチ、{tech}未満はテックタッチです。',
+  'dashboard.tiers.unconfirmed':
+    '{currency}でのしきい値はまだ確認されていません。{currency}の推奨値はハイタッチ{high}以上、テックタッチ{tech}未満です。設定で確認してください。',
+
+  'csv.company_id': '会社ID',
+  'csv.name': '会社名',
+  'csv.owner': '担当者ID',
+  'csv.owner_name': '担当者',
+  'csv.health': 'ヘルススコア',
+  'csv.status': 'ヘルス状態',
+  'csv.churn_risk': 'チャーンリスク',
+  'csv.risk_level': 'リスクレベル',
+  'csv.top_reason': '主な理由コード',
+  'csv.top_reason_sentence': '主な理由',
+  'csv.reasons': '理由コード',
+  'csv.tier': 'タッチモデル',
+  'csv.expected_ltv': '期待LTV',
+  'csv.arr': 'ARR',
+  'csv.renewal_date': '更新日',
+  'csv.scored_at': 'スコア算出日時',
+};
