@@ -4,8 +4,8 @@
 // files read like retrieved source and diff cleanly. Arrays repeat their element (one
 // <fieldPermissions> per entry); booleans and numbers are written as their string form.
 
-type Value = string | number | boolean | null | undefined | Node | readonly Value[];
-interface Node {
+type Value = string | number | boolean | null | undefined | XmlNode | readonly Value[];
+export interface XmlNode {
   readonly [key: string]: Value;
 }
 
@@ -15,7 +15,7 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function orderedKeys(node: Node): string[] {
+function orderedKeys(node: XmlNode): string[] {
   const keys = Object.keys(node).filter((k) => node[k] !== undefined && node[k] !== null);
   return keys.sort((a, b) => (a === 'fullName' ? -1 : b === 'fullName' ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
@@ -29,7 +29,7 @@ function element(name: string, value: Value, depth: number, out: string[]): void
   const pad = INDENT.repeat(depth);
   if (typeof value === 'object') {
     out.push(`${pad}<${name}>`);
-    const node = value as Node;
+    const node = value as XmlNode;
     for (const key of orderedKeys(node)) element(key, node[key], depth + 1, out);
     out.push(`${pad}</${name}>`);
     return;
@@ -38,7 +38,7 @@ function element(name: string, value: Value, depth: number, out: string[]): void
 }
 
 /** One metadata file: the XML declaration, the root element in the Metadata API namespace, a final newline. */
-export function metadataXml(root: string, body: Node): string {
+export function metadataXml(root: string, body: XmlNode): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<${root} xmlns="http://soap.sforce.com/2006/04/metadata">`,

@@ -1,5 +1,5 @@
 import { customFieldComponents, PERMISSION_SET } from '../../../src/connectors/salesforce/vigil-fields.ts';
-import { metadataXml } from './metadata-xml.ts';
+import { metadataXml, type XmlNode } from './metadata-xml.ts';
 
 // The DX project's generated metadata, from the one definition the runtime provisioning uses
 // (`customFieldComponents()` in src/connectors/salesforce/vigil-fields.ts): one CustomField file per
@@ -50,7 +50,7 @@ export function generatedFiles(): Map<string, string> {
     const { object, field } = split(String(component['fullName']));
     files.set(
       `${SOURCE_DIR}/objects/${object}/fields/${field}.field-meta.xml`,
-      metadataXml('CustomField', { ...(component as never), fullName: field }),
+      metadataXml('CustomField', { ...component, fullName: field } as unknown as XmlNode),
     );
   }
   files.set(
