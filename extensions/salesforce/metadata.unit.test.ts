@@ -123,6 +123,14 @@ describe('Salesforce DX project metadata', () => {
     expect(JSON.stringify(bundle['targetConfigs'])).toContain('"object":"Account"');
   });
 
+  it('the card reads only fields that exist in the runtime definitions', () => {
+    const card = readFileSync(join(source, 'lwc/vigilHealthCard/vigilHealthCard.js'), 'utf8');
+    const imported = [...card.matchAll(/@salesforce\/schema\/(\w+\.\w+)/g)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    const known = new Set(runtime.map((c) => String(c['fullName'])));
+    expect(imported.filter((f) => !known.has(f!))).toEqual([]);
+  });
+
   describe('converted to Metadata API format (offline)', () => {
     const out = mkdtempSync(join(tmpdir(), 'vigil-sfdx-'));
     afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -14,9 +14,9 @@ import { api, LightningElement, wire } from 'lwc';
 import { cardView, errorMessage } from './view';
 
 // Every field goes in optionalFields, none in fields: a field the rep may not read (field-level
-// security) or that is not deployed is left out of the record instead of failing the whole wire, so
-// the card shows what it may read and says what is hidden. Schema imports (not strings) make the
-// platform keep these fields while the card uses them, and pick up a package namespace by themselves.
+// security) is left out of the record instead of failing the whole wire, so the card shows what it
+// may read and says what is hidden. Schema imports (not strings) make the platform refuse to delete
+// a field the card uses, and pick up a package namespace by themselves.
 const FIELDS = [
   HEALTH_SCORE,
   HEALTH_STATUS,
