@@ -50,7 +50,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['src/**/*.browser.test.ts', 'test/**/*.browser.test.ts'],
+          include: [
+            'src/**/*.browser.test.ts',
+            'test/**/*.browser.test.ts',
+            'extensions/**/*.browser.test.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machines have two cores.

@@ -1,0 +1,73 @@
+import CHURN_REASONS from '@salesforce/schema/Account.Vigil_Churn_Reasons__c';
+import CHURN_RISK from '@salesforce/schema/Account.Vigil_Churn_Risk__c';
+import CHURN_RISK_LEVEL from '@salesforce/schema/Account.Vigil_Churn_Risk_Level__c';
+import CHURN_SUMMARY from '@salesforce/schema/Account.Vigil_Churn_Summary__c';
+import EXPECTED_LTV from '@salesforce/schema/Account.Vigil_Expected_LTV__c';
+import HEALTH_CHANGE from '@salesforce/schema/Account.Vigil_Health_Change_30d__c';
+import HEALTH_SCORE from '@salesforce/schema/Account.Vigil_Health_Score__c';
+import HEALTH_STATUS from '@salesforce/schema/Account.Vigil_Health_Status__c';
+import CONFIDENCE from '@salesforce/schema/Account.Vigil_Score_Confidence__c';
+import SCORED_AT from '@salesforce/schema/Account.Vigil_Scored_At__c';
+import TOUCH_TIER from '@salesforce/schema/Account.Vigil_Touch_Tier__c';
+import { getRecord } from 'lightning/uiRecordApi';
+import { api, LightningElement, wire } from 'lwc';
+import { cardView, errorMessage } from './view';
+
+// Every field goes in optionalFields, none in fields: a field the rep may not read (field-level
+// security) is left out of the record instead of failing the whole wire, so the card shows what it
+// may read and says what is hidden. Schema imports (not strings) make the platform refuse to delete
+// a field the card uses, and pick up a package namespace by themselves.
+const FIELDS = [
+  HEALTH_SCORE,
+  HEALTH_STATUS,
+  HEALTH_CHANGE,
+  CONFIDENCE,
+  TOUCH_TIER,
+  EXPECTED_LTV,
+  CHURN_RISK,
+  CHURN_RISK_LEVEL,
+  CHURN_REASONS,
+  CHURN_SUMMARY,
+  SCORED_AT,
+];
+
+export default class VigilHealthCard extends LightningElement {
+  @api recordId;
+  /** Vigil's public URL, set per page in Lightning App Builder; the "Open in Vigil" link goes there. */
+  @api vigilUrl;
+  /** Below this confidence (0–1) the card says the data is thin. */
+  @api lowConfidenceBelow = 0.6;
+
+  record;
+  error;
+  view;
+
+  @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
+  wiredRecord({ data, error }) {
+    this.record = data;
+    this.error = error;
+    this.view = data
+      ? cardView(data, FIELDS, {
+          recordId: this.recordId,
+          vigilUrl: this.vigilUrl,
+          lowConfidenceBelow: Number(this.lowConfidenceBelow),
+        })
+      : undefined;
+  }
+
+  get isLoading() {
+    return !this.record && !this.error;
+  }
+
+  get hasError() {
+    return Boolean(this.error);
+  }
+
+  get errorText() {
+    return errorMessage(this.error);
+  }
+
+  get hasLink() {
+    return Boolean(this.view?.hasLink);
+  }
+}

@@ -1,0 +1,69 @@
+// What a rep's Account carries in each state the screenshots show, as getRecord answers it.
+const HOUR = 3_600_000;
+const v = (value, displayValue = null) => ({ value, displayValue });
+
+export function fixture(state, now = Date.now()) {
+  const scoredAt = new Date(now - 2 * HOUR).toISOString();
+  switch (state) {
+    case 'healthy':
+      return {
+        data: {
+          fields: {
+            Vigil_Health_Score__c: v(84),
+            Vigil_Health_Status__c: v('healthy', 'Healthy'),
+            Vigil_Health_Change_30d__c: v(6.5),
+            Vigil_Score_Confidence__c: v(0.93),
+            Vigil_Touch_Tier__c: v('high', 'High touch'),
+            Vigil_Expected_LTV__c: v(412000),
+            Vigil_Churn_Risk__c: v(9),
+            Vigil_Churn_Risk_Level__c: v('low', 'Low'),
+            Vigil_Churn_Reasons__c: v(null),
+            Vigil_Churn_Summary__c: v(null),
+            Vigil_Scored_At__c: v(scoredAt),
+          },
+        },
+      };
+    case 'at-risk':
+      return {
+        data: {
+          fields: {
+            Vigil_Health_Score__c: v(27),
+            Vigil_Health_Status__c: v('at_risk', 'At risk'),
+            Vigil_Health_Change_30d__c: v(-14),
+            Vigil_Score_Confidence__c: v(0.48),
+            Vigil_Touch_Tier__c: v('low', 'Low touch'),
+            Vigil_Expected_LTV__c: v(86400),
+            Vigil_Churn_Risk__c: v(78),
+            Vigil_Churn_Risk_Level__c: v('critical', 'Critical'),
+            Vigil_Churn_Reasons__c: v('no_login;urgent_tickets;health_drop'),
+            Vigil_Churn_Summary__c: v(
+              'Nobody has logged in for 41 days. 3 urgent tickets are open. Health fell 14 points in 30 days.',
+            ),
+            Vigil_Scored_At__c: v(scoredAt),
+          },
+        },
+      };
+    case 'not-scored':
+      return {
+        data: {
+          fields: Object.fromEntries(
+            [
+              'Vigil_Health_Score__c',
+              'Vigil_Health_Status__c',
+              'Vigil_Health_Change_30d__c',
+              'Vigil_Score_Confidence__c',
+              'Vigil_Touch_Tier__c',
+              'Vigil_Expected_LTV__c',
+              'Vigil_Churn_Risk__c',
+              'Vigil_Churn_Risk_Level__c',
+              'Vigil_Churn_Reasons__c',
+              'Vigil_Churn_Summary__c',
+              'Vigil_Scored_At__c',
+            ].map((name) => [name, v(null)]),
+          ),
+        },
+      };
+    default:
+      throw new Error(`Unknown card state "${state}": healthy, at-risk or not-scored`);
+  }
+}
