@@ -13,7 +13,7 @@ export interface SignalFeature {
   name: string;
   /** The reason a contribution of this feature is reported as (null: it only moves the score). */
   code: ReasonCode | null;
-  /** What one unit means, for coefficients in words ("each 10 more days without a login"). */
+  /** One meaningful step, in feature units and in words after "each" ("10 more days without a login"). */
   unit: { step: number; words: string };
   read: (s: Signals, health: number | null, change30d: number | null) => number | null;
 }
@@ -24,13 +24,13 @@ export const SIGNAL_FEATURES: readonly SignalFeature[] = [
   {
     name: 'days_since_login',
     code: 'no_login',
-    unit: { step: 10, words: 'more days without a login' },
+    unit: { step: 10, words: '10 more days without a login' },
     read: (s) => cap(s.usage.daysSinceLastLogin, 0, 365),
   },
   {
     name: 'seat_utilisation',
     code: 'low_seat_utilisation',
-    unit: { step: 0.1, words: 'more of the seats in use (10 points)' },
+    unit: { step: 0.1, words: '10 points more seat utilisation' },
     read: (s) => cap(s.usage.seatUtilisation, 0, 1),
   },
   {
@@ -42,25 +42,25 @@ export const SIGNAL_FEATURES: readonly SignalFeature[] = [
   {
     name: 'usage_trend',
     code: 'usage_decline',
-    unit: { step: 0.1, words: 'more growth in usage (10 %)' },
+    unit: { step: 0.1, words: '10 % more usage growth' },
     read: (s) => cap(s.usage.usageTrend, -1, 2),
   },
   {
     name: 'health_change_30d',
     code: 'health_drop',
-    unit: { step: 10, words: 'more points of health gained over 30 days' },
+    unit: { step: 10, words: '10 more points of health gained over 30 days' },
     read: (_s, _h, change) => cap(change, -100, 100),
   },
   {
     name: 'days_to_renewal',
     code: 'renewal_at_risk',
-    unit: { step: 30, words: 'more days to the renewal' },
+    unit: { step: 30, words: '30 more days to the renewal' },
     read: (s) => cap(s.commercial.daysToRenewal, -365, 730),
   },
   {
     name: 'nps',
     code: 'detractor_nps',
-    unit: { step: 1, words: 'more NPS point' },
+    unit: { step: 1, words: 'more point of NPS' },
     read: (s) => cap(s.sentiment.nps, 0, 10),
   },
   {
@@ -72,7 +72,7 @@ export const SIGNAL_FEATURES: readonly SignalFeature[] = [
   {
     name: 'ticket_spike_ratio',
     code: 'ticket_spike',
-    unit: { step: 1, words: 'more times the usual ticket volume' },
+    unit: { step: 1, words: 'more multiple of the usual ticket volume' },
     read: (s) => cap(s.support.ticketSpikeRatio, 0, 10),
   },
   {
@@ -84,25 +84,25 @@ export const SIGNAL_FEATURES: readonly SignalFeature[] = [
   {
     name: 'net_arr_change_12m',
     code: 'contraction',
-    unit: { step: 0.1, words: 'more ARR growth over 12 months (10 %)' },
+    unit: { step: 0.1, words: '10 % more ARR growth over 12 months' },
     read: (s) => cap(s.commercial.netArrChange12m, -1, 2),
   },
   {
     name: 'days_payment_overdue',
     code: 'payment_overdue',
-    unit: { step: 10, words: 'more days of payment overdue' },
+    unit: { step: 10, words: '10 more days of payment overdue' },
     read: (s) => cap(s.commercial.daysPaymentOverdue, 0, 365),
   },
   {
     name: 'days_since_contact',
     code: 'no_contact',
-    unit: { step: 10, words: 'more days without contact' },
+    unit: { step: 10, words: '10 more days without contact' },
     read: (s) => cap(s.engagement.daysSinceLastContact, 0, 365),
   },
   {
     name: 'csat',
     code: null,
-    unit: { step: 1, words: 'more CSAT point' },
+    unit: { step: 1, words: 'more point of CSAT' },
     read: (s) => cap(s.sentiment.csat, 1, 5),
   },
   {
@@ -120,7 +120,7 @@ export const SIGNAL_FEATURES: readonly SignalFeature[] = [
   {
     name: 'health',
     code: null,
-    unit: { step: 10, words: 'more points of health' },
+    unit: { step: 10, words: '10 more points of health' },
     read: (_s, h) => h,
   },
 ];
