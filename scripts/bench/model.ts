@@ -37,7 +37,7 @@ const started = performance.now();
 for (const seed of seeds) {
   const portal = generatePortal({ size: companies, seed, now: NOW });
   const t0 = performance.now();
-  const r = reconstructExamples(seededCompaniesWithHistory(portal, NOW), config, { horizonDays, now: NOW });
+  const r = reconstructExamples(seededCompaniesWithHistory(portal), config, { horizonDays, now: NOW });
   const t1 = performance.now();
   const b = backtest(r.examples, { now: NOW });
   const t2 = performance.now();

@@ -50,7 +50,7 @@ function epoch(ts: string | number): number {
   return t;
 }
 
-/** The value a property held at `at`: its latest version at or before it, else null. */
+/** The value a property held at `at`: its latest version at or before it, else null (a cleared value is ''). */
 export function valueAsOf(versions: readonly HistoryVersion[], at: number): string | null {
   let best: HistoryVersion | null = null;
   let bestAt = Number.NEGATIVE_INFINITY;
@@ -61,7 +61,7 @@ export function valueAsOf(versions: readonly HistoryVersion[], at: number): stri
       bestAt = t;
     }
   }
-  return best === null ? null : best.value;
+  return best === null || best.value === '' ? null : best.value;
 }
 
 export function companyAsOf(company: CompanyRecord, history: PropertyHistory, at: number): CompanyRecord {

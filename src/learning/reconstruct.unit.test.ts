@@ -27,23 +27,23 @@ describe('valueAsOf', () => {
 });
 
 describe('reconstruction from the seeded portal history', () => {
-  const portal = generatePortal({ size: 300, seed: 4, now: NOW });
-  const companies = seededCompaniesWithHistory(portal, NOW);
+  const portal = generatePortal({ size: 150, seed: 4, now: NOW });
+  const companies = seededCompaniesWithHistory(portal);
 
   it('gives back exactly the values the seed recorded, at every recorded time', () => {
     let checked = 0;
     portal.companies.forEach((company, i) => {
-      const recorded = companyHistory(portal.history![i]!, company.properties, NOW);
+      const recorded = companyHistory(portal.history![i]!, company.properties);
       for (const p of HISTORY_PROPERTIES) {
         for (const v of recorded[p]) {
           const asOf = companyAsOf(company, companies[i]!.propertiesWithHistory, v.timestamp);
-          expect(asOf.properties[p]).toBe(v.value);
+          expect(asOf.properties[p]).toBe(v.value === '' ? null : v.value);
           checked++;
         }
       }
     });
-    expect(checked).toBeGreaterThan(10_000);
-  });
+    expect(checked).toBeGreaterThan(5_000);
+  }, 30_000);
 
   it("ends every history with today's value, so the latest reconstruction is the company as read now", () => {
     companies.forEach((c) => {
@@ -55,7 +55,7 @@ describe('reconstruction from the seeded portal history', () => {
     const config = defaultScoringConfig();
     const r = reconstructExamples(companies, config, { horizonDays: 180, now: NOW });
     const churned = r.examples.filter((e) => e.churned);
-    expect(churned.length).toBeGreaterThan(15);
+    expect(churned.length).toBeGreaterThan(4);
     expect(r.examples.length).toBeGreaterThan(3 * churned.length);
     for (const e of churned) {
       expect(e.outcomeAt - e.at).toBe(180 * DAY);
@@ -72,7 +72,7 @@ describe('reconstruction from the seeded portal history', () => {
 describe('a seeded portal with 24 months of history, from history alone', () => {
   it('yields a backtested proposal that beats the rules on the newest customers', () => {
     const portal = generatePortal({ size: 1500, seed: 1, now: NOW });
-    const r = reconstructExamples(seededCompaniesWithHistory(portal, NOW), defaultScoringConfig(), {
+    const r = reconstructExamples(seededCompaniesWithHistory(portal), defaultScoringConfig(), {
       horizonDays: 180,
       now: NOW,
     });

@@ -2,7 +2,7 @@ import { dealHistory } from './commercial.ts';
 import { DEFAULT_DIRTY_RATE, dirtyCompany, dirtyDeal } from './dirty.ts';
 import { DAY_MS, isoDate, isoDateTime, numberString } from './format.ts';
 import { drawTrueHealth, onboardingStatus, usageSignals } from './health.ts';
-import { type HistoryFacts, historyStream } from './history.ts';
+import { type HistoryFacts, historyFacts } from './history.ts';
 import { assignIds, ID_BASE } from './ids.ts';
 import { createNameRegistry, OWNER_IDS, salesforceAccountId } from './names.ts';
 import { dealPipelines, ticketPipelines } from './pipelines.ts';
@@ -104,14 +104,9 @@ export function generatePortal(options: SeedOptions): SeededPortal {
     dirtyCompany(dirt, properties, dirtyRate, now);
     companies.push({ id: '', properties, createdAt, updatedAt });
     facts.push({ trueHealth, seats, customerSince, churnedAt });
-    history.push({
-      stream: historyStream(seed, i),
-      trueHealth,
-      seats,
-      customerSince,
-      churnedAt,
-      currentAt: updatedAt,
-    });
+    history.push(
+      historyFacts(seed, i, { trueHealth, seats, customerSince, churnedAt, currentAt: updatedAt }, now),
+    );
     truth.push({
       companyId: '',
       trueHealth,

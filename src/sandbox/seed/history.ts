@@ -36,6 +36,8 @@ export interface HistoryFacts {
   churnedAt: number | null;
   /** When today's values were written (the company's last modification). */
   currentAt: number;
+  /** The first recorded version: the customer's start, or the start of the portal's 24 months. */
+  start: number;
 }
 
 /** One version of a property, newest last here; HubSpot lists them newest first. */
@@ -44,8 +46,17 @@ export interface PropertyVersion {
   timestamp: number;
 }
 
-export function historyStream(seed: number, index: number): number {
-  return mixSeed(seed, index, 5);
+export function historyFacts(
+  seed: number,
+  index: number,
+  facts: Omit<HistoryFacts, 'stream' | 'start'>,
+  now: number,
+): HistoryFacts {
+  return {
+    ...facts,
+    stream: mixSeed(seed, index, 5),
+    start: Math.max(facts.customerSince, now - HISTORY_DAYS * DAY_MS),
+  };
 }
 
 /** The health a churner showed `t` ms before its churn: its own, falling by half over the last 8 months. */
@@ -60,12 +71,11 @@ function healthAt(facts: HistoryFacts, t: number): number {
 export function companyHistory(
   facts: HistoryFacts,
   current: Readonly<Record<string, string | null>>,
-  now: number,
 ): Record<HistoryProperty, PropertyVersion[]> {
   const out = {} as Record<HistoryProperty, PropertyVersion[]>;
   for (const p of HISTORY_PROPERTIES) out[p] = [];
-  const start = Math.max(facts.customerSince, now - HISTORY_DAYS * DAY_MS);
-  const end = Math.min(facts.currentAt, facts.churnedAt ?? now);
+  const start = facts.start;
+  const end = Math.min(facts.currentAt, facts.churnedAt ?? facts.currentAt);
   for (let k = 0, t = start; t < end; k++, t = start + k * STEP_DAYS * DAY_MS) {
     const rng = createRng(mixSeed(facts.stream, k));
     const s = usageSignals(rng, {
@@ -92,8 +102,12 @@ export function companyHistory(
   return out;
 }
 
-/** Adds a version when the value changed (HubSpot records a version per change, not per write). */
-function push(list: PropertyVersion[], value: string | null, timestamp: number): void {
+/**
+ * Adds a version when the value changed (HubSpot records a version per change, not per write); a
+ * cleared value is a version with the empty string, as HubSpot lists it.
+ */
+function push(list: PropertyVersion[], raw: string | null, timestamp: number): void {
+  const value = raw === null && list.length > 0 ? '' : raw;
   const last = list[list.length - 1];
   if (last === undefined && value === null) return; // never set: no version
   if (last !== undefined && last.value === value) return;
