@@ -19,6 +19,7 @@ export const HISTORY_PROPERTIES = [
   'csat_score',
   'days_payment_overdue',
   'notes_last_contacted',
+  'hs_last_sales_activity_timestamp',
 ] as const;
 
 export type HistoryProperty = (typeof HISTORY_PROPERTIES)[number];
@@ -95,6 +96,8 @@ export function companyHistory(
       csat_score: s.csatScore === null ? null : numberString(s.csatScore),
       days_payment_overdue: s.daysPaymentOverdue === null ? null : numberString(s.daysPaymentOverdue),
       notes_last_contacted: s.lastContactedAt === null ? null : isoDateTime(s.lastContactedAt),
+      hs_last_sales_activity_timestamp:
+        s.lastSalesActivityAt === null ? null : isoDateTime(s.lastSalesActivityAt),
     };
     for (const p of HISTORY_PROPERTIES) push(out[p], values[p], Math.round(t));
   }
