@@ -8,8 +8,9 @@ import type { PortalState } from './portal-state.ts';
 // reads: `ValueWithTimestamp` = value, timestamp, sourceType, sourceId?): every version a property
 // held, newest first. Seeded companies carry the seed's 24 months of usage and sentiment history
 // (generated on demand, not stored); every value written through the API after loading adds a
-// version; a property with no recorded version shows its current value, dated when the record was
-// last known to hold it (its creation for loaded records).
+// version (except Vigil's own `vigil_*` properties, which keep only their current value here); a
+// property with no recorded version shows its current value, dated when the record was last known
+// to hold it (its creation for loaded records).
 
 export interface ValueWithTimestamp {
   value: string;
@@ -40,6 +41,9 @@ function historyOf(portal: PortalState): PortalHistory {
     histories.set(portal, h);
     portal.onChange((e) => {
       if (e.kind !== 'propertyChange' || e.propertyName === undefined) return;
+      // Vigil's own write-back properties are left out: every sync rewrites them on every
+      // company, and a `large` portal would hold millions of versions nobody reads.
+      if (e.propertyName.startsWith('vigil_')) return;
       const key = `${e.objectType}:${e.objectId}:${e.propertyName}`;
       const list = created.written.get(key) ?? [];
       const entry: Written = { value: e.propertyValue ?? null, at: e.occurredAt, sourceType: e.changeSource };
