@@ -3,7 +3,7 @@ import { createTestInstall, forEachDatabase } from '../../test/support/databases
 import { CrmRateLimitError } from '../connectors/types.ts';
 import { silentLogger } from '../store/logger.ts';
 import type { JobData } from './jobs.ts';
-import { JOBS } from './jobs.ts';
+import { JOBS, MODEL_FIT_CRON } from './jobs.ts';
 import { type Queue, startQueue } from './start.ts';
 
 async function waitFor<T>(
@@ -99,7 +99,12 @@ forEachDatabase('queue on pg-boss', (db) => {
     const mine = schedules.find((s) => s.key === installId);
     expect(mine?.cron).toBe('*/15 * * * *');
     expect(mine?.data).toEqual({ installId, reason: 'schedule' });
+    // the weekly refit of the churn model rides on the same per-install schedule
+    const fit = (await queue.boss.getSchedules(JOBS.modelFit)).find((s) => s.key === installId);
+    expect(fit?.cron).toBe(MODEL_FIT_CRON);
+    expect(fit?.data).toEqual({ installId, trigger: 'schedule', horizonDays: 180 });
     await queue.unscheduleIncremental(installId);
+    expect((await queue.boss.getSchedules(JOBS.modelFit)).some((s) => s.key === installId)).toBe(false);
     expect((await queue.boss.getSchedules(JOBS.syncIncremental)).some((s) => s.key === installId)).toBe(
       false,
     );

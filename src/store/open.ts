@@ -10,6 +10,7 @@ import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
+import { createModelsRepo, type ModelsRepo } from './repos/models.ts';
 import { createRunsRepo, type RunsRepo } from './repos/runs.ts';
 import { createScoresRepo, type ScoresRepo } from './repos/scores.ts';
 import { createSessionsRepo, type SessionsRepo } from './repos/sessions.ts';
@@ -53,6 +54,8 @@ export interface Store {
   readonly locks: LocksRepo;
   /** Dashboard sign-in sessions (src/http/auth). */
   readonly sessions: SessionsRepo;
+  /** Fits of each portal's churn model with their backtests (src/learning). */
+  readonly models: ModelsRepo;
   close(): Promise<void>;
 }
 
@@ -120,6 +123,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     kpis: createKpisRepo(p),
     locks: createLocksRepo(p, { kind: embedded === null ? 'postgres' : 'embedded', schema }),
     sessions: createSessionsRepo(p),
+    models: createModelsRepo(p),
     async close() {
       if (closed) return;
       closed = true;

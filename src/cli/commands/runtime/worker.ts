@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
+import { fitAfterFirstSync, modelFitHandler, storeFitDeps } from '../../../learning/job.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
 import { type Queue, startQueue } from '../../../queue/index.ts';
@@ -22,15 +23,25 @@ export async function startWorker(
 ): Promise<Queue> {
   let queue: Queue | null = null;
   const view = linkedView(store);
-  const handlers = syncHandlers({
+  const connectorFor = connectorFactory(store, env, logger, env.hubspot.oauthApp, {
+    salesforceApp: options.salesforceApp ?? null,
+    linked: view,
+  });
+  const modelLog = logger.child({ component: 'model' });
+  const sync = syncHandlers({
     store: view.store,
-    connectorFor: connectorFactory(store, env, logger, env.hubspot.oauthApp, {
-      salesforceApp: options.salesforceApp ?? null,
-      linked: view,
-    }),
+    connectorFor,
     clock: { now: () => Date.now() },
     logger: logger.child({ component: 'sync' }),
-    onSummary: (summary) => recordSyncSummary(summary),
+    onSummary: (summary) => {
+      recordSyncSummary(summary);
+      // Day one: the first full sync queues the first fit (its own queue: the sync never waits).
+      if (queue !== null) {
+        fitAfterFirstSync(store, queue, summary).catch((err: unknown) =>
+          modelLog.warn({ installId: summary.installId, err: String(err) }, 'model fit: could not queue'),
+        );
+      }
+    },
     async stopInstall(installId, reason) {
       // The CRM refused the credentials for good (uninstalled, revoked): stop syncing it.
       logger.warn({ installId, reason }, 'install stopped: the CRM refused its credentials');
@@ -38,6 +49,15 @@ export async function startWorker(
       await store.installs.markUninstalled(installId);
     },
   });
+  const handlers = {
+    ...sync,
+    modelFit: modelFitHandler({
+      store,
+      fitDeps: storeFitDeps(store, connectorFor),
+      clock: { now: () => Date.now() },
+      logger: modelLog,
+    }),
+  };
   queue = await startQueue(store, handlers, {
     logger: logger.child({ component: 'queue' }),
     schedule: options.schedule,
