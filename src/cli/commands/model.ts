@@ -110,6 +110,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
         revertModel(current.config),
         'churn model: back to the rules',
       );
+      await store.models.markReverted(install.id);
       await rescore();
       console.log(`Settings v${version}: churn risk back on the rules; every company rescored.`);
       return 0;
@@ -129,6 +130,8 @@ export async function runModelCommand(argv: string[]): Promise<number> {
       throw error;
     }
     const b = fit.backtest;
+    // Every fit is kept with its backtest, proposed or not: the Model page shows the latest.
+    const recorded = await store.models.record(install.id, fit, 'manual');
     let adopted = false;
     let version: number | null = null;
     if (parsed.values['adopt'] === true) {
@@ -139,6 +142,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
           next,
           `churn model fitted on ${b.examples} customers: AUC ${auc(b.fittedAuc)} vs rules ${auc(b.rulesAuc)} on the newest ${b.heldOut.examples}`,
         );
+        await store.models.markAdopted(install.id, recorded.id, version);
         await rescore();
         adopted = true;
       }
@@ -154,6 +158,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
       proposed: b.proposed,
       adopted,
       configVersion: version,
+      fitId: recorded.id,
       horizonDays,
       reason: b.reason,
     };
