@@ -88,6 +88,10 @@ forEachDatabase('Model page', (db) => {
     expect(text).toMatch(/<ul id="coefficients"><li data-feature="[a-z_]+">[A-Z][^<]+points of risk\.<\/li>/);
     expect(text).toContain(`data-fit-id="${fit.id}"`);
     expect(text).toContain('/dashboard/assets/model.js');
+    // Settings points the admin to the proposal
+    const settings = await (await operator.fetch(`/settings?installId=${a}`)).text();
+    expect(settings).toContain('id="model-proposal"');
+    expect(settings).toContain(`AUC ${b.fittedAuc!.toFixed(3)} vs ${b.rulesAuc!.toFixed(3)}`);
     const js = await operator.fetch('/dashboard/assets/model.js');
     expect(js.status).toBe(200);
   }, 60_000);
@@ -126,6 +130,9 @@ forEachDatabase('Model page', (db) => {
     const page = await (await operator.fetch(`/model?installId=${a}`)).text();
     expect(page).toMatch(/id="model-in-use">Churn risk is scored with a model fitted/);
     expect(page).toContain('id="preview-revert"');
+    expect(await (await operator.fetch(`/settings?installId=${a}`)).text()).not.toContain(
+      'id="model-proposal"',
+    );
 
     const revert = await operator.fetch(`/dashboard/api/model/revert?installId=${a}`, {
       method: 'POST',
