@@ -101,7 +101,7 @@ export function modelPage(input: ModelPageInput): string {
   const using =
     input.inUse.kind === 'rules'
       ? html`the rules (settings v${input.configVersion})`
-      : html`a model fitted ${isoMinute(input.inUse.fittedAt)} UTC on ${count(input.inUse.samples)} customers (settings v${input.configVersion})`;
+      : html`a model fitted ${isoMinute(input.inUse.fittedAt)} on ${count(input.inUse.samples)} customers (settings v${input.configVersion})`;
   const body =
     fit === null
       ? html`<h1>Churn model</h1>
@@ -111,7 +111,7 @@ export function modelPage(input: ModelPageInput): string {
 <p id="model-in-use">Churn risk is scored with ${using}.</p>
 <h2>Latest fit</h2>
 <dl class="kv" id="fit-facts">
-<dt>Fitted</dt><dd id="fit-at">${isoMinute(fit.createdAt)} UTC (${fit.trigger.replace('_', ' ')})</dd>
+<dt>Fitted</dt><dd id="fit-at">${isoMinute(fit.createdAt)} (${fit.trigger.replace('_', ' ')})</dd>
 <dt>Learned from</dt><dd id="fit-examples">${count(fit.examples)} customers, ${count(fit.churned)} of them churned within ${count(fit.horizonDays)} days</dd>
 <dt>Held out (newest, not used to fit)</dt><dd id="fit-held-out">${count(fit.backtest.heldOut.examples)} customers, ${count(fit.backtest.heldOut.churned)} churned</dd>
 <dt>AUC of the rules on them</dt><dd id="rules-auc">${auc(fit.rulesAuc)}</dd>

@@ -73,7 +73,7 @@ score changes it causes are marked “config” in each company's history.</p>`
 ${
   input.proposal === null || input.proposal === undefined
     ? ''
-    : html`<p class="notice" id="model-proposal">A churn model fitted ${isoMinute(input.proposal.fittedAt)} UTC ranks this portal's churners better than the rules
+    : html`<p class="notice" id="model-proposal">A churn model fitted ${isoMinute(input.proposal.fittedAt)} ranks this portal's churners better than the rules
 (AUC ${input.proposal.fittedAuc?.toFixed(3) ?? '–'} vs ${input.proposal.rulesAuc?.toFixed(3) ?? '–'} on held-out customers):
 <a href="${withInstall('/model', input.installId)}">review, preview and adopt it on the Model page</a>.</p>`
 }
