@@ -21,6 +21,7 @@ const BENCHES: Record<string, string[]> = {
   'at-risk': ['at-risk.ts', '--json'],
   webhook: ['webhook.ts', '--json'],
   salesforce: ['salesforce.ts', '--json'],
+  model: ['model.ts', '--json'],
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

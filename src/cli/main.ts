@@ -14,6 +14,7 @@ Commands:
   serve      Serve the HTTP API on PORT
   provision  Create or update Vigil's properties and timeline events in the portal
   score      Explain a company's score: vigil score <companyId> --explain
+  model      Fit the portal's churn model and backtest it (fit [--adopt] [--json]), show it
   sandbox    Run the local HubSpot sandbox (--port, --size, --seed, --faults, --rate-scale)
   keys       keys rotate: re-encrypt every token under a new VIGIL_ENCRYPTION_KEY
   help       Show this help
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).runServeCommand,
   provision: async () => (await import('./commands/provision.ts')).runProvisionCommand,
   score: async () => (await import('./commands/score.ts')).runScoreCommand,
+  model: async () => (await import('./commands/model.ts')).runModelCommand,
   sandbox: async () => (await import('./commands/sandbox.ts')).runSandboxCommand,
   keys: async () => (await import('./commands/keys.ts')).runKeysCommand,
 };

@@ -141,6 +141,20 @@ export interface CrmConnector {
    */
   disconnect?(): Promise<void>;
   callStats(): CallStats;
+  /**
+   * Each company's property history (every version, with its timestamp), for rebuilding past
+   * signals when a portal's churn model is first fitted. Absent when the CRM keeps none Vigil reads.
+   */
+  readCompanyHistory?(
+    companyIds: readonly string[],
+    properties: readonly string[],
+  ): Promise<CompanyHistory[]>;
+}
+
+export interface CompanyHistory {
+  companyId: string;
+  /** Property name → its versions (ISO timestamps), in any order. */
+  history: Record<string, Array<{ value: string | null; timestamp: string }>>;
 }
 
 /**

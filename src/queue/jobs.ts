@@ -9,6 +9,7 @@ export const JOBS = {
   syncIncremental: 'sync.incremental',
   recompute: 'score.recompute',
   writeback: 'crm.writeback',
+  modelFit: 'model.fit',
 } as const;
 
 export type JobKey = keyof typeof JOBS;
@@ -36,15 +37,27 @@ export const writebackJobSchema = z.object({
   companyIds: z.array(z.string().min(1)).max(10_000).optional(),
 });
 
+/**
+ * A fit of the portal's churn model (src/learning/job.ts): after the first full sync, then
+ * weekly. Its own queue, so a fit never holds up a sync of the same portal.
+ */
+export const modelFitJobSchema = z.object({
+  installId,
+  trigger: z.enum(['first_sync', 'schedule', 'outcomes', 'manual']).default('schedule'),
+  horizonDays: z.number().int().min(7).max(730).default(180),
+});
+
 export type SyncJob = z.output<typeof syncJobSchema>;
 export type RecomputeJob = z.output<typeof recomputeJobSchema>;
 export type WritebackJob = z.output<typeof writebackJobSchema>;
+export type ModelFitJob = z.output<typeof modelFitJobSchema>;
 
 export const JOB_SCHEMAS = {
   syncFull: syncJobSchema,
   syncIncremental: syncJobSchema,
   recompute: recomputeJobSchema,
   writeback: writebackJobSchema,
+  modelFit: modelFitJobSchema,
 } as const satisfies Record<JobKey, z.ZodType>;
 
 export interface JobData {
@@ -52,6 +65,7 @@ export interface JobData {
   syncIncremental: SyncJob;
   recompute: RecomputeJob;
   writeback: WritebackJob;
+  modelFit: ModelFitJob;
 }
 export type JobInput = { [K in JobKey]: z.input<(typeof JOB_SCHEMAS)[K]> };
 
@@ -87,7 +101,12 @@ export const QUEUE_SETTINGS: Readonly<Record<JobKey, QueueSetting>> = {
   syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 5, heartbeatSeconds: 30 },
   recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10, heartbeatSeconds: 30 },
   writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 20, heartbeatSeconds: 30 },
+  // A fit reads the CRM's history and is never urgent: few retries, well spaced.
+  modelFit: { expireInSeconds: 2 * 3600, retryLimit: 2, retryDelay: 600, heartbeatSeconds: 60 },
 };
+
+/** When the weekly fit runs: Sunday 03:17 UTC, off the hour when schedules pile up. */
+export const MODEL_FIT_CRON = '17 3 * * 0';
 
 /** A cron expression for "every n minutes"; n must divide 60 so the runs are evenly spaced. */
 export function everyMinutesCron(n: number): string {

@@ -3,7 +3,7 @@ import { createTestInstall, forEachDatabase } from '../../test/support/databases
 import { CrmRateLimitError } from '../connectors/types.ts';
 import { silentLogger } from '../store/logger.ts';
 import type { JobData } from './jobs.ts';
-import { FIRST_SYNC_QUEUE, JOBS, spreadCron } from './jobs.ts';
+import { FIRST_SYNC_QUEUE, JOBS, MODEL_FIT_CRON, spreadCron } from './jobs.ts';
 import { type Queue, startQueue } from './start.ts';
 
 async function waitFor<T>(
@@ -128,7 +128,12 @@ forEachDatabase('queue on pg-boss', (db) => {
     expect(mine?.cron).toBe(spreadCron(installId, 15));
     expect(mine?.cron).toMatch(/^\d+-59\/15 \* \* \* \*$/);
     expect(mine?.data).toEqual({ installId, reason: 'schedule' });
+    // the weekly refit of the churn model rides on the same per-install schedule
+    const fit = (await queue.boss.getSchedules(JOBS.modelFit)).find((s) => s.key === installId);
+    expect(fit?.cron).toBe(MODEL_FIT_CRON);
+    expect(fit?.data).toEqual({ installId, trigger: 'schedule', horizonDays: 180 });
     await queue.unscheduleIncremental(installId);
+    expect((await queue.boss.getSchedules(JOBS.modelFit)).some((s) => s.key === installId)).toBe(false);
     expect((await queue.boss.getSchedules(JOBS.syncIncremental)).some((s) => s.key === installId)).toBe(
       false,
     );

@@ -12,6 +12,7 @@ import {
   type JobInput,
   type JobKey,
   type JobName,
+  MODEL_FIT_CRON,
   QUEUE_SETTINGS,
   spreadCron,
 } from './jobs.ts';
@@ -67,6 +68,8 @@ export interface Queue {
   /** Debounced: a burst of requests for one install becomes one recompute job. */
   requestRecompute(installId: string, cause?: 'data' | 'config'): Promise<string | null>;
   enqueueWriteback(installId: string, companyIds?: readonly string[]): Promise<string | null>;
+  /** Queues a fit of the install's churn model; null when one is already queued. */
+  requestModelFit(installId: string, trigger?: JobInput['modelFit']['trigger']): Promise<string | null>;
   scheduleIncremental(installId: string): Promise<void>;
   unscheduleIncremental(installId: string): Promise<void>;
   /** Jobs per queue (sync.first included): queued (incl. deferred), active and failed — for /metrics. */
@@ -226,9 +229,16 @@ export async function startQueue(
         key: installId,
         singletonKey: installId,
       });
+      // The weekly refit rides on the same per-install schedule (and is dropped with it).
+      const fit = JOB_SCHEMAS.modelFit.parse({ installId, trigger: 'schedule' });
+      await boss.schedule(JOBS.modelFit, MODEL_FIT_CRON, fit, { key: installId, singletonKey: installId });
     },
     async unscheduleIncremental(installId) {
       await boss.unschedule(JOBS.syncIncremental, installId);
+      await boss.unschedule(JOBS.modelFit, installId);
+    },
+    requestModelFit(installId, trigger = 'manual') {
+      return send('modelFit', JOB_SCHEMAS.modelFit.parse({ installId, trigger }));
     },
     async depth() {
       const queues = await boss.getQueues([...QUEUE_NAMES]);

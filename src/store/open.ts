@@ -11,6 +11,7 @@ import { createKpisRepo, type KpisRepo } from './repos/kpis.ts';
 import { createLedgerRepo, type LedgerRepo } from './repos/ledger.ts';
 import { createLocksRepo, type LocksRepo } from './repos/locks.ts';
 import { createMirrorRepo, type MirrorRepo } from './repos/mirror.ts';
+import { createModelsRepo, type ModelsRepo } from './repos/models.ts';
 import { createOwnersRepo, type OwnersRepo } from './repos/owners.ts';
 import { createPortalLocaleRepo, type PortalLocaleRepo } from './repos/portal-locale.ts';
 import { createRetentionRepo, type RetentionRepo } from './repos/retention.ts';
@@ -71,6 +72,8 @@ export interface Store {
    * as needing attention and listed; the others keep syncing throughout.
    */
   rotateKeys(): Promise<{ resealed: number; failed: string[] }>;
+  /** Fits of each portal's churn model with their backtests (src/learning). */
+  readonly models: ModelsRepo;
   close(): Promise<void>;
 }
 
@@ -173,6 +176,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       if (failed.length === 0) await resealKeyCheck(p, cipher);
       return { resealed, failed };
     },
+    models: createModelsRepo(p),
     async close() {
       if (closed) return;
       closed = true;

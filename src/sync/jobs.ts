@@ -36,7 +36,9 @@ export interface SyncJobEnv {
   onSummary?: (summary: SyncSummary) => void;
 }
 
-export type SyncHandlers = { [K in JobKey]: (data: JobData[K]) => Promise<JobOutcome> };
+/** The jobs the sync engine runs; the model fit has its own handler (src/learning/job.ts). */
+export type SyncJobKey = Exclude<JobKey, 'modelFit'>;
+export type SyncHandlers = { [K in SyncJobKey]: (data: JobData[K]) => Promise<JobOutcome> };
 
 export function syncHandlers(env: SyncJobEnv): SyncHandlers {
   // sync.full and sync.incremental are separate queues, so both may run for one install at
@@ -53,7 +55,11 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
     }
   }
 
-  async function run<K extends JobKey>(job: K, data: JobData[K], request: SyncRequest): Promise<JobOutcome> {
+  async function run<K extends SyncJobKey>(
+    job: K,
+    data: JobData[K],
+    request: SyncRequest,
+  ): Promise<JobOutcome> {
     const connector = await env.connectorFor(request.installId);
     const onProgress = env.onProgress;
     const deps: SyncDeps = {

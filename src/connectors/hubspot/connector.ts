@@ -13,6 +13,7 @@ import { createApi, type HubSpotApi } from './api.ts';
 import { CallStatsRecorder } from './call-stats.ts';
 import { createCaller } from './caller.ts';
 import { createClient } from './client.ts';
+import { readCompanyHistory } from './history.ts';
 import { type LimiterRegistry, quotaKey, sharedLimiters } from './limiter-registry.ts';
 import { HUBSPOT_LIMITS, type LimitOptions, limitSettings } from './limits.ts';
 import { readOwners } from './owners.ts';
@@ -158,5 +159,7 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
       await api.raw({ endpoint: `DELETE ${path}`, method: 'DELETE', safe: true }, path);
     },
     callStats: (): CallStats => stats.snapshot(),
+    readCompanyHistory: (companyIds: readonly string[], properties: readonly string[]) =>
+      readCompanyHistory(api, companyIds, properties),
   };
 }

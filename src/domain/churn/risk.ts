@@ -2,7 +2,9 @@ import type { FittedChurnModel, ScoringConfig } from '../config/schema.ts';
 import type { HealthScore } from '../health/score.ts';
 import type { Signals } from '../signals/types.ts';
 import { setFeature, weightOf } from './by-code.ts';
-import type { ReasonCode } from './codes.ts';
+import { REASON_CODES, type ReasonCode } from './codes.ts';
+import { signalFeatureOf, signalFeatures } from './features.ts';
+import { fittedReasonSentence } from './fitted-reasons.ts';
 import { type ChurnReason, reasonSeverities } from './reasons.ts';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
@@ -57,8 +59,10 @@ export function churnRisk(
   const features = featureVector(reasons, health.score);
   const model = config.churn.model;
   let score: number;
-  if (model.kind === 'fitted') score = applyFitted(model, features, reasons);
-  else score = applyRules(config.churn, health.score, reasons);
+  if (model.kind === 'fitted') {
+    Object.assign(features, signalFeatures(signals, health.score, change30d));
+    score = applyFitted(model, features, reasons, signals, change30d);
+  } else score = applyRules(config.churn, health.score, reasons);
   if (reasons.length > 1) sortByContribution(reasons);
   const top: ChurnReason[] = [];
   for (let i = 0; i < reasons.length && top.length < TOP_REASONS; i++) {
@@ -135,18 +139,50 @@ function applyRules(churn: ScoringConfig['churn'], health: number | null, reason
   return risk;
 }
 
+/**
+ * risk = 100·σ(intercept + Σ coefficient·feature). A reason's contribution is the points
+ * risk would fall by if its features (its severity and the signals behind it) were those
+ * of the portal's average customer (the model's baseline; 0 for older models). Reasons
+ * the rules did not fire are added when the fit puts risk behind their signals.
+ */
 function applyFitted(
   model: FittedChurnModel,
   features: Record<string, number>,
   reasons: ChurnReason[],
+  signals: Signals,
+  change30d: number | null,
 ): number {
   let z = model.intercept;
   const coefficients = model.coefficients;
-  for (const name in coefficients) z += coefficients[name]! * (features[name] ?? 0);
+  const baseline = model.baseline ?? {};
+  const byCode = new Map<ReasonCode, number>();
+  for (const name in coefficients) {
+    const x = features[name] ?? 0;
+    const c = coefficients[name]!;
+    z += c * x;
+    const code = (REASON_CODES as readonly string[]).includes(name)
+      ? (name as ReasonCode)
+      : (signalFeatureOf(name)?.code ?? null);
+    if (code !== null) byCode.set(code, (byCode.get(code) ?? 0) + c * (x - (baseline[name] ?? 0)));
+  }
   const risk = 100 * sigmoid(z);
+  const contributionOf = (own: number) => Math.round(10 * (risk - 100 * sigmoid(z - own))) / 10;
+  const fired = new Set<ReasonCode>();
   for (const r of reasons) {
-    const own = (coefficients[r.code] ?? 0) * r.severity;
-    r.contribution = Math.round(10 * (risk - 100 * sigmoid(z - own))) / 10;
+    r.contribution = contributionOf(byCode.get(r.code) ?? 0);
+    fired.add(r.code);
+  }
+  for (const [code, own] of byCode) {
+    if (fired.has(code)) continue;
+    const contribution = contributionOf(own);
+    if (contribution < 0.5) continue;
+    reasons.push({
+      code,
+      severity: 0,
+      contribution,
+      sentence: fittedReasonSentence(code, signals, change30d),
+      values: { fitted: 1 },
+    });
   }
   return risk;
 }

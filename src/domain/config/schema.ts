@@ -108,6 +108,11 @@ export const fittedModelSchema = z.strictObject({
   churned: z.number().int().min(0),
   aucFitted: z.number().min(0).max(1),
   aucRules: z.number().min(0).max(1).nullable(),
+  /**
+   * The training customers' mean of each feature: a reason's contribution is measured
+   * against an average customer of the portal (absent in older models: against 0).
+   */
+  baseline: z.record(z.string(), z.number().finite()).optional(),
 });
 
 const churnSchema = z

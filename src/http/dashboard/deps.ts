@@ -19,7 +19,7 @@ import type { ReadModel } from '../read-model.ts';
  */
 export type DashboardStore = Pick<
   Store,
-  'pool' | 'installs' | 'mirror' | 'scores' | 'configs' | 'kpis' | 'ledger' | 'runs' | 'timeline'
+  'pool' | 'installs' | 'mirror' | 'scores' | 'configs' | 'kpis' | 'ledger' | 'runs' | 'timeline' | 'models'
 > &
   Partial<Pick<Store, 'portalLocale' | 'owners'>>;
 

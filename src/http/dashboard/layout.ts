@@ -5,7 +5,7 @@ import { html, type SafeHtml } from './html.ts';
  * main landmark and the scripts a page asks for. Everything is served by Vigil itself
  * (/dashboard/assets), nothing from a CDN.
  */
-export type PageKey = 'portfolio' | 'at-risk' | 'company' | 'settings' | 'sync';
+export type PageKey = 'portfolio' | 'at-risk' | 'company' | 'settings' | 'model' | 'sync';
 
 export interface PageOptions {
   title: string;
@@ -46,6 +46,7 @@ const NAV: ReadonlyArray<{ key: PageKey; href: string; label: string }> = [
   { key: 'portfolio', href: '/', label: 'Portfolio' },
   { key: 'at-risk', href: '/at-risk', label: 'At risk' },
   { key: 'settings', href: '/settings', label: 'Settings' },
+  { key: 'model', href: '/model', label: 'Model' },
   { key: 'sync', href: '/sync', label: 'Sync' },
 ];
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { createContext } from './context.ts';
 import type { DashboardDeps } from './deps.ts';
 import { dataApi } from './routes/data-api.ts';
+import { modelRoutes } from './routes/model.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { settingsApi } from './routes/settings-api.ts';
 
@@ -9,7 +10,7 @@ export type { DashboardDeps } from './deps.ts';
 
 /**
  * The Vigil dashboard (issue 5): pages at `/`, `/at-risk`, `/companies/:id`, `/settings`
- * and `/sync`; the CSV export at `/at-risk.csv`; its own JSON under `/dashboard/api` (settings, KPIs by period, history causes, sync).
+ * `/model` and `/sync`; the CSV export at `/at-risk.csv`; its own JSON under `/dashboard/api` (settings, KPIs by period, history causes, sync).
  * Mount it behind the front door (createHttpApp's `routers`), which checks the session;
  * the static files under `/dashboard/assets` (routes/assets.ts) are served before sign-in.
  *
@@ -20,6 +21,7 @@ export function dashboardRouter(deps: DashboardDeps): Router {
   const router = Router();
   router.use('/dashboard/api/settings', settingsApi(ctx));
   router.use(dataApi(ctx));
+  router.use(modelRoutes(ctx));
   router.use(pageRoutes(ctx));
   return router;
 }

@@ -2,6 +2,7 @@ import { dealHistory } from './commercial.ts';
 import { DEFAULT_DIRTY_RATE, dirtyCompany, dirtyDeal } from './dirty.ts';
 import { DAY_MS, isoDate, isoDateTime, numberString } from './format.ts';
 import { drawTrueHealth, onboardingStatus, usageSignals } from './health.ts';
+import { type HistoryFacts, historyFacts } from './history.ts';
 import { assignIds, ID_BASE } from './ids.ts';
 import { createNameRegistry, OWNER_IDS, salesforceAccountId } from './names.ts';
 import { dealPipelines, ticketPipelines } from './pipelines.ts';
@@ -48,6 +49,7 @@ export function generatePortal(options: SeedOptions): SeededPortal {
   const dealOwner: number[] = [];
   const facts: CompanyFacts[] = [];
   const truth: SeedTruth[] = [];
+  const history: HistoryFacts[] = [];
 
   for (let i = 0; i < n; i++) {
     const rng = createRng(mixSeed(seed, i, STREAM.clean));
@@ -102,6 +104,9 @@ export function generatePortal(options: SeedOptions): SeededPortal {
     dirtyCompany(dirt, properties, dirtyRate, now);
     companies.push({ id: '', properties, createdAt, updatedAt });
     facts.push({ trueHealth, seats, customerSince, churnedAt });
+    history.push(
+      historyFacts(seed, i, { trueHealth, seats, customerSince, churnedAt, currentAt: updatedAt }, now),
+    );
     truth.push({
       companyId: '',
       trueHealth,
@@ -129,6 +134,7 @@ export function generatePortal(options: SeedOptions): SeededPortal {
     customProperties: customPropertyDefinitions(),
     pipelines: { deals: dealPipelines(), tickets: ticketPipelines() },
     truth: companyIds.order.map((index) => truth[index]!),
+    history: companyIds.order.map((index) => history[index]!),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { HistoryFacts } from './history.ts';
+
 // The seed's output, shared with the CRM sandboxes that load it. It is CRM-neutral in
 // structure; property names and value formats follow HubSpot's API, which the Salesforce
 // sandbox maps onto Account / Opportunity / Case fields.
@@ -96,6 +98,11 @@ export interface SeededPortal {
   };
   pipelines: { deals: PipelineDef[]; tickets: PipelineDef[] };
   truth: SeedTruth[];
+  /**
+   * Per company (same order as `companies`), the facts its property history is generated from on
+   * demand (`companyHistory` in history.ts). Absent in portals built by hand.
+   */
+  history?: HistoryFacts[];
 }
 
 /** One record change as the "user" or the customer's product would make it (input of a batch update). */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
 import { sharedLimiters } from '../../../connectors/hubspot/limiter-registry.ts';
 import { databaseSharedQuota } from '../../../connectors/hubspot/shared-quota.ts';
+import { fitAfterFirstSync, modelFitHandler, storeFitDeps } from '../../../learning/job.ts';
 import { setPortalStatusSource } from '../../../metrics/portals.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
@@ -28,15 +29,25 @@ export async function startWorker(
 ): Promise<Queue> {
   let queue: Queue | null = null;
   const view = linkedView(store);
-  const handlers = syncHandlers({
+  const connectorFor = connectorFactory(store, env, logger, env.hubspot.oauthApp, {
+    salesforceApp: options.salesforceApp ?? null,
+    linked: view,
+  });
+  const modelLog = logger.child({ component: 'model' });
+  const sync = syncHandlers({
     store: view.store,
-    connectorFor: connectorFactory(store, env, logger, env.hubspot.oauthApp, {
-      salesforceApp: options.salesforceApp ?? null,
-      linked: view,
-    }),
+    connectorFor,
     clock: { now: () => Date.now() },
     logger: logger.child({ component: 'sync' }),
-    onSummary: (summary) => recordSyncSummary(summary),
+    onSummary: (summary) => {
+      recordSyncSummary(summary);
+      // Day one: the first full sync queues the first fit (its own queue: the sync never waits).
+      if (queue !== null) {
+        fitAfterFirstSync(store, queue, summary).catch((err: unknown) =>
+          modelLog.warn({ installId: summary.installId, err: String(err) }, 'model fit: could not queue'),
+        );
+      }
+    },
     async stopInstall(installId, reason) {
       await queue?.unscheduleIncremental(installId);
       // Tokens that do not decrypt or a base its CRM does not serve: a person must act, and the
@@ -57,6 +68,15 @@ export async function startWorker(
   if (store.kind === 'postgres') {
     sharedLimiters.shareAcrossProcesses(databaseSharedQuota(createRateQuotasRepo(store.pool)));
   }
+  const handlers = {
+    ...sync,
+    modelFit: modelFitHandler({
+      store,
+      fitDeps: storeFitDeps(store, connectorFor),
+      clock: { now: () => Date.now() },
+      logger: modelLog,
+    }),
+  };
   queue = await startQueue(store, handlers, {
     logger: logger.child({ component: 'queue' }),
     schedule: options.schedule,

@@ -1,7 +1,7 @@
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
 import { count, isoMinute } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
-import { type PortalSwitch, page } from '../layout.ts';
+import { type PortalSwitch, page, withInstall } from '../layout.ts';
 import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';
 
 export interface ConfigHistoryRow {
@@ -21,6 +21,8 @@ export interface SettingsPageInput {
   installId?: string | undefined;
   /** The connected portals, for the header's switcher when there are several. */
   portals?: PortalSwitch | undefined;
+  /** A fitted churn model that beat the rules and is not in use yet: pointed to the Model page. */
+  proposal?: { fittedAt: number; rulesAuc: number | null; fittedAuc: number | null } | null;
 }
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
@@ -67,6 +69,13 @@ ${
     ? ''
     : html`<p class="ok-notice" role="status" id="saved-notice">Saved as version ${input.saved}. Every company is being rescored with it;
 score changes it causes are marked “config” in each company's history.</p>`
+}
+${
+  input.proposal === null || input.proposal === undefined
+    ? ''
+    : html`<p class="notice" id="model-proposal">A churn model fitted ${isoMinute(input.proposal.fittedAt)} ranks this portal's churners better than the rules
+(AUC ${input.proposal.fittedAuc?.toFixed(3) ?? '–'} vs ${input.proposal.rulesAuc?.toFixed(3) ?? '–'} on held-out customers):
+<a href="${withInstall('/model', input.installId)}">review, preview and adopt it on the Model page</a>.</p>`
 }
 <p>Scoring config <strong id="config-version">version ${input.version}</strong>${
     input.version === 0 ? ' (the defaults, never saved)' : ''

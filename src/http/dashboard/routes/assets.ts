@@ -17,6 +17,7 @@ const FILES: Record<string, string> = {
   'charts.js': join(publicDir, 'charts.js'),
   'settings.js': join(publicDir, 'settings.js'),
   'page.js': join(publicDir, 'page.js'),
+  'model.js': join(publicDir, 'model.js'),
   'uPlot.iife.min.js': join(uplotDir, 'uPlot.iife.min.js'),
   'uPlot.min.css': join(uplotDir, 'uPlot.min.css'),
 };

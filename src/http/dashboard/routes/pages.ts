@@ -172,10 +172,16 @@ export function pageRoutes(ctx: DashboardContext): Router {
     '/settings',
     htmlPage('settings', async (req, res) => {
       const install = await ctx.install(req);
-      const [current, history] = await Promise.all([
+      const [current, history, latestFit] = await Promise.all([
         ctx.deps.store.configs.current(install.id),
         configHistory(ctx, install.id),
+        ctx.deps.store.models.latest(install.id),
       ]);
+      // The newest fit, when it beat the rules and is not the model in use, is a proposal.
+      const proposal =
+        latestFit?.proposed === true && latestFit.adoptedAt === null && latestFit.revertedAt === null
+          ? { fittedAt: latestFit.createdAt, rulesAuc: latestFit.rulesAuc, fittedAuc: latestFit.fittedAuc }
+          : null;
       const saved = Number.parseInt(String(req.query['saved'] ?? ''), 10);
       res.type('html').send(
         settingsPage({
@@ -183,6 +189,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           config: current.config,
           history,
           saved: Number.isInteger(saved) ? saved : null,
+          proposal,
           installId: install.installId,
           portals: install.portals,
         }),

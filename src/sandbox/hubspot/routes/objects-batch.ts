@@ -13,6 +13,7 @@ import {
   resolveAssociations,
   writeSource,
 } from './object-helpers.ts';
+import { withHistoryNames } from './objects-history.ts';
 import { checkBatchSize, objectTypeParam, parseBody } from './parse.ts';
 import { objectJson, queryBool, returnedProperties, type SimplePublicObject } from './serialize.ts';
 
@@ -79,7 +80,16 @@ function batchRead(req: Request, res: Response): void {
   const missing: string[] = [];
   for (const { id } of input.inputs) {
     const record = portal.find(type, id, input.idProperty, archived);
-    if (record) results.push(objectJson(portal, type, record, names));
+    if (record)
+      results.push(
+        withHistoryNames(
+          portal,
+          type,
+          record,
+          objectJson(portal, type, record, names),
+          input.propertiesWithHistory,
+        ),
+      );
     else missing.push(id);
   }
   const errors =

@@ -14,6 +14,7 @@ import {
   writeSource,
 } from './object-helpers.ts';
 import { batchRoutes } from './objects-batch.ts';
+import { historyLimit, withHistory } from './objects-history.ts';
 import { searchAndMergeRoutes } from './objects-search.ts';
 import { objectTypeParam, parseBody } from './parse.ts';
 import { objectJson, queryBool, queryList, queryString, returnedProperties } from './serialize.ts';
@@ -58,12 +59,14 @@ function list(req: Request, res: Response): void {
   const type = objectTypeParam(req);
   if (!canRead(req, res, type)) return;
   const portal = portalOf(req);
-  const limit = listLimit(req.query['limit']);
+  const limit = historyLimit(listLimit(req.query['limit']), req);
   const after = afterParam(req.query['after']);
   const names = returnedProperties(portal, type, queryList(req.query['properties']));
   const associations = associationsParam(req);
   const page = portal.objects[type].page(after, limit, queryBool(req.query['archived']));
-  const results = page.records.map((r) => objectJson(portal, type, r, names, associations));
+  const results = page.records.map((r) =>
+    withHistory(portal, type, r, objectJson(portal, type, r, names, associations), req),
+  );
   if (page.nextAfter === null) {
     res.json({ results });
     return;
@@ -85,7 +88,9 @@ function read(req: Request, res: Response): void {
   );
   if (!record) throw notFound();
   const names = returnedProperties(portal, type, queryList(req.query['properties']));
-  res.json(objectJson(portal, type, record, names, associationsParam(req)));
+  res.json(
+    withHistory(portal, type, record, objectJson(portal, type, record, names, associationsParam(req)), req),
+  );
 }
 
 function create(req: Request, res: Response): void {

@@ -1,6 +1,7 @@
 import type { PropertyDefinition, SeededPortal, SeedRecord } from '../../seed/types.ts';
 import type { ObjectType } from './object-types.ts';
 import type { PortalState } from './portal-state.ts';
+import { recordPropertyHistory } from './property-history.ts';
 import type { PropertyDef } from './property-types.ts';
 
 // Loads a seeded portal into a PortalState, as an import would: no change events, no validation
@@ -9,6 +10,7 @@ import type { PropertyDef } from './property-types.ts';
 
 export function loadSeededPortal(portal: PortalState, seed: SeededPortal): void {
   const at = portal.clock.now();
+  recordPropertyHistory(portal, seed);
   for (const type of ['companies', 'deals', 'tickets'] as const) {
     for (const def of seed.customProperties[type]) defineSeedProperty(portal, type, def, at);
     insertAll(portal, type, seed[type]);

@@ -1,0 +1,175 @@
+import { formatNumber } from '../../domain/churn/format.ts';
+import {
+  adoptModel,
+  fitPortalModel,
+  NoHistoryError,
+  type PortalFit,
+  revertModel,
+} from '../../learning/portal.ts';
+import { portalFitDeps } from '../../learning/store-deps.ts';
+import { coefficientsInWords } from '../../learning/words.ts';
+import { runSync } from '../../sync/engine.ts';
+import { syncStoreOf } from '../../sync/store-adapter.ts';
+import { connectorFactory } from './runtime/connectors.ts';
+import { commandBase, withStore } from './runtime/context.ts';
+import { chooseInstall } from './runtime/installs.ts';
+import { parseCommandArgs, reportUsageError } from './support/args.ts';
+
+const USAGE = `Usage: vigil model fit [--json] [--adopt] [--horizon <days>] [--install <id>]
+       vigil model show [--install <id>]
+       vigil model revert [--install <id>]
+
+Fits a churn model to the portal's own churn, from the CRM's property history, and
+backtests it against the rules on the newest customers, held out from the fit.
+
+Commands:
+  fit       Fit and backtest; prints one line (--json: one JSON line) with examples,
+            churned, rulesAuc, fittedAuc, adopted, horizonDays
+  show      The model in use, in words
+  revert    Back to the rules (a new settings version)
+
+Options:
+  --adopt          Adopt the fitted model when it beat the rules, then rescore and
+                   write the new risks and reasons back to the CRM
+  --horizon <days> Churn within this many days counts (default 180)
+  --json           One JSON line
+  --install <id>   Which install, when several portals are connected
+  -h, --help       Show this help`;
+
+const auc = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+
+export async function runModelCommand(argv: string[]): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      adopt: { type: 'boolean' },
+      horizon: { type: 'string' },
+      install: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { min: 1, max: 1, names: '<fit|show|revert>' },
+  );
+  if (!parsed.ok) return reportUsageError('model', parsed.error, USAGE);
+  if (parsed.values['help'] === true) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sub = parsed.positionals[0];
+  if (sub !== 'fit' && sub !== 'show' && sub !== 'revert') {
+    return reportUsageError('model', `unknown subcommand "${sub}": use fit, show or revert`, USAGE);
+  }
+  const horizonRaw = parsed.values['horizon'];
+  const horizonDays = typeof horizonRaw === 'string' ? Number(horizonRaw) : 180;
+  if (!Number.isInteger(horizonDays) || horizonDays < 7 || horizonDays > 730) {
+    return reportUsageError(
+      'model',
+      `--horizon must be a whole number of days from 7 to 730, got ${String(horizonRaw)}`,
+      USAGE,
+    );
+  }
+  const base = commandBase('model', { oneShot: true });
+  if (typeof base === 'number') return base;
+  const installId = parsed.values['install'];
+  const json = parsed.values['json'] === true;
+  return withStore('model', base, async (store) => {
+    const install = await chooseInstall(store, base.env, base.logger, {
+      installId: typeof installId === 'string' ? installId : undefined,
+      contactCrm: sub === 'fit',
+    });
+    const current = await store.configs.current(install.id);
+    if (sub === 'show') {
+      const model = current.config.churn.model;
+      if (model.kind === 'rules') {
+        console.log(
+          `Portal ${install.accountId} scores churn risk with the rules (settings v${current.version}).`,
+        );
+        return 0;
+      }
+      console.log(
+        `Portal ${install.accountId} scores churn risk with a model fitted ${new Date(model.fittedAt).toISOString().slice(0, 10)} ` +
+          `on ${formatNumber(model.samples)} customers (${formatNumber(model.churned)} churned): AUC ${auc(model.aucFitted)} on held-out customers against the rules' ${auc(model.aucRules)}.`,
+      );
+      for (const c of coefficientsInWords(model)) console.log(`  ${c.sentence}`);
+      return 0;
+    }
+    const connector = await connectorFactory(store, base.env, base.logger)(install.id);
+    const rescore = () =>
+      runSync(
+        {
+          store: syncStoreOf(store),
+          connector,
+          clock: { now: () => Date.now() },
+          logger: base.logger.child({ component: 'sync' }),
+        },
+        { installId: install.id, mode: 'full', scope: 'recompute', cause: 'config' },
+      );
+    if (sub === 'revert') {
+      const version = await store.configs.save(
+        install.id,
+        revertModel(current.config),
+        'churn model: back to the rules',
+      );
+      await store.models.markReverted(install.id);
+      await rescore();
+      console.log(`Settings v${version}: churn risk back on the rules; every company rescored.`);
+      return 0;
+    }
+    const now = Date.now();
+    let fit: PortalFit;
+    try {
+      fit = await fitPortalModel(portalFitDeps(store, connector, install.id, now), current.config, {
+        horizonDays,
+        now,
+      });
+    } catch (error) {
+      if (error instanceof NoHistoryError) {
+        console.error(`vigil model: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+    const b = fit.backtest;
+    // Every fit is kept with its backtest, proposed or not: the Model page shows the latest.
+    const recorded = await store.models.record(install.id, fit, 'manual');
+    let adopted = false;
+    let version: number | null = null;
+    if (parsed.values['adopt'] === true) {
+      const next = adoptModel(current.config, fit);
+      if (next !== null) {
+        version = await store.configs.save(
+          install.id,
+          next,
+          `churn model fitted on ${b.examples} customers: AUC ${auc(b.fittedAuc)} vs rules ${auc(b.rulesAuc)} on the newest ${b.heldOut.examples}`,
+        );
+        await store.models.markAdopted(install.id, recorded.id, version);
+        await rescore();
+        adopted = true;
+      }
+    }
+    const line = {
+      examples: b.examples,
+      churned: b.churned,
+      rulesAuc: b.rulesAuc,
+      fittedAuc: b.fittedAuc,
+      fittedCvAuc: b.fittedCvAuc,
+      topDecileCapture: b.topDecileCapture,
+      heldOut: b.heldOut.examples,
+      proposed: b.proposed,
+      adopted,
+      configVersion: version,
+      fitId: recorded.id,
+      horizonDays,
+      reason: b.reason,
+    };
+    if (json) console.log(JSON.stringify(line));
+    else {
+      console.log(
+        `${b.examples} examples (${b.churned} churned, horizon ${horizonDays} d): rules AUC ${auc(b.rulesAuc)}, fitted ${auc(b.fittedAuc)} on the newest ${b.heldOut.examples}. ${b.reason}` +
+          (adopted ? ` Adopted as settings v${version}; every company rescored.` : ''),
+      );
+      if (b.model !== null) for (const c of coefficientsInWords(b.model)) console.log(`  ${c.sentence}`);
+    }
+    return 0;
+  });
+}
