@@ -17,8 +17,12 @@ import { at, select, str } from './soql.ts';
  * comes from one Bulk API 2.0 query job for the rows after the last Id seen: create + poll(s) +
  * ⌈(N − 2,000)/maxRecords⌉ CSV pages — 53 REST calls for 105,000 cases, 4 with Bulk.
  *
- * Incremental reads: REST `SystemModstamp >= since` ordered by stamp and Id; `>=` overlaps the
- * boundary and the mirror's content hash absorbs the repeat. Removals: getDeleted from the last
+ * Incremental reads: REST `SystemModstamp >= since − LATE_COMMIT_OVERLAP_MS` ordered by stamp and
+ * Id. A record's stamps are its transaction's start, so a long transaction that commits after the
+ * last read carries stamps older than the newest one seen ("If Salesforce executes a long-running
+ * transaction … the value [latestDateCovered] is the start time of that long-running transaction",
+ * SOAP API, GetUpdatedResult): the overlap reads those again in the same query, at no extra call,
+ * and the mirror's content hash absorbs the records already held. Removals: getDeleted from the last
  * window's `latestDateCovered`; once that lies beyond the recycle bin's 15 days, a reconciliation
  * lists every live Id and compares it with the mirror.
  */
@@ -45,6 +49,8 @@ const queryResult = z.object({
 type QueryResult = z.output<typeof queryResult>;
 
 export const RECYCLE_BIN_MS = 15 * 86_400_000;
+/** How far back an incremental read reaches before the newest stamp seen: late commits land here. */
+export const LATE_COMMIT_OVERLAP_MS = 5 * 60_000;
 /** Keep clear of the window's edge: the org's clock and ours differ a little. */
 const WINDOW_MARGIN_MS = 60 * 60_000;
 
@@ -205,7 +211,8 @@ export async function readChanged(
     });
   const since$ = (t: number) =>
     withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t)));
-  if (cursor === null) return restPage(type, await since$(since), null, true);
+  if (cursor === null)
+    return restPage(type, await since$(Math.max(0, since - LATE_COMMIT_OVERLAP_MS)), null, true);
   const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m !== 'rest') throw new Error('readChanged was given a Bulk cursor');
   try {

@@ -96,10 +96,16 @@ export function controlRouter(ctx: SfContext): Router {
     const sobject = String(req.params['sobject']);
     if (!entry) return;
     if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    // `?lateCommitMs=N`: a long transaction that began N ms ago commits now, its stamps N ms old.
+    const late = req.query['lateCommitMs'];
+    const lateMs = late === undefined ? 0 : Number(late);
+    if (!(Number.isFinite(lateMs) && lateMs >= 0))
+      return res.status(400).json({ error: 'lateCommitMs must be a number of milliseconds ≥ 0' });
     const r = entry.org.update(
       sobject,
       String(req.params['id']),
       (req.body ?? {}) as Record<string, unknown>,
+      lateMs > 0 ? { startedAt: ctx.clock.now() - lateMs } : {},
     );
     res.status(r.ok ? 200 : 400).json(r);
   });

@@ -141,7 +141,16 @@ export class OrgState {
     return { ok: true, id, created: true };
   }
 
-  update(sobject: SObjectName, rawId: string, input: Record<string, unknown>): SaveResult {
+  /**
+   * `startedAt`: the change belongs to a transaction that began then and commits now — its stamps
+   * are the transaction's start, earlier than changes already visible (control API, late commits).
+   */
+  update(
+    sobject: SObjectName,
+    rawId: string,
+    input: Record<string, unknown>,
+    options: { startedAt?: number } = {},
+  ): SaveResult {
     const id = normalizeId(rawId);
     if (id === null) return fail(null, 'MALFORMED_ID', `malformed id ${rawId}`);
     const record = this.get(sobject, id);
@@ -150,7 +159,7 @@ export class OrgState {
     if (!checked.ok) return { ok: false, id, errors: checked.errors };
     const before = { ...record.values };
     Object.assign(record.values, checked.values);
-    const now = this.now();
+    const now = options.startedAt === undefined ? this.now() : toSecond(options.startedAt);
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
     derive(sobject, record.values, before, now);
