@@ -118,6 +118,26 @@ export function controlRouter(ctx: SfContext): Router {
     res.status(r.ok ? 200 : 404).json(r);
   });
 
+  // Merge two records (the UI's Merge Accounts): the second goes to the recycle bin, naming the first.
+  router.post(`${base}/orgs/:orgId/merge/:sobject`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    const body = (req.body ?? {}) as { masterId?: unknown; mergedId?: unknown };
+    if (typeof body.masterId !== 'string' || typeof body.mergedId !== 'string')
+      return res.status(400).json({ error: 'masterId and mergedId (record ids) are required' });
+    const r = entry.org.merge(sobject, body.masterId, body.mergedId);
+    res.status(r.ok ? 200 : 404).json(r);
+  });
+  router.post(`${base}/orgs/:orgId/recycle-bin/:sobject/empty`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    res.json({ purged: entry.org.emptyRecycleBin(sobject) });
+  });
+
   router.post(`${base}/orgs/:orgId/sessions/expire`, (req, res) => {
     const entry = orgOf(ctx, req, res);
     if (entry) res.json({ expired: ctx.tokens.expireSessions(entry.org.orgId, ctx.clock.now()) });
