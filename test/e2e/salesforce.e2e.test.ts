@@ -91,18 +91,23 @@ afterAll(async () => {
 const live = (type: 'Account' | 'Opportunity' | 'Case') => [...org.scan(type)];
 
 describe('Salesforce end to end', () => {
-  it('provisions the Vigil fields, the permission set and its assignment, idempotently', async () => {
+  it('provisions the Vigil fields, the permission sets and the assignment, idempotently', async () => {
     const first = await connector.provision();
     expect(first.created).toContain('Account.Vigil_Health_Score__c');
     expect(first.created).toContain('Activity.Vigil_Entry_Id__c');
     expect(first.created).toEqual(
-      expect.arrayContaining(['PermissionSet:Vigil_Integration', 'PermissionSetAssignment']),
+      expect.arrayContaining([
+        'PermissionSet:Vigil_Integration',
+        'PermissionSet:Vigil_Reader',
+        'PermissionSetAssignment',
+      ]),
     );
-    expect(first.created).toHaveLength(14);
+    // 12 fields, the two permission sets, the integration user's assignment.
+    expect(first.created).toHaveLength(15);
     const second = await connector.provision();
     expect(second.created).toEqual([]);
     expect(second.updated).toEqual([]);
-    expect(second.unchanged).toHaveLength(14);
+    expect(second.unchanged).toHaveLength(15);
   });
 
   it('runs a full sync through REST and Bulk API 2.0 and writes the Vigil fields', async () => {

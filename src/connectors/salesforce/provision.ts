@@ -2,15 +2,22 @@ import type { ProvisionReport } from '../types.ts';
 import type { SalesforceClient } from './client.ts';
 import { query } from './reads.ts';
 import { select, str } from './soql.ts';
-import { customFieldComponents, PERMISSION_SET, TASK_ENTRY_FIELD } from './vigil-fields.ts';
+import {
+  customFieldComponents,
+  PERMISSION_SET,
+  type PermissionSetComponent,
+  permissionSetComponents,
+  TASK_ENTRY_FIELD,
+} from './vigil-fields.ts';
 
 /**
  * Provisioning through the Metadata API (SOAP, as jsforce's `conn.metadata` sends it), idempotent:
  * 1. read Vigil's CustomFields (10 per call), create the missing ones, update those whose type or
  *    picklist values differ;
  * 2. the `Vigil_Integration` permission set grants read and edit on every one of them — new fields
- *    are invisible to every user until field-level security grants them — upserted only if it
- *    differs;
+ *    are invisible to every user until field-level security grants them — and `Vigil_Reader` read
+ *    only on the Account ones, for the admin to assign to reps; both read in one call and upserted
+ *    (one call) only if they differ;
  * 3. the permission set is assigned to the integration user (PermissionSetAssignment insert) if
  *    it is not already;
  * 4. /limits, so the budget knows the org's usage before the first sync.
@@ -75,6 +82,25 @@ function split(results: unknown, group: readonly Component[]) {
   return { ok, refused };
 }
 
+type PermissionSetMeta = {
+  fullName?: string;
+  fieldPermissions?:
+    | Array<{ field: string; readable: unknown; editable: unknown }>
+    | { field: string; readable: unknown; editable: unknown };
+};
+
+/** Whether the saved set already grants exactly what Vigil wants on each of its fields. */
+function grants(wanted: PermissionSetComponent, existing: PermissionSetMeta | undefined): boolean {
+  if (existing?.fullName === undefined) return false;
+  const saved = new Map(
+    (existing.fieldPermissions === undefined ? [] : asList(existing.fieldPermissions)).map((p) => [
+      p.field,
+      `${String(p.readable)}/${String(p.editable)}`,
+    ]),
+  );
+  return wanted.fieldPermissions.every((p) => saved.get(p.field) === `${p.readable}/${p.editable}`);
+}
+
 export async function provision(client: SalesforceClient, userId: string): Promise<ProvisionReport> {
   const created: string[] = [];
   const updated: string[] = [];
@@ -124,32 +150,32 @@ export async function provision(client: SalesforceClient, userId: string): Promi
     );
 
   // Fields the org refused cannot be granted (the permission set would be refused as a whole).
-  const permissions = wanted
-    .filter((c) => !missing.has(String(c['fullName'])))
-    .map((c) => ({ field: String(c['fullName']), readable: true, editable: true }));
-  const current = (await client.call({ endpoint: 'SOAP readMetadata PermissionSet', safe: true }, (conn) =>
-    conn.metadata.read('PermissionSet', PERMISSION_SET.fullName),
-  )) as unknown as {
-    fullName?: string;
-    fieldPermissions?:
-      | Array<{ field: string; readable: unknown; editable: unknown }>
-      | { field: string; readable: unknown; editable: unknown };
-  };
-  const granted = new Set(
-    (current.fieldPermissions === undefined ? [] : asList(current.fieldPermissions))
-      .filter((p) => String(p.readable) === 'true' && String(p.editable) === 'true')
-      .map((p) => p.field),
+  // Both sets are read in one call and only those that differ are upserted, in one call.
+  const sets = permissionSetComponents(missing);
+  const current = asList(
+    (await client.call({ endpoint: 'SOAP readMetadata PermissionSet', safe: true }, (conn) =>
+      conn.metadata.read(
+        'PermissionSet',
+        sets.map((s) => s.fullName),
+      ),
+    )) as unknown as PermissionSetMeta | PermissionSetMeta[],
   );
-  const psName = `PermissionSet:${PERMISSION_SET.fullName}`;
-  if (current.fullName === undefined || permissions.some((p) => !granted.has(p.field))) {
+  const stale = sets.filter((set, i) => !grants(set, current[i]));
+  if (stale.length > 0)
     saved(
       await client.call({ endpoint: 'SOAP upsertMetadata PermissionSet', safe: true }, (conn) =>
-        conn.metadata.upsert('PermissionSet', { ...PERMISSION_SET, fieldPermissions: permissions } as never),
+        conn.metadata.upsert(
+          'PermissionSet',
+          stale.map((set) => ({ ...set, fieldPermissions: [...set.fieldPermissions] })) as never,
+        ),
       ),
       'PermissionSet',
     );
-    (current.fullName === undefined ? created : updated).push(psName);
-  } else unchanged.push(psName);
+  sets.forEach((set, i) => {
+    const name = `PermissionSet:${set.fullName}`;
+    if (!stale.includes(set)) unchanged.push(name);
+    else (current[i]?.fullName === undefined ? created : updated).push(name);
+  });
 
   const ps = await query(
     client,

@@ -17,10 +17,15 @@ import { at, select, str } from './soql.ts';
  * comes from one Bulk API 2.0 query job for the rows after the last Id seen: create + poll(s) +
  * ⌈(N − 2,000)/maxRecords⌉ CSV pages — 53 REST calls for 105,000 cases, 4 with Bulk.
  *
- * Incremental reads: REST `SystemModstamp >= since` ordered by stamp and Id; `>=` overlaps the
- * boundary and the mirror's content hash absorbs the repeat. Removals: getDeleted from the last
- * window's `latestDateCovered`; once that lies beyond the recycle bin's 15 days, a reconciliation
- * lists every live Id and compares it with the mirror.
+ * Incremental reads: REST `SystemModstamp >= since − LATE_COMMIT_OVERLAP_MS` ordered by stamp and
+ * Id. A record's stamps are its transaction's start, so a long transaction that commits after the
+ * last read carries stamps older than the newest one seen ("If Salesforce executes a long-running
+ * transaction … the value [latestDateCovered] is the start time of that long-running transaction",
+ * SOAP API, GetUpdatedResult): the overlap reads those again in the same query, at no extra call,
+ * and the mirror's content hash absorbs the records already held. Removals: getDeleted from the last
+ * window's `latestDateCovered`; once that lies beyond the recycle bin's 15 days, or the bin was
+ * emptied since (`earliestDateAvailable` later than the window's start), a reconciliation lists
+ * every live Id and compares it with the mirror. Merged Accounts name their survivor.
  */
 export interface ReadContext {
   readonly client: SalesforceClient;
@@ -45,6 +50,8 @@ const queryResult = z.object({
 type QueryResult = z.output<typeof queryResult>;
 
 export const RECYCLE_BIN_MS = 15 * 86_400_000;
+/** How far back an incremental read reaches before the newest stamp seen: late commits land here. */
+export const LATE_COMMIT_OVERLAP_MS = 5 * 60_000;
 /** Keep clear of the window's edge: the org's clock and ours differ a little. */
 const WINDOW_MARGIN_MS = 60 * 60_000;
 
@@ -205,7 +212,8 @@ export async function readChanged(
     });
   const since$ = (t: number) =>
     withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t)));
-  if (cursor === null) return restPage(type, await since$(since), null, true);
+  if (cursor === null)
+    return restPage(type, await since$(Math.max(0, since - LATE_COMMIT_OVERLAP_MS)), null, true);
   const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m !== 'rest') throw new Error('readChanged was given a Bulk cursor');
   try {
@@ -218,8 +226,52 @@ export async function readChanged(
 
 const deletedResult = z.object({
   deletedRecords: z.array(z.object({ id: z.string(), deletedDate: z.string() })),
+  earliestDateAvailable: z.string().optional(),
   latestDateCovered: z.string(),
 });
+
+const sfTime = (text: string) => Date.parse(text.replace('+0000', 'Z'));
+
+export async function queryAll(client: SalesforceClient, soql: string): Promise<QueryResult> {
+  const body = await client.call({ endpoint: 'GET /queryAll', safe: true }, (conn) =>
+    conn.request(`/services/data/v${client.version}/queryAll?q=${encodeURIComponent(soql)}`),
+  );
+  return queryResult.parse(body);
+}
+
+/** Ids per queryAll: 200 18-character ids keep the URL well under its limit. */
+const MERGE_LOOKUP_BATCH = 200;
+
+/**
+ * Merged Accounts: the losing record is deleted with `MasterRecordId` naming the survivor
+ * (Account, Object Reference). getDeleted does not say so; queryAll reads the recycle bin — one
+ * call per 200 removed Accounts, and none when nothing was removed.
+ */
+async function withMergeTargets(ctx: ReadContext, removals: Removal[]): Promise<Removal[]> {
+  const accounts = removals.filter((r) => r.type === 'company').map((r) => r.id);
+  if (accounts.length === 0) return removals;
+  const survivors = new Map<string, string>();
+  for (let i = 0; i < accounts.length; i += MERGE_LOOKUP_BATCH) {
+    let result = await queryAll(
+      ctx.client,
+      select({
+        fields: ['Id', 'MasterRecordId'],
+        from: 'Account',
+        where: [
+          { field: 'Id', op: 'IN', values: accounts.slice(i, i + MERGE_LOOKUP_BATCH) },
+          { field: 'MasterRecordId', op: '!=', value: { kind: 'null' } },
+        ],
+      }),
+    );
+    for (;;) {
+      for (const r of result.records)
+        if (typeof r['MasterRecordId'] === 'string') survivors.set(String(r['Id']), r['MasterRecordId']);
+      if (result.done || result.nextRecordsUrl === undefined) break;
+      result = await queryMore(ctx.client, result.nextRecordsUrl);
+    }
+  }
+  return removals.map((r) => ({ ...r, mergedInto: survivors.get(r.id) ?? r.mergedInto }));
+}
 
 export async function readRemoved(
   ctx: ReadContext,
@@ -257,16 +309,19 @@ export async function readRemoved(
     if (errorCode(error) === 'INVALID_REPLICATION_DATE') return reconcile(ctx, type, now);
     throw error;
   }
+  // The recycle bin was emptied after the window opened: deletions before `earliestDateAvailable`
+  // are gone from getDeleted ("the last physically deleted object … resync your data").
+  const earliest = body.earliestDateAvailable === undefined ? Number.NaN : sfTime(body.earliestDateAvailable);
+  if (earliest > start) return reconcile(ctx, type, now);
   const records: Removal[] = body.deletedRecords.map((r) => ({
     type,
     id: r.id,
-    // Merge losers are deleted too; getDeleted does not say which record survived.
     mergedInto: null,
-    removedAt: Date.parse(r.deletedDate.replace('+0000', 'Z')),
+    removedAt: sfTime(r.deletedDate),
   }));
-  const covered = Date.parse(body.latestDateCovered.replace('+0000', 'Z'));
+  const covered = sfTime(body.latestDateCovered);
   return {
-    records,
+    records: await withMergeTargets(ctx, records),
     next: encodeCursor({ m: 'commit', watermark: Number.isFinite(covered) ? covered : start }),
   };
 }
@@ -291,5 +346,9 @@ async function reconcile(ctx: ReadContext, type: CrmObjectType, startedAt: numbe
     if (ids.length < batch) break;
     after = ids.at(-1) ?? null;
   }
-  return { records, next: encodeCursor({ m: 'commit', watermark: startedAt }) };
+  // A merge whose loser is still in the recycle bin names its survivor; a purged one cannot.
+  return {
+    records: await withMergeTargets(ctx, records),
+    next: encodeCursor({ m: 'commit', watermark: startedAt }),
+  };
 }

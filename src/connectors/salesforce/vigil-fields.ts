@@ -8,6 +8,8 @@ import { REASON_CODES } from '../../domain/churn/codes.ts';
 // idempotent. The sync speaks Vigil's neutral property names (`vigil_health_score`); this maps them.
 
 export const PERMISSION_SET = { fullName: 'Vigil_Integration', label: 'Vigil integration' } as const;
+/** For reps (assigned by the admin): read-only on the Account fields, so they show on layouts and reports. */
+export const READER_PERMISSION_SET = { fullName: 'Vigil_Reader', label: 'Vigil (read only)' } as const;
 export const TASK_ENTRY_FIELD = 'Vigil_Entry_Id__c';
 export const SUMMARY_MAX = 32_768;
 
@@ -185,6 +187,45 @@ export function customFieldComponents(): Array<Record<string, unknown>> {
   return [
     ...VIGIL_FIELDS.map((f) => ({ fullName: `Account.${f.field}`, ...f.metadata })),
     { ...TASK_ENTRY_METADATA },
+  ];
+}
+
+export interface FieldPermissionGrant {
+  readonly field: string;
+  readonly readable: boolean;
+  readonly editable: boolean;
+}
+
+/** A PermissionSet as a Metadata API component (also the source of the DX project's XML). */
+export interface PermissionSetComponent {
+  readonly fullName: string;
+  readonly label: string;
+  readonly description: string;
+  readonly fieldPermissions: readonly FieldPermissionGrant[];
+}
+
+/**
+ * Vigil's two permission sets. New custom fields are visible to nobody until field-level security
+ * grants them: the integration user reads and edits every Vigil field; reps read the Account ones.
+ * `refused`: fields the org would not create (a grant on them would fail the whole set).
+ */
+export function permissionSetComponents(refused: ReadonlySet<string> = new Set()): PermissionSetComponent[] {
+  const fields = customFieldComponents()
+    .map((c) => String(c['fullName']))
+    .filter((name) => !refused.has(name));
+  return [
+    {
+      ...PERMISSION_SET,
+      description: 'Vigil writes health scores, churn reasons and timeline entries.',
+      fieldPermissions: fields.map((field) => ({ field, readable: true, editable: true })),
+    },
+    {
+      ...READER_PERMISSION_SET,
+      description: "Reads Vigil's health fields on Accounts; Vigil alone writes them.",
+      fieldPermissions: fields
+        .filter((field) => field.startsWith('Account.'))
+        .map((field) => ({ field, readable: true, editable: false })),
+    },
   ];
 }
 

@@ -96,10 +96,16 @@ export function controlRouter(ctx: SfContext): Router {
     const sobject = String(req.params['sobject']);
     if (!entry) return;
     if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    // `?lateCommitMs=N`: a long transaction that began N ms ago commits now, its stamps N ms old.
+    const late = req.query['lateCommitMs'];
+    const lateMs = late === undefined ? 0 : Number(late);
+    if (!(Number.isFinite(lateMs) && lateMs >= 0))
+      return res.status(400).json({ error: 'lateCommitMs must be a number of milliseconds ≥ 0' });
     const r = entry.org.update(
       sobject,
       String(req.params['id']),
       (req.body ?? {}) as Record<string, unknown>,
+      lateMs > 0 ? { startedAt: ctx.clock.now() - lateMs } : {},
     );
     res.status(r.ok ? 200 : 400).json(r);
   });
@@ -110,6 +116,26 @@ export function controlRouter(ctx: SfContext): Router {
     if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
     const r = entry.org.delete(sobject, String(req.params['id']));
     res.status(r.ok ? 200 : 404).json(r);
+  });
+
+  // Merge two records (the UI's Merge Accounts): the second goes to the recycle bin, naming the first.
+  router.post(`${base}/orgs/:orgId/merge/:sobject`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    const body = (req.body ?? {}) as { masterId?: unknown; mergedId?: unknown };
+    if (typeof body.masterId !== 'string' || typeof body.mergedId !== 'string')
+      return res.status(400).json({ error: 'masterId and mergedId (record ids) are required' });
+    const r = entry.org.merge(sobject, body.masterId, body.mergedId);
+    res.status(r.ok ? 200 : 404).json(r);
+  });
+  router.post(`${base}/orgs/:orgId/recycle-bin/:sobject/empty`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    const sobject = String(req.params['sobject']);
+    if (!entry) return;
+    if (!isSObjectName(sobject)) return res.status(404).json({ error: 'no such sObject' });
+    res.json({ purged: entry.org.emptyRecycleBin(sobject) });
   });
 
   router.post(`${base}/orgs/:orgId/sessions/expire`, (req, res) => {

@@ -101,7 +101,7 @@ export function sobjectsRouter(_ctx: SfContext): Router {
     }
     res.json({
       deletedRecords,
-      earliestDateAvailable: sfDateTime(w.earliest),
+      earliestDateAvailable: sfDateTime(org.earliestDeletedAvailable(sobject)),
       latestDateCovered: sfDateTime(w.latest),
     });
   });

@@ -123,6 +123,8 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('Description', 'textarea', { length: 32_000 }),
         f('OwnerId', 'reference'),
         ro('LastActivityDate', 'date'),
+        // Set on the records a merge deleted: the surviving record ("Account", Object Reference).
+        ro('MasterRecordId', 'reference'),
         ...ACCOUNT_USAGE,
       ];
     case 'Opportunity':

@@ -42,6 +42,8 @@ export class OrgState {
   customFieldLimit = Number.POSITIVE_INFINITY;
   /** Records a validation rule rejects (control API), with its message. */
   readonly failingRecords = new Map<string, string>();
+  /** When each sObject's recycle bin was last emptied (physical deletion). */
+  readonly purgedAt = new Map<SObjectName, number>();
   readonly #counters = new Map<string, number>();
   readonly #now: () => number;
 
@@ -141,7 +143,16 @@ export class OrgState {
     return { ok: true, id, created: true };
   }
 
-  update(sobject: SObjectName, rawId: string, input: Record<string, unknown>): SaveResult {
+  /**
+   * `startedAt`: the change belongs to a transaction that began then and commits now — its stamps
+   * are the transaction's start, earlier than changes already visible (control API, late commits).
+   */
+  update(
+    sobject: SObjectName,
+    rawId: string,
+    input: Record<string, unknown>,
+    options: { startedAt?: number } = {},
+  ): SaveResult {
     const id = normalizeId(rawId);
     if (id === null) return fail(null, 'MALFORMED_ID', `malformed id ${rawId}`);
     const record = this.get(sobject, id);
@@ -150,7 +161,7 @@ export class OrgState {
     if (!checked.ok) return { ok: false, id, errors: checked.errors };
     const before = { ...record.values };
     Object.assign(record.values, checked.values);
-    const now = this.now();
+    const now = options.startedAt === undefined ? this.now() : toSecond(options.startedAt);
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
     derive(sobject, record.values, before, now);
@@ -186,6 +197,43 @@ export class OrgState {
     record.values['IsDeleted'] = true;
     record.values['SystemModstamp'] = now;
     return { ok: true, id, created: false };
+  }
+
+  /**
+   * A merge (SOAP `merge()`, or the UI's Merge Accounts): the losing record goes to the recycle bin
+   * with `MasterRecordId` naming the survivor, which getDeleted does not report but queryAll does.
+   */
+  merge(sobject: SObjectName, masterId: string, mergedId: string): SaveResult {
+    const master = this.get(sobject, masterId);
+    if (!master) return fail(normalizeId(masterId), 'ENTITY_IS_DELETED', 'entity is deleted');
+    const result = this.delete(sobject, mergedId);
+    if (!result.ok) return result;
+    const merged = this.table(sobject).get(result.id)!;
+    merged.values['MasterRecordId'] = master.id;
+    master.values['LastModifiedDate'] = merged.deletedAt;
+    master.values['SystemModstamp'] = merged.deletedAt;
+    return { ok: true, id: master.id, created: false };
+  }
+
+  /**
+   * Emptying the recycle bin (an admin, or Salesforce when the bin outgrows its share of storage)
+   * physically deletes its records: getDeleted can no longer report them, and its
+   * `earliestDateAvailable` moves up to now ("the timestamp … of the last physically deleted object").
+   */
+  emptyRecycleBin(sobject: SObjectName): number {
+    let purged = 0;
+    for (const [id, record] of this.table(sobject))
+      if (record.deletedAt !== null) {
+        this.table(sobject).delete(id);
+        purged++;
+      }
+    this.purgedAt.set(sobject, this.now());
+    return purged;
+  }
+
+  /** getDeleted's `earliestDateAvailable`: the recycle bin's reach, or its last emptying if later. */
+  earliestDeletedAvailable(sobject: SObjectName): number {
+    return Math.max(this.now() - RECYCLE_BIN_MS, this.purgedAt.get(sobject) ?? 0);
   }
 
   /** Active (not deleted) records; with `all`, also those in the recycle bin (queryAll). */

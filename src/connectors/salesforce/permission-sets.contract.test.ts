@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../../sandbox/salesforce/server.ts';
+import { sandboxConnector } from './testing/sandbox-connector.ts';
+import {
+  PERMISSION_SET,
+  permissionSetComponents,
+  READER_PERMISSION_SET,
+  VIGIL_FIELDS,
+} from './vigil-fields.ts';
+
+// Two permission sets. A custom field is invisible to every user until field-level security grants
+// it ("Field-level security", Salesforce Help): the integration user gets read and edit, reps get a
+// read-only set so the Vigil fields show on their layouts and reports.
+
+let sandbox: RunningSalesforceSandbox;
+beforeAll(async () => {
+  sandbox = await startSalesforceSandbox({ orgs: [{ size: 'tiny', seed: 11 }] });
+});
+afterAll(async () => sandbox.close());
+
+describe('permission sets', () => {
+  it('defines a read-only set for reps over every Vigil Account field', () => {
+    const reader = permissionSetComponents().find((s) => s.fullName === READER_PERMISSION_SET.fullName);
+    expect(reader?.fieldPermissions.map((p) => p.field).sort()).toEqual(
+      VIGIL_FIELDS.map((f) => `Account.${f.field}`).sort(),
+    );
+    expect(reader?.fieldPermissions.every((p) => p.readable && !p.editable)).toBe(true);
+  });
+
+  it('provisions it beside the integration set; a rep assigned it reads the fields and cannot edit them', async () => {
+    const { connector } = await sandboxConnector(sandbox);
+    const report = await connector.provision();
+    expect(report.created).toEqual(
+      expect.arrayContaining([
+        `PermissionSet:${PERMISSION_SET.fullName}`,
+        `PermissionSet:${READER_PERMISSION_SET.fullName}`,
+      ]),
+    );
+    const org = sandbox.context.orgs.get(sandbox.orgs[0]!.orgId)!.org;
+    const reader = org.security.byName(READER_PERMISSION_SET.fullName);
+    expect(reader).toBeDefined();
+    const rep = org.nextId('User');
+    org.put('User', rep, { Username: 'rep@example.com', Name: 'A rep', IsActive: true });
+    org.security.assign(rep, reader!.id);
+    const field = `Account.${VIGIL_FIELDS[0]!.field}`;
+    expect(org.security.can(rep, field, 'read')).toBe(true);
+    expect(org.security.can(rep, field, 'edit')).toBe(false);
+
+    const before = connector.callStats().calls;
+    const again = await connector.provision();
+    expect(again.unchanged).toEqual(
+      expect.arrayContaining([
+        `PermissionSet:${PERMISSION_SET.fullName}`,
+        `PermissionSet:${READER_PERMISSION_SET.fullName}`,
+      ]),
+    );
+    // A provisioned org: 2 CustomField reads + 1 PermissionSet read + 2 queries + /limits.
+    expect(connector.callStats().calls - before).toBe(6);
+  });
+});
