@@ -98,7 +98,7 @@ describe('Salesforce end to end', () => {
     expect(first.created).toEqual(
       expect.arrayContaining([
         'PermissionSet:Vigil_Integration',
-        'PermissionSet:Vigil_Reader',
+        'PermissionSet:Vigil_Viewer',
         'PermissionSetAssignment',
       ]),
     );

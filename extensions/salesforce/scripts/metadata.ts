@@ -1,4 +1,8 @@
-import { customFieldComponents, PERMISSION_SET } from '../../../src/connectors/salesforce/vigil-fields.ts';
+import {
+  customFieldComponents,
+  PERMISSION_SET,
+  READER_PERMISSION_SET,
+} from '../../../src/connectors/salesforce/vigil-fields.ts';
 import { metadataXml, type XmlNode } from './metadata-xml.ts';
 
 // The DX project's generated metadata, from the one definition the runtime provisioning uses
@@ -11,8 +15,8 @@ export const SOURCE_DIR = 'force-app/main/default';
 
 /** The read-only permission set reps get, so the card (and list views, reports) can read Vigil's fields. */
 export const VIEWER_PERMISSION_SET = {
-  fullName: 'Vigil_Viewer',
-  label: 'Vigil viewer',
+  // Name and label from the runtime's definition, so provisioning and the DX project manage one set.
+  ...READER_PERMISSION_SET,
   description:
     "Read access to Vigil's health, churn risk and touch tier fields on Account, for the Vigil health card, list views and reports.",
 } as const;

@@ -15,7 +15,7 @@ import {
  * 1. read Vigil's CustomFields (10 per call), create the missing ones, update those whose type or
  *    picklist values differ;
  * 2. the `Vigil_Integration` permission set grants read and edit on every one of them — new fields
- *    are invisible to every user until field-level security grants them — and `Vigil_Reader` read
+ *    are invisible to every user until field-level security grants them — and `Vigil_Viewer` read
  *    only on the Account ones, for the admin to assign to reps; both read in one call and upserted
  *    (one call) only if they differ;
  * 3. the permission set is assigned to the integration user (PermissionSetAssignment insert) if

@@ -9,7 +9,7 @@ import { REASON_CODES } from '../../domain/churn/codes.ts';
 
 export const PERMISSION_SET = { fullName: 'Vigil_Integration', label: 'Vigil integration' } as const;
 /** For reps (assigned by the admin): read-only on the Account fields, so they show on layouts and reports. */
-export const READER_PERMISSION_SET = { fullName: 'Vigil_Reader', label: 'Vigil (read only)' } as const;
+export const READER_PERMISSION_SET = { fullName: 'Vigil_Viewer', label: 'Vigil viewer' } as const;
 export const TASK_ENTRY_FIELD = 'Vigil_Entry_Id__c';
 export const SUMMARY_MAX = 32_768;
 
