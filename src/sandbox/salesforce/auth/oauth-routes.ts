@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import type { OrgEntry, SfContext } from '../context.ts';
 
@@ -57,6 +58,7 @@ export function oauthRouter(ctx: SfContext): Router {
       { orgId: entry.org.orgId, userId: entry.org.userId },
       redirectUri,
       ctx.clock.now(),
+      text(req.query['code_challenge']) ?? null,
     );
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
@@ -78,6 +80,13 @@ export function oauthRouter(ctx: SfContext): Router {
       if (!code || code.expiresAt < now || code.redirectUri !== text(body['redirect_uri']))
         return oauthError(res, 'invalid_grant', 'authentication failure');
       ctx.tokens.codes.delete(text(body['code'])!);
+      // PKCE ("OAuth 2.0 Web Server Flow", code_challenge / code_verifier): a code issued for a
+      // challenge is only exchanged with the verifier whose SHA-256 it is.
+      if (code.codeChallenge !== null) {
+        const verifier = text(body['code_verifier']) ?? '';
+        if (createHash('sha256').update(verifier).digest('base64url') !== code.codeChallenge)
+          return oauthError(res, 'invalid_grant', 'invalid code verifier');
+      }
       const entry = ctx.orgs.get(code.orgId);
       if (!entry) return oauthError(res, 'invalid_grant', 'authentication failure');
       const access = ctx.tokens.issueSession(code, now, lifetime);
@@ -95,6 +104,30 @@ export function oauthRouter(ctx: SfContext): Router {
       rotated = ctx.tokens.issueRefresh(held);
     }
     res.json(tokenResponse(ctx, entry, access, rotated));
+  });
+
+  // UserInfo ("OpenID Connect UserInfo Endpoint", GET /services/oauth2/userinfo): who the
+  // access token's user is, as OpenID claims plus Salesforce's user_id and organization_id.
+  router.get('/services/oauth2/userinfo', (req: Request, res: Response) => {
+    const auth = req.get('authorization') ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    const session = ctx.tokens.sessions.get(token);
+    const entry = session ? ctx.orgs.get(session.orgId) : undefined;
+    if (!session || !entry || session.expiresAt <= ctx.clock.now()) {
+      res.status(403).type('text/plain').send('Bad_OAuth_Token');
+      return;
+    }
+    res.json({
+      sub: `${ctx.baseUrl.value}/id/${entry.org.orgId}/${session.userId}`,
+      user_id: session.userId,
+      organization_id: entry.org.orgId,
+      preferred_username: entry.org.username,
+      name: 'Integration User',
+      email: entry.org.username,
+      email_verified: true,
+      user_type: 'STANDARD',
+      active: true,
+    });
   });
 
   router.post('/services/oauth2/revoke', form, (req: Request, res: Response) => {

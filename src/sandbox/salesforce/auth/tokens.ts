@@ -20,6 +20,8 @@ export interface Grant {
 export interface AuthCode extends Grant {
   redirectUri: string;
   expiresAt: number;
+  /** PKCE: base64url(sha256(code_verifier)) sent with the authorize request; null = none. */
+  codeChallenge: string | null;
 }
 
 export class TokenStore {
@@ -41,9 +43,9 @@ export class TokenStore {
     return token;
   }
 
-  issueCode(grant: Grant, redirectUri: string, now: number): string {
+  issueCode(grant: Grant, redirectUri: string, now: number, codeChallenge: string | null = null): string {
     const code = `aPrx${randomBytes(24).toString('base64url')}`;
-    this.codes.set(code, { ...grant, redirectUri, expiresAt: now + 15 * 60_000 });
+    this.codes.set(code, { ...grant, redirectUri, expiresAt: now + 15 * 60_000, codeChallenge });
     return code;
   }
 
