@@ -14,7 +14,7 @@ import {
   type RunningSalesforceSandbox,
   startSalesforceSandbox,
 } from '../../src/sandbox/salesforce/server.ts';
-import type { Install } from '../../src/store/index.ts';
+import type { Install, Store } from '../../src/store/index.ts';
 import { createTestInstall, openTestStore } from '../support/databases.ts';
 
 /**
@@ -26,6 +26,7 @@ let hs: RunningSandbox;
 let sf: RunningSalesforceSandbox;
 let http: RunningHttp;
 let dispose: () => Promise<void>;
+let store: Store;
 let hubA: Install;
 let hubB: Install;
 let orgX: Install;
@@ -37,7 +38,7 @@ const STATE_SECRET = 'login-state-secret-for-tests-0123456789';
 beforeAll(async () => {
   const opened = await openTestStore('pglite');
   dispose = opened.dispose;
-  const store = opened.store;
+  store = opened.store;
   hs = await startSandbox({
     portals: [
       { size: 'tiny', seed: 1 },
@@ -157,6 +158,11 @@ describe('sign in with HubSpot', () => {
     expect(await portfolio(jar, hubA)).toBe(200);
     expect(await portfolio(jar, hubB)).toBe(404);
     expect(await portfolio(jar, orgX)).toBe(404);
+    // The login's token identified the user and was dropped: no install was added or changed.
+    expect((await store.installs.list()).map((i) => i.id).sort()).toEqual(
+      [hubA, hubB, orgX, orgY].map((i) => i.id).sort(),
+    );
+    expect((await store.installs.tokens(hubA.id))?.accessToken).toMatch(/^pat-test-/);
   });
 
   it('an operator e-mail sees every install', async () => {
