@@ -99,7 +99,9 @@ describe('the HubSpot project', () => {
     expect(new Set(all).size).toBe(all.length);
     for (const scope of all) expect(ALL_SCOPES).toContain(scope);
     expect(auth.requiredScopes).toContain('oauth');
-    for (const url of auth.redirectUrls) expect(url).toMatch(/^https:\/\/[^/]+\/oauth\/hubspot\/callback$/);
+    // The install callback, and the hosted sign-in callback ("Sign in with HubSpot", src/http/auth/logins).
+    for (const url of auth.redirectUrls)
+      expect(url).toMatch(/^https:\/\/[^/]+\/(oauth|login)\/hubspot\/callback$/);
   });
 
   it("permits exactly the card's fetch targets, as HTTPS origins that are not localhost", () => {

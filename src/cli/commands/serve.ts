@@ -2,7 +2,13 @@ import { EXIT_BAD_CONFIG } from '../../config/env.ts';
 import { listen } from '../../http/server.ts';
 import { startQueue, stopQueue } from '../../queue/index.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
-import { frontDoorEnvOrReport, signInLines, vigilFrontDoor, vigilHttpApp } from './runtime/http.ts';
+import {
+  frontDoorEnvOrReport,
+  purgeSessionsEvery,
+  signInLines,
+  vigilFrontDoor,
+  vigilHttpApp,
+} from './runtime/http.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 
 const USAGE = `Usage: vigil serve
@@ -33,7 +39,8 @@ export async function runServeCommand(argv: string[]): Promise<number> {
       { logger: base.logger.child({ component: 'queue' }), schedule: false },
     );
     try {
-      const door = vigilFrontDoor(base.env, doorEnv, store);
+      const door = vigilFrontDoor(base.env, doorEnv, store, base.logger);
+      purgeSessionsEvery(store, base.logger);
       const http = await listen(vigilHttpApp(store, queue, base.logger, door), base.env.port);
       console.log(`Vigil dashboard and API on ${http.url}  (Ctrl-C stops it)`);
       for (const line of signInLines(door, doorEnv, http.url)) console.log(line);

@@ -14,7 +14,13 @@ import {
   type SalesforceStarted,
 } from './runtime/crm-choice.ts';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from './runtime/embedded-sandbox.ts';
-import { frontDoorEnvOrReport, signInLines, vigilFrontDoor, vigilHttpApp } from './runtime/http.ts';
+import {
+  frontDoorEnvOrReport,
+  purgeSessionsEvery,
+  signInLines,
+  vigilFrontDoor,
+  vigilHttpApp,
+} from './runtime/http.ts';
 import { hubspotAppFor, wireSandboxApp } from './runtime/hubspot-app.ts';
 import { connectPrivateApp } from './runtime/installs.ts';
 import { isLoopback } from './runtime/portal-id.ts';
@@ -232,7 +238,8 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       // The HubSpot app's webhook rescoring runs the sync on the unlinked store: with both CRMs it
       // would score HubSpot alone, so it stays off until it goes through the cross-CRM view.
       hubspot = env.crm === 'salesforce' ? null : hubspotAppFor(store, env, logger, queue, started.sandbox);
-      const door = vigilFrontDoor(env, doorEnv, store);
+      const door = vigilFrontDoor(env, doorEnv, store, logger);
+      purgeSessionsEvery(store, logger);
       const sfSandbox = started.salesforce?.sandbox ?? null;
       const salesforceConnect =
         env.crm === 'hubspot'

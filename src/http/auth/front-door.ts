@@ -38,7 +38,7 @@ export interface FrontDoorOptions {
   metricsToken: string | null;
   sessions: SessionStore;
   clock?: { now(): number };
-  /** Hosted sign-in with a CRM, mounted at /auth/<name>/… (see logins.ts). */
+  /** Hosted sign-in with a CRM, mounted at /login/<name> (start) and /login/<name>/callback (logins/). */
   logins?: readonly LoginProvider[];
   /** Sign-in attempts per client IP per window (default 20 per 15 minutes). */
   loginLimit?: number;
@@ -320,7 +320,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   });
 
   for (const login of options.logins ?? [])
-    routes.use(`/auth/${login.name}`, loginLimiter, login.router(signIn));
+    routes.use(`/login/${login.name}`, loginLimiter, login.router(signIn));
 
   const requireSession: RequestHandler = async (req, res, next) => {
     try {

@@ -34,8 +34,7 @@ export interface LoginPageOptions {
 export function loginPage(o: LoginPageOptions): string {
   const next = encodeURIComponent(o.next);
   const crm = o.logins.map(
-    (l) =>
-      html`<li><a class="button" href="/auth/${l.name}/login?next=${next}">Sign in with ${l.label}</a></li>`,
+    (l) => html`<li><a class="button" href="/login/${l.name}?next=${next}">Sign in with ${l.label}</a></li>`,
   );
   const lead =
     o.mode === 'local'
@@ -64,4 +63,9 @@ export function signedOutPage(): string {
     'Signed out',
     html`<h1>Signed out</h1><p>Your session has ended. <a href="/login">Sign in again</a>.</p>`,
   );
+}
+
+/** A CRM sign-in that did not end in a session: what happened, and the way back. */
+export function signInFailedPage(title: string, message: string): string {
+  return shell(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/login">Back to sign-in</a></p>`);
 }

@@ -1,11 +1,15 @@
+import { createHmac } from 'node:crypto';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../../../config/env.ts';
 import { createHttpApp } from '../../../http/app.ts';
 import { type FrontDoorEnv, frontDoorOptions, readFrontDoorEnv } from '../../../http/auth/config.ts';
-import { createFrontDoor, type FrontDoor } from '../../../http/auth/front-door.ts';
+import { createFrontDoor, type FrontDoor, type LoginProvider } from '../../../http/auth/front-door.ts';
+import { hubspotLogin } from '../../../http/auth/logins/hubspot.ts';
+import { salesforceLogin } from '../../../http/auth/logins/salesforce.ts';
 import { dashboardRouter } from '../../../http/dashboard/router.ts';
 import type { HubSpotApp } from '../../../http/hubspot/hubspot-app.ts';
+import { APP_SCOPES } from '../../../http/hubspot/hubspot-app.ts';
 import type { Queue } from '../../../queue/index.ts';
 import type { Store } from '../../../store/index.ts';
 
@@ -61,8 +65,51 @@ export function frontDoorEnvOrReport(command: string, env: AppEnv): FrontDoorEnv
   }
 }
 
-export function vigilFrontDoor(env: AppEnv, door: FrontDoorEnv, store: Store): FrontDoor {
-  return createFrontDoor(frontDoorOptions(env, door, store.sessions));
+export function vigilFrontDoor(env: AppEnv, door: FrontDoorEnv, store: Store, logger?: Logger): FrontDoor {
+  return createFrontDoor(frontDoorOptions(env, door, store.sessions, hostedLogins(env, door, store, logger)));
+}
+
+/** Hosted mode: sign in with each CRM whose app is configured (README "Sign-in and access"). */
+export function hostedLogins(
+  env: AppEnv,
+  door: FrontDoorEnv,
+  store: Store,
+  logger?: Logger,
+): LoginProvider[] {
+  if (door.mode !== 'hosted') return [];
+  const log = logger?.child({ component: 'sign-in' }) ?? { info() {}, warn() {} };
+  const stateSecret = createHmac('sha256', door.sessionSecret).update('vigil-login-state').digest('hex');
+  const common = {
+    publicUrl: env.publicUrl,
+    stateSecret,
+    operatorEmails: door.operatorEmails,
+    installs: store.installs,
+    logger: log,
+  };
+  const logins: LoginProvider[] = [];
+  const app = env.hubspot.oauthApp;
+  if (app !== null && env.hubspot.apiBase !== null)
+    logins.push(
+      hubspotLogin({
+        ...common,
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        scopes: APP_SCOPES.required,
+        authorizeUrl: 'https://app.hubspot.com/oauth/authorize',
+        apiBase: env.hubspot.apiBase,
+      }),
+    );
+  const sf = env.salesforce.app;
+  if (sf !== null)
+    logins.push(
+      salesforceLogin({
+        ...common,
+        clientId: sf.clientId,
+        clientSecret: sf.clientSecret,
+        loginUrl: env.salesforce.loginUrl,
+      }),
+    );
+  return logins;
 }
 
 /** The lines that tell the operator how to get in. */
@@ -72,4 +119,25 @@ export function signInLines(door: FrontDoor, doorEnv: FrontDoorEnv, url: string)
   if (doorEnv.open)
     return ['  Sign-in is off (VIGIL_AUTH=off): anyone on this machine can open the dashboard'];
   return [`  Sign in at ${url}/login`];
+}
+
+/**
+ * Drops sessions that ended more than a day ago, hourly, in the process that serves HTTP
+ * (sessions are the front door's; the queue's workers need not run for them). The timer is
+ * unref'd, so it never keeps a stopping process alive.
+ */
+export function purgeSessionsEvery(store: Store, logger: Logger, everyMs = 60 * 60 * 1000): NodeJS.Timeout {
+  const log = logger.child({ component: 'sessions' });
+  const run = () => {
+    store.sessions.purge(Date.now()).then(
+      (dropped) => {
+        if (dropped > 0) log.info({ dropped }, 'expired sessions purged');
+      },
+      (error: unknown) => log.warn({ error: (error as Error).message }, 'session purge failed'),
+    );
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  run();
+  return timer;
 }

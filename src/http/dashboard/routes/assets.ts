@@ -14,6 +14,7 @@ const uplotDir = dirname(createRequire(import.meta.url).resolve('uplot'));
 
 const FILES: Record<string, string> = {
   'dashboard.css': join(publicDir, 'dashboard.css'),
+  'install.css': join(publicDir, 'install.css'),
   'charts.js': join(publicDir, 'charts.js'),
   'settings.js': join(publicDir, 'settings.js'),
   'page.js': join(publicDir, 'page.js'),

@@ -1,7 +1,10 @@
 /**
- * The pages a person sees at the end of an install: plain, self-contained HTML (no
- * scripts, no external assets), every interpolated value escaped.
+ * The pages a person sees at the end of an install: plain HTML (no scripts), every
+ * interpolated value escaped, styled by Vigil's own install.css (the CSP refuses inline
+ * styles; the dashboard's assets are served before sign-in).
  */
+export const INSTALL_CSS = '/dashboard/assets/install.css';
+
 export function escapeHtml(s: string): string {
   return s.replace(
     /[&<>"']/g,
@@ -13,8 +16,7 @@ function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2933}
-h1{font-size:1.5rem}a{color:#0b6bcb}.muted{color:#52606d;font-size:.9rem}</style></head>
+<link rel="stylesheet" href="${INSTALL_CSS}"></head>
 <body>${body}</body></html>`;
 }
 

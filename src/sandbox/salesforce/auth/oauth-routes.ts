@@ -116,6 +116,30 @@ export function oauthRouter(ctx: SfContext): Router {
     res.json(tokenResponse(ctx, entry, access, rotated));
   });
 
+  // UserInfo ("OpenID Connect UserInfo Endpoint", GET /services/oauth2/userinfo): who the
+  // access token's user is, as OpenID claims plus Salesforce's user_id and organization_id.
+  router.get('/services/oauth2/userinfo', (req: Request, res: Response) => {
+    const auth = req.get('authorization') ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    const session = ctx.tokens.sessions.get(token);
+    const entry = session ? ctx.orgs.get(session.orgId) : undefined;
+    if (!session || !entry || session.expiresAt <= ctx.clock.now()) {
+      res.status(403).type('text/plain').send('Bad_OAuth_Token');
+      return;
+    }
+    res.json({
+      sub: `${ctx.baseUrl.value}/id/${entry.org.orgId}/${session.userId}`,
+      user_id: session.userId,
+      organization_id: entry.org.orgId,
+      preferred_username: entry.org.username,
+      name: 'Integration User',
+      email: entry.org.username,
+      email_verified: true,
+      user_type: 'STANDARD',
+      active: true,
+    });
+  });
+
   router.post('/services/oauth2/revoke', form, (req: Request, res: Response) => {
     const token =
       text((req.body as Record<string, unknown> | undefined)?.['token']) ?? text(req.query['token']) ?? '';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../server.ts';
@@ -129,5 +130,68 @@ describe('refresh with rotation', () => {
     // The rotated refresh token is in the event — and jsforce itself does not keep it.
     expect(refreshed[0]!.refresh_token).toBeDefined();
     expect(conn.refreshToken).toBe(tokens.refreshToken);
+  });
+});
+
+// PKCE and UserInfo, as Salesforce documents them ("OAuth 2.0 Web Server Flow for Web App
+// Integration": a code issued for `code_challenge` needs the matching `code_verifier`, else
+// invalid_grant; "UserInfo Endpoint": GET /services/oauth2/userinfo with the bearer token
+// answers user_id, organization_id, email and the OpenID claims).
+describe('PKCE and UserInfo', () => {
+  const verifier = 'v'.repeat(43) + 'erifier-of-the-pkce-test';
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+
+  async function codeFor(withChallenge: boolean): Promise<string> {
+    const url = new URL(`${sandbox.baseUrl}/services/oauth2/authorize`);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('client_id', sandbox.app.clientId);
+    url.searchParams.set('redirect_uri', REDIRECT_URI);
+    if (withChallenge) {
+      url.searchParams.set('code_challenge', challenge);
+      url.searchParams.set('code_challenge_method', 'S256');
+    }
+    const r = await fetch(url, { redirect: 'manual' });
+    return new URL(r.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  }
+
+  async function exchange(code: string, codeVerifier?: string) {
+    const r = await fetch(`${sandbox.baseUrl}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        client_id: sandbox.app.clientId,
+        client_secret: sandbox.app.clientSecret,
+        redirect_uri: REDIRECT_URI,
+        ...(codeVerifier === undefined ? {} : { code_verifier: codeVerifier }),
+      }).toString(),
+    });
+    return { status: r.status, body: (await r.json()) as { access_token?: string; error?: string } };
+  }
+
+  it('refuses a code issued for a challenge without its verifier, or with another one', async () => {
+    expect((await exchange(await codeFor(true))).body.error).toBe('invalid_grant');
+    expect((await exchange(await codeFor(true), `${verifier}x`)).body.error).toBe('invalid_grant');
+    const ok = await exchange(await codeFor(true), verifier);
+    expect(ok.status).toBe(200);
+    expect(ok.body.access_token).toBeTruthy();
+  });
+
+  it("answers UserInfo for the token's user and org, and refuses a bad token", async () => {
+    const { body } = await exchange(await codeFor(true), verifier);
+    const r = await fetch(`${sandbox.baseUrl}/services/oauth2/userinfo`, {
+      headers: { authorization: `Bearer ${body.access_token}` },
+    });
+    expect(r.status).toBe(200);
+    const info = (await r.json()) as Record<string, unknown>;
+    expect(info['user_id']).toBe(sandbox.orgs[0]!.userId);
+    expect(info['organization_id']).toBe(sandbox.orgs[0]!.orgId);
+    expect(info['email']).toBe(sandbox.orgs[0]!.username);
+    expect(info['sub']).toBe(`${sandbox.baseUrl}/id/${sandbox.orgs[0]!.orgId}/${sandbox.orgs[0]!.userId}`);
+    const bad = await fetch(`${sandbox.baseUrl}/services/oauth2/userinfo`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(bad.status).toBe(403);
   });
 });
