@@ -19,6 +19,11 @@ export interface CardApiDeps {
   readonly appId: string;
   /** Vigil's public URL, as listed in permittedUrls.fetch (the signature covers it). */
   readonly publicUrl: string;
+  /**
+   * The local URL `hs project dev` maps Vigil's public URL to (local.json `proxy`), e.g.
+   * http://localhost:3000. Set only for development: the dev proxy signs that URL. null = off.
+   */
+  readonly devUrl?: string | null;
   /** Where the card's "open in Vigil" and settings links point. */
   readonly dashboardUrl: string;
   readonly installs: {
@@ -67,6 +72,7 @@ export function cardApiRouter(deps: CardApiDeps): Router {
       clientSecret: deps.clientSecret,
       appId: deps.appId,
       publicUrl: deps.publicUrl,
+      devUrl: deps.devUrl ?? null,
       now: deps.clock.now(),
     });
     if (!caller.ok) {
