@@ -66,7 +66,10 @@ export function cardApiRouter(deps: CardApiDeps): Router {
   }
 
   /** The caller's active install, or an answer already sent. */
-  async function authorise(req: Request, res: Response): Promise<string | null> {
+  async function authorise(
+    req: Request,
+    res: Response,
+  ): Promise<{ installId: string; portalId: string } | null> {
     res.set('Cache-Control', 'no-store');
     const caller = verifyCardRequest(req, {
       clientSecret: deps.clientSecret,
@@ -94,26 +97,27 @@ export function cardApiRouter(deps: CardApiDeps): Router {
       res.status(400).json({ error: { code: 'invalid_request', message: 'companyId must be a HubSpot id' } });
       return null;
     }
-    return install.id;
+    return { installId: install.id, portalId: caller.portalId };
   }
 
   router.get(CARD_API_ROUTES.company, async (req, res) => {
-    const installId = await authorise(req, res);
-    if (installId === null) return;
+    const caller = await authorise(req, res);
+    if (caller === null) return;
+    const { installId, portalId } = caller;
     const companyId = String(req.params['companyId']);
     const since = deps.clock.now() - (deps.historyDays ?? 90) * DAY;
     const [row, history] = await Promise.all([
       deps.scores.get(installId, companyId),
       deps.scores.history(installId, companyId, since),
     ]);
-    res.json(toCardResponse(companyId, row, history, { dashboardUrl: deps.dashboardUrl }));
+    res.json(toCardResponse(companyId, row, history, { dashboardUrl: deps.dashboardUrl, portalId }));
   });
 
   router.post(CARD_API_ROUTES.rescore, async (req, res) => {
-    const installId = await authorise(req, res);
-    if (installId === null) return;
+    const caller = await authorise(req, res);
+    if (caller === null) return;
     const companyId = String(req.params['companyId']);
-    await deps.requestRescore(installId, companyId);
+    await deps.requestRescore(caller.installId, companyId);
     res.status(202).json({ queued: true, companyId });
   });
 

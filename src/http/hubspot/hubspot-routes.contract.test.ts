@@ -114,6 +114,8 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
       if (body.state !== 'scored') throw new Error('expected a score');
       const expected = health.get(install.id)?.get(id) ?? null;
       expect(body.score.health).toBe(expected === null ? null : Math.round(expected * 10) / 10);
+      // "Open in Vigil" lands on this portal's company page (after sign-in), not a hash route.
+      expect(body.links.dashboard).toBe(`https://vigil.example.com/companies/${id}?portalId=${portal}`);
     }
   });
 

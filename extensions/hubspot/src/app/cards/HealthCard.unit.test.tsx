@@ -21,8 +21,8 @@ import { type CardClient, createCardClient, type Fetcher } from './utils/card-cl
 
 const NOW = Date.UTC(2026, 9, 1, 12);
 const links = {
-  dashboard: 'https://vigil.example.com/#/companies/101',
-  settings: 'https://vigil.example.com/#/settings',
+  dashboard: 'https://vigil.example.com/companies/101?portalId=1001',
+  settings: 'https://vigil.example.com/settings?portalId=1001',
 };
 
 function scored(overrides: Partial<CardScore> = {}): CardResponse {
