@@ -41,6 +41,8 @@ export interface AppEnv {
     } | null;
     /** null = not configured: `vigil start` runs the embedded sandbox instead. */
     readonly apiBase: string | null;
+    /** HUBSPOT_CARD_DEV_URL: the local URL `hs project dev` proxies card fetches to (it signs that URL); null = off. */
+    readonly cardDevUrl: string | null;
   };
   /** VIGIL_CRM (default hubspot). */
   readonly crm: CrmChoice;
@@ -140,6 +142,16 @@ const schema = z
         .url({
           protocol: /^https?$/,
           message: 'must be the http(s) URL HubSpot reaches Vigil at, e.g. https://vigil.example.com',
+        })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
+    HUBSPOT_CARD_DEV_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message:
+            "must be the local URL local.json's proxy maps Vigil's public URL to under `hs project dev`, e.g. http://localhost:3000",
         })
         .transform((u) => u.replace(/\/+$/, ''))
         .optional(),
@@ -326,6 +338,7 @@ export function parseEnv(
         privateApp,
         oauthApp,
         apiBase: credentials ? (v.HUBSPOT_API_BASE ?? HUBSPOT_DEFAULT_API_BASE) : null,
+        cardDevUrl: v.HUBSPOT_CARD_DEV_URL ?? null,
       },
       crm: v.VIGIL_CRM ?? 'hubspot',
       salesforce: {

@@ -86,6 +86,8 @@ describe('the real-install rehearsal', () => {
       store: db.store,
       app: { clientId: sb.app.clientId, clientSecret: sb.app.clientSecret, appId: String(sb.app.appId) },
       publicUrl: http.url,
+      // `hs project dev` with local.json mapping the public URL to http://localhost:<port>.
+      cardDevUrl: http.url.replace('127.0.0.1', 'localhost'),
       apiBase: sb.baseUrl,
       authorizeUrl: `${sb.baseUrl}/oauth/authorize`,
       connectorFor,
@@ -167,7 +169,7 @@ describe('the real-install rehearsal', () => {
     }
   });
 
-  it('answers a webhook redelivery 2xx and a card request signed as production signs it', async () => {
+  it('answers a webhook redelivery 2xx and a card request signed as production signs it and as the dev proxy signs it', async () => {
     const event = {
       eventId: 424242,
       subscriptionId: 1,
@@ -195,6 +197,13 @@ describe('the real-install rehearsal', () => {
     const res = await signedRequest(card, 'GET', '', { secret: sb.app.clientSecret });
     expect(res.status).toBe(200);
     expect(cardResponseSchema.parse(await res.json()).state).toBe('scored');
+
+    // The dev proxy signs the mapped local URL and appends nothing; the card sends its portal.
+    const local = companyUrl(companyId, http.url.replace('127.0.0.1', 'localhost'), portalId);
+    const sent = `${http.url}${new URL(local).pathname}${new URL(local).search}`;
+    const dev = await signedRequest(sent, 'GET', '', { secret: sb.app.clientSecret, signUri: local });
+    expect(dev.status).toBe(200);
+    expect(cardResponseSchema.parse(await dev.json()).state).toBe('scored');
   });
 
   it('disconnects from Vigil’s side by uninstalling the app at HubSpot', async () => {

@@ -209,6 +209,36 @@ describe('a user of portal A', () => {
     expect(vigil.rescores).toEqual([vigil.b.install.id]);
   });
 
+  it('disconnects a portal from the Sync page only after confirmation, and only one the session may see', async () => {
+    const page = await (await userA.fetch(withInstall('/sync', vigil.a.install.id))).text();
+    expect(page).toContain('id="disconnect"');
+    expect(page).toContain(`data-confirm="Disconnect HubSpot portal ${vigil.a.install.accountId}`);
+    const url = withInstall('/dashboard/api/install/disconnect', vigil.a.install.id);
+    const post = (session: Session, target: string, payload: unknown, headers: Record<string, string> = {}) =>
+      session.fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(payload),
+      });
+    // Not confirmed (no or the wrong portal id): nothing happens.
+    for (const payload of [{}, { confirm: vigil.b.install.accountId }]) {
+      const res = await post(userA, url, payload);
+      expect(res.status).toBe(400);
+      expect((await json(res)).error?.code).toBe('confirmation_required');
+    }
+    // Without the CSRF token, or for a portal the session cannot see: refused.
+    const confirmB = { confirm: vigil.b.install.accountId };
+    expect(
+      (await post(userA, url, { confirm: vigil.a.install.accountId }, { 'x-csrf-token': 'x' })).status,
+    ).toBe(403);
+    const ofB = withInstall('/dashboard/api/install/disconnect', vigil.b.install.id);
+    expect((await post(userA, ofB, confirmB)).status).toBe(404);
+    expect(vigil.disconnects).toEqual([]);
+    const done = await post(userA, url, { confirm: vigil.a.install.accountId });
+    expect(done.status).toBe(200);
+    expect(vigil.disconnects).toEqual([vigil.a.install.id]);
+  });
+
   it('the card link (?portalId=) lands on that portal’s company page', async () => {
     const res = await userA.fetch(`/companies/${vigil.a.companyId}?portalId=${vigil.a.install.accountId}`);
     expect(res.status).toBe(200);

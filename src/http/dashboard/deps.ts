@@ -50,6 +50,11 @@ export interface DashboardDeps {
   readModel?: ReadModel;
   lastWebhook?(installId: string): Promise<WebhookSeen | null>;
   recordUrl?(install: InstallLink, companyId: string): string | null;
+  /**
+   * Disconnects a HubSpot install from Vigil's side (HubSpotApp.disconnect: uninstalls the
+   * app at HubSpot, then forgets the portal). Absent: the Sync page offers no Disconnect.
+   */
+  disconnect?(installId: string): Promise<void>;
 }
 
 /** HubSpot's company record page; Salesforce Lightning's Account page. */

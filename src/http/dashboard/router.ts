@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { createContext } from './context.ts';
 import type { DashboardDeps } from './deps.ts';
 import { dataApi } from './routes/data-api.ts';
+import { installApi } from './routes/install-api.ts';
 import { modelRoutes } from './routes/model.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { settingsApi } from './routes/settings-api.ts';
@@ -20,6 +21,7 @@ export function dashboardRouter(deps: DashboardDeps): Router {
   const ctx = createContext(deps);
   const router = Router();
   router.use('/dashboard/api/settings', settingsApi(ctx));
+  router.use(installApi(ctx));
   router.use(dataApi(ctx));
   router.use(modelRoutes(ctx));
   router.use(pageRoutes(ctx));

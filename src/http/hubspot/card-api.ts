@@ -19,6 +19,11 @@ export interface CardApiDeps {
   readonly appId: string;
   /** Vigil's public URL, as listed in permittedUrls.fetch (the signature covers it). */
   readonly publicUrl: string;
+  /**
+   * The local URL `hs project dev` maps Vigil's public URL to (local.json `proxy`), e.g.
+   * http://localhost:3000. Set only for development: the dev proxy signs that URL. null = off.
+   */
+  readonly devUrl?: string | null;
   /** Where the card's "open in Vigil" and settings links point. */
   readonly dashboardUrl: string;
   readonly installs: {
@@ -61,12 +66,16 @@ export function cardApiRouter(deps: CardApiDeps): Router {
   }
 
   /** The caller's active install, or an answer already sent. */
-  async function authorise(req: Request, res: Response): Promise<string | null> {
+  async function authorise(
+    req: Request,
+    res: Response,
+  ): Promise<{ installId: string; portalId: string } | null> {
     res.set('Cache-Control', 'no-store');
     const caller = verifyCardRequest(req, {
       clientSecret: deps.clientSecret,
       appId: deps.appId,
       publicUrl: deps.publicUrl,
+      devUrl: deps.devUrl ?? null,
       now: deps.clock.now(),
     });
     if (!caller.ok) {
@@ -88,26 +97,27 @@ export function cardApiRouter(deps: CardApiDeps): Router {
       res.status(400).json({ error: { code: 'invalid_request', message: 'companyId must be a HubSpot id' } });
       return null;
     }
-    return install.id;
+    return { installId: install.id, portalId: caller.portalId };
   }
 
   router.get(CARD_API_ROUTES.company, async (req, res) => {
-    const installId = await authorise(req, res);
-    if (installId === null) return;
+    const caller = await authorise(req, res);
+    if (caller === null) return;
+    const { installId, portalId } = caller;
     const companyId = String(req.params['companyId']);
     const since = deps.clock.now() - (deps.historyDays ?? 90) * DAY;
     const [row, history] = await Promise.all([
       deps.scores.get(installId, companyId),
       deps.scores.history(installId, companyId, since),
     ]);
-    res.json(toCardResponse(companyId, row, history, { dashboardUrl: deps.dashboardUrl }));
+    res.json(toCardResponse(companyId, row, history, { dashboardUrl: deps.dashboardUrl, portalId }));
   });
 
   router.post(CARD_API_ROUTES.rescore, async (req, res) => {
-    const installId = await authorise(req, res);
-    if (installId === null) return;
+    const caller = await authorise(req, res);
+    if (caller === null) return;
     const companyId = String(req.params['companyId']);
-    await deps.requestRescore(installId, companyId);
+    await deps.requestRescore(caller.installId, companyId);
     res.status(202).json({ queued: true, companyId });
   });
 

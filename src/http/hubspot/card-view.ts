@@ -22,6 +22,8 @@ export const CONTRACT_MATCHES = sameStatus && sameTier && sameLevel;
 
 export interface CardLinksInput {
   readonly dashboardUrl: string;
+  /** The calling portal (from the signed request): the dashboard opens that portal's install. */
+  readonly portalId: string;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -34,9 +36,12 @@ export function toCardResponse(
   links: CardLinksInput,
 ): CardResponse {
   const base = links.dashboardUrl.replace(/\/+$/, '');
+  // The dashboard's own paths (src/http/dashboard/routes/pages.ts); `?portalId=` picks this
+  // portal among the session's installs, and survives the sign-in redirect (`next`).
+  const portal = `portalId=${encodeURIComponent(links.portalId)}`;
   const cardLinks = {
-    dashboard: `${base}/#/companies/${encodeURIComponent(companyId)}`,
-    settings: `${base}/#/settings`,
+    dashboard: `${base}/companies/${encodeURIComponent(companyId)}?${portal}`,
+    settings: `${base}/settings?${portal}`,
   };
   if (row === null) return { state: 'not_scored', companyId, links: cardLinks };
   const score: CardScore = {

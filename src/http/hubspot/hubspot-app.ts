@@ -27,6 +27,8 @@ export interface HubSpotAppOptions {
   readonly publicUrl: string;
   /** The dashboard the card and the install page link to (default publicUrl). */
   readonly dashboardUrl?: string;
+  /** HUBSPOT_CARD_DEV_URL: the local URL `hs project dev` maps publicUrl to; its signed card requests are accepted too. */
+  readonly cardDevUrl?: string | null;
   /** HUBSPOT_API_BASE. */
   readonly apiBase: string;
   /** HubSpot's authorize page; default `https://app.hubspot.com/oauth/authorize`. */
@@ -160,6 +162,7 @@ export function createHubSpotApp(options: HubSpotAppOptions): HubSpotApp {
       clientSecret: options.app.clientSecret,
       appId: options.app.appId,
       publicUrl: options.publicUrl,
+      devUrl: options.cardDevUrl ?? null,
       dashboardUrl,
       installs: store.installs,
       scores: store.scores,

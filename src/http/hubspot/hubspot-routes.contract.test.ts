@@ -114,6 +114,8 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
       if (body.state !== 'scored') throw new Error('expected a score');
       const expected = health.get(install.id)?.get(id) ?? null;
       expect(body.score.health).toBe(expected === null ? null : Math.round(expected * 10) / 10);
+      // "Open in Vigil" lands on this portal's company page (after sign-in), not a hash route.
+      expect(body.links.dashboard).toBe(`https://vigil.example.com/companies/${id}?portalId=${portal}`);
     }
   });
 
@@ -141,6 +143,76 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
     expect((await signedRequest(tampered, 'GET', '', { secret: SECRET })).status).toBe(401);
     // The portal must come from HubSpot's signed query; a path-only request has none.
     expect((await signedRequest(companyUrl(id, base), 'GET', '', { secret: SECRET })).status).toBe(401);
+  });
+
+  it("answers the dev proxy's request (local URL signed, no HubSpot query) only where a dev URL is configured", async () => {
+    // `hs project dev` maps the public origin to the local server and signs the *mapped*
+    // URL with CLIENT_SECRET, appending nothing (@hubspot/ui-extensions-dev-server,
+    // dist/lib/proxy/AppProxyService.js mapToLocalUrl + proxy/signing.js getSignatureHeaders).
+    const id = shared();
+    // One local server; which router answers is switched, so the signed URL is the same.
+    let current: express.Router = express.Router();
+    const app = express();
+    app.use((req, res, next) => current(req, res, next));
+    const local = await listen(app, 0);
+    const router = (devUrl: string | null) =>
+      cardApiRouter({
+        clientSecret: SECRET,
+        appId: APP_ID,
+        publicUrl: 'https://vigil.example.com',
+        devUrl,
+        dashboardUrl: 'https://vigil.example.com',
+        installs: db.store.installs,
+        scores: db.store.scores,
+        requestRescore: async () => {},
+        clock: { now: () => Date.now() },
+        logger: silentLogger(),
+      });
+    try {
+      const devRequest = () =>
+        signedRequest(companyUrl(id, local.url, '1001'), 'GET', '', { secret: SECRET });
+      current = router(null);
+      expect((await devRequest()).status).toBe(401);
+      current = router(local.url);
+      const res = await devRequest();
+      expect(res.status).toBe(200);
+      const body = cardResponseSchema.parse(await res.json());
+      if (body.state !== 'scored') throw new Error('expected a score');
+      const expected = health.get(a.id)?.get(id) ?? null;
+      expect(body.score.health).toBe(expected === null ? null : Math.round(expected * 10) / 10);
+      // The production form still works on the same server (HubSpot signs the public URL).
+      const sent = (signed: string) => `${local.url}${new URL(signed).pathname}${new URL(signed).search}`;
+      const prod = cardRequestUrl(companyUrl(id, 'https://vigil.example.com', '1001'), {
+        portalId: '1001',
+        appId: APP_ID,
+      });
+      expect((await signedRequest(sent(prod), 'GET', '', { secret: SECRET, signUri: prod })).status).toBe(
+        200,
+      );
+      // A card's portal that disagrees with HubSpot's is refused; the dev form needs a portal.
+      const mismatch = cardRequestUrl(companyUrl(id, 'https://vigil.example.com', '2002'), {
+        portalId: '1001',
+        appId: APP_ID,
+      });
+      expect(
+        (await signedRequest(sent(mismatch), 'GET', '', { secret: SECRET, signUri: mismatch })).status,
+      ).toBe(401);
+      expect((await signedRequest(companyUrl(id, local.url), 'GET', '', { secret: SECRET })).status).toBe(
+        401,
+      );
+      // In production the card's own portal alone is not enough: HubSpot's portalId is required.
+      const cardOnly = companyUrl(id, 'https://vigil.example.com', '1001');
+      expect(
+        (await signedRequest(sent(cardOnly), 'GET', '', { secret: SECRET, signUri: cardOnly })).status,
+      ).toBe(401);
+      // A dev-proxy rescore: the proxy sends JSON.stringify(requestBody) and signs that body.
+      const rescore = await signedRequest(rescoreUrl(id, local.url, '1001'), 'POST', '{}', {
+        secret: SECRET,
+      });
+      expect(rescore.status).toBe(202);
+    } finally {
+      await local.close();
+    }
   });
 
   it('answers 404 for a portal without an install', async () => {

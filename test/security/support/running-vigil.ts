@@ -1,11 +1,12 @@
 import { request as httpRequest } from 'node:http';
-import type { Express, RequestHandler } from 'express';
+import { type Express, type RequestHandler, Router } from 'express';
 import { vigilHttpApp } from '../../../src/cli/commands/runtime/http.ts';
 import type { CrmRecord } from '../../../src/connectors/types.ts';
 import { defaultScoringConfig } from '../../../src/domain/config/parse.ts';
 import { scorePortfolio } from '../../../src/domain/portfolio.ts';
 import type { FrontDoor } from '../../../src/http/auth/front-door.ts';
 import { testFrontDoor } from '../../../src/http/auth/testing.ts';
+import type { HubSpotApp } from '../../../src/http/hubspot/hubspot-app.ts';
 import { listen, type RunningHttp } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/log/logger.ts';
 import type { Queue } from '../../../src/queue/index.ts';
@@ -28,6 +29,8 @@ export interface RunningVigil {
   b: { install: Install; companyId: string };
   /** Rescores the dashboard asked for (a settings save), by install id. */
   rescores: string[];
+  /** Disconnects the dashboard asked for (the Sync page's Disconnect), by install id. */
+  disconnects: string[];
 }
 
 function records(portal: SeededPortal): CrmRecord[] {
@@ -75,9 +78,19 @@ export async function startVigil(store: Store): Promise<RunningVigil> {
     },
   } as unknown as Queue;
   const door = testFrontDoor(store.sessions);
-  const app = vigilHttpApp(store, queue, silentLogger(), door);
+  // The HubSpot app as the dashboard uses it: Disconnect (its public routers are tested elsewhere).
+  const disconnects: string[] = [];
+  const hubspot = {
+    oauthRouter: Router(),
+    cardApiRouter: Router(),
+    webhookRouter: Router(),
+    disconnect: async (installId: string) => {
+      disconnects.push(installId);
+    },
+  } as unknown as HubSpotApp;
+  const app = vigilHttpApp(store, queue, silentLogger(), door, hubspot);
   const http = await listen(app, 0);
-  return { http, app, door, a, b, rescores };
+  return { http, app, door, a, b, rescores, disconnects };
 }
 
 export interface RouteInfo {

@@ -47,6 +47,7 @@ export function vigilHttpApp(
         rescore: async ({ installId }) => {
           await queue.requestRecompute(installId, 'config');
         },
+        ...(hubspot === null ? {} : { disconnect: (installId: string) => hubspot.disconnect(installId) }),
       }),
     ],
   });

@@ -45,6 +45,7 @@ export function hubspotAppFor(
     syncStore: view.store,
     app,
     publicUrl: env.publicUrl,
+    cardDevUrl: env.hubspot.cardDevUrl,
     apiBase,
     ...(sandbox === null ? {} : { authorizeUrl: `${sandbox.baseUrl}/oauth/authorize` }),
     connectorFor,

@@ -48,6 +48,8 @@ export interface SyncPageInput {
   installId?: string | undefined;
   /** The connected portals, for the header's switcher when there are several. */
   portals?: PortalSwitch | undefined;
+  /** The HubSpot portal this page may disconnect (DashboardDeps.disconnect); null = no Disconnect. */
+  disconnect?: { accountId: string } | null | undefined;
 }
 
 /** Average calls per limit window over a run (its pace); null without a duration. */
@@ -111,6 +113,17 @@ ${
       : input.webhooksTracked
         ? 'No webhook received yet.'
         : 'Webhook deliveries are not recorded by this Vigil yet.'
-  }</p>`;
+  }</p>${
+    input.disconnect == null
+      ? ''
+      : html`
+<h2>Disconnect</h2>
+<p>Uninstalls Vigil from HubSpot portal ${input.disconnect.accountId} and stops its syncs. Vigil keeps the scores
+already computed until they are deleted; the portal can install again later.</p>
+<form id="disconnect" method="post" action="${withInstall('/dashboard/api/install/disconnect', input.installId)}"
+ data-confirm="Disconnect HubSpot portal ${input.disconnect.accountId} from Vigil? The app is uninstalled from the portal.">
+<input type="hidden" name="confirm" value="${input.disconnect.accountId}">
+<button type="submit" class="danger">Disconnect</button> <span class="muted" role="status" data-disconnect-result></span></form>`
+  }`;
   return page({ title: 'Sync', active: 'sync', body, installId: input.installId, portals: input.portals });
 }

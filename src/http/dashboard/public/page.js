@@ -17,6 +17,26 @@
     return;
   }
   for (const input of document.querySelectorAll('input[name="_csrf"]')) input.value = csrfToken();
+  // A form with data-confirm (the Sync page's Disconnect) asks first, then posts its fields
+  // as JSON with the CSRF header the front door requires; nothing is sent when declined.
+  for (const form of document.querySelectorAll('form[data-confirm]')) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!window.confirm(form.getAttribute('data-confirm') ?? 'Are you sure?')) return;
+      const out = form.querySelector('[data-disconnect-result]');
+      const res = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken() },
+        body: JSON.stringify(Object.fromEntries(new FormData(form))),
+      }).catch(() => null);
+      if (res?.ok) {
+        window.location.assign('/');
+        return;
+      }
+      const answer = res === null ? null : await res.json().catch(() => null);
+      if (out) out.textContent = answer?.error?.message ?? 'Disconnecting failed; try again.';
+    });
+  }
   for (const bar of document.querySelectorAll('[data-share]')) {
     const share = Number(bar.getAttribute('data-share'));
     if (Number.isFinite(share)) bar.style.width = `${Math.max(0, Math.min(100, share))}%`;

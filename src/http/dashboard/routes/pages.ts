@@ -218,6 +218,10 @@ export function pageRoutes(ctx: DashboardContext): Router {
           webhooksTracked: ctx.deps.lastWebhook !== undefined,
           installId: install.installId,
           portals: install.portals,
+          disconnect:
+            install.crm === 'hubspot' && ctx.deps.disconnect !== undefined
+              ? { accountId: install.accountId }
+              : null,
         }),
       );
     }),

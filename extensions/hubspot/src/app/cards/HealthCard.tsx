@@ -24,11 +24,15 @@ export function HealthCard(props: { companyId: string; client: CardClient; now?:
   );
 }
 
-function Extension(props: { companyId: string; fetcher: Fetcher }) {
-  const client = useMemo(() => createCardClient(props.fetcher), [props.fetcher]);
+function Extension(props: { companyId: string; portalId: number; fetcher: Fetcher }) {
+  // The portal goes along for `hs project dev`, whose proxy appends no portalId (endpoints.ts).
+  const client = useMemo(
+    () => createCardClient(props.fetcher, { portalId: props.portalId }),
+    [props.fetcher, props.portalId],
+  );
   return <HealthCard companyId={props.companyId} client={client} />;
 }
 
 hubspot.extend<'crm.record.sidebar'>(({ context }) => (
-  <Extension companyId={String(context.crm.objectId)} fetcher={hubspot.fetch} />
+  <Extension companyId={String(context.crm.objectId)} portalId={context.portal.id} fetcher={hubspot.fetch} />
 ));

@@ -21,8 +21,8 @@ import { type CardClient, createCardClient, type Fetcher } from './utils/card-cl
 
 const NOW = Date.UTC(2026, 9, 1, 12);
 const links = {
-  dashboard: 'https://vigil.example.com/#/companies/101',
-  settings: 'https://vigil.example.com/#/settings',
+  dashboard: 'https://vigil.example.com/companies/101?portalId=1001',
+  settings: 'https://vigil.example.com/settings?portalId=1001',
 };
 
 function scored(overrides: Partial<CardScore> = {}): CardResponse {
@@ -163,6 +163,54 @@ describe('HealthCard', () => {
     findByTestId(Button, 'retry').trigger('onClick');
     await waitFor(() => expect(find(ScoreCircle).props.score).toBe(72));
     expect(calls).toHaveLength(2);
+  });
+
+  it("unwraps HubSpot's proxy envelope around a non-2xx answer and says Vigil's reason", async () => {
+    // HubSpot's fetch proxy answers 200 with its own envelope when Vigil answered non-2xx
+    // (@hubspot/ui-extensions-dev-server dist/lib/proxy/AppProxyService.js, "mirroring
+    // current backend proxy behavior"): the card must not call that "not understood".
+    const { fetcher } = fakeFetch(() => ({
+      status: 200,
+      body: {
+        status: 'error',
+        category: 'BAD_GATEWAY',
+        message: 'Error returned from Request Uri',
+        context: { appServerStatusCode: ['404'], portalId: ['1001'] },
+        responseBody: { error: { code: 'not_installed', message: 'Vigil is not installed in this portal' } },
+        errors: [{ message: 'Unacceptable HTTP status 404 calling https://vigil.example.com/…' }],
+      },
+    }));
+    const { find, waitFor } = renderCard(fetcher);
+    await waitFor(() =>
+      expect(find(ErrorState).find(Text).text).toContain('not connected to this HubSpot account'),
+    );
+  });
+
+  it('says the status when the proxy envelope carries no Vigil body, and reads an unwrapped error body', async () => {
+    const wrapped = fakeFetch(() => ({
+      status: 200,
+      body: {
+        status: 'error',
+        message: 'Error returned from Request Uri',
+        context: { appServerStatusCode: ['502'] },
+      },
+    }));
+    const first = renderCard(wrapped.fetcher);
+    await first.waitFor(() => expect(first.find(ErrorState).find(Text).text).toContain('Vigil answered 502'));
+    const plain = fakeFetch(() => ({
+      status: 401,
+      body: { error: { code: 'bad_signature', message: 'The request is not signed by HubSpot' } },
+    }));
+    const second = renderCard(plain.fetcher);
+    await second.waitFor(() =>
+      expect(second.find(ErrorState).find(Text).text).toContain("HubSpot's signature"),
+    );
+  });
+
+  it('sends its portal along, for the dev proxy that appends none', async () => {
+    const { fetcher, calls } = fakeFetch(() => ({ status: 200, body: scored() }));
+    await createCardClient(fetcher, { portalId: 1001 }).company('101');
+    expect(new URL(calls[0]!.url).searchParams.get('portal')).toBe('1001');
   });
 
   it('shows the error state for an answer of the wrong shape', async () => {

@@ -6,7 +6,7 @@ import { EmptyState, Flex, hubspot, Link, Text } from '@hubspot/ui-extensions';
  * their book before saving; this page says so and links there, so there is one place to
  * change settings and no second copy to drift.
  */
-export const DASHBOARD_SETTINGS_URL = 'https://vigil.example.com/#/settings';
+export const DASHBOARD_SETTINGS_URL = 'https://vigil.example.com/settings';
 
 export function SettingsPage() {
   return (

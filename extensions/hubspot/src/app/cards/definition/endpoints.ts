@@ -13,10 +13,39 @@ export const CARD_API_ROUTES = {
   rescore: '/hubspot/card/companies/:companyId/rescore',
 } as const;
 
-export function companyUrl(companyId: string, base: string = VIGIL_BASE_URL): string {
-  return `${base}${CARD_API_ROUTES.company.replace(':companyId', encodeURIComponent(companyId))}`;
+/**
+ * The card's own copy of its portal id (`context.portal.id`). Under `hs project dev` the
+ * local proxy signs the URL but appends no portalId, so the server reads the portal from
+ * this (signed) parameter there; in production HubSpot's appended portalId is the one that
+ * counts and this one must agree with it (src/http/hubspot/signed-request.ts).
+ */
+export const CARD_PORTAL_PARAM = 'portal';
+
+function withPortal(path: string, base: string, portalId: string | number | undefined): string {
+  const url = `${base}${path}`;
+  return portalId === undefined ? url : `${url}?${CARD_PORTAL_PARAM}=${encodeURIComponent(String(portalId))}`;
 }
 
-export function rescoreUrl(companyId: string, base: string = VIGIL_BASE_URL): string {
-  return `${base}${CARD_API_ROUTES.rescore.replace(':companyId', encodeURIComponent(companyId))}`;
+export function companyUrl(
+  companyId: string,
+  base: string = VIGIL_BASE_URL,
+  portalId?: string | number,
+): string {
+  return withPortal(
+    CARD_API_ROUTES.company.replace(':companyId', encodeURIComponent(companyId)),
+    base,
+    portalId,
+  );
+}
+
+export function rescoreUrl(
+  companyId: string,
+  base: string = VIGIL_BASE_URL,
+  portalId?: string | number,
+): string {
+  return withPortal(
+    CARD_API_ROUTES.rescore.replace(':companyId', encodeURIComponent(companyId)),
+    base,
+    portalId,
+  );
 }
