@@ -22,6 +22,12 @@ export const SYNC_REASONS = ['start', 'manual', 'schedule', 'install', 'webhook'
 export const syncJobSchema = z.object({
   installId,
   reason: z.enum(SYNC_REASONS).default('manual'),
+  /**
+   * When the sync was first asked for (epoch ms, the database's clock): kept when the job is
+   * re-queued (busy install, rate limit), so a run that started after it and succeeded
+   * answers the request and the job ends without a second sync (src/sync/engine.ts).
+   */
+  requestedAt: z.number().int().positive().optional(),
 });
 
 export const recomputeJobSchema = z.object({

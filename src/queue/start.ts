@@ -1,4 +1,4 @@
-import { type Job, PgBoss } from 'pg-boss';
+import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import { CrmRateLimitError } from '../connectors/types.ts';
 import type { StoreLogger } from '../store/logger.ts';
 import type { Store } from '../store/open.ts';
@@ -25,6 +25,8 @@ export interface JobContext {
   readonly jobId: string;
   readonly retryCount: number;
   readonly signal: AbortSignal;
+  /** When the job was queued (epoch ms, the database's clock). */
+  readonly createdAt: number;
 }
 
 export type QueueHandlers = {
@@ -127,7 +129,7 @@ export async function startQueue(
     });
   };
 
-  async function runOne<K extends JobKey>(key: K, job: Job<unknown>): Promise<unknown> {
+  async function runOne<K extends JobKey>(key: K, job: JobWithMetadata<unknown>): Promise<unknown> {
     const handler = handlers[key] as ((data: JobData[K], ctx: JobContext) => Promise<unknown>) | undefined;
     const parsed = JOB_SCHEMAS[key].safeParse(job.data);
     if (!parsed.success) {
@@ -143,17 +145,20 @@ export async function startQueue(
         jobId: job.id,
         retryCount: job.retryCount,
         signal: job.signal,
+        createdAt: job.createdOn.getTime(),
       });
     } catch (err) {
       if (err instanceof CrmRateLimitError) {
         // The CRM's quota says stop: come back when it resets instead of sleeping in a worker.
         const seconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
-        const next = await send(
-          key,
-          { ...parsed.data, ...(key.startsWith('sync') ? { reason: 'rate_limit' } : {}) },
-          seconds,
-          job.name,
-        );
+        // A sync keeps the time it was first asked for, so a run that answers it meanwhile ends it.
+        const sync = key.startsWith('sync')
+          ? {
+              reason: 'rate_limit',
+              requestedAt: (parsed.data as { requestedAt?: number }).requestedAt ?? job.createdOn.getTime(),
+            }
+          : {};
+        const next = await send(key, { ...parsed.data, ...sync }, seconds, job.name);
         log.warn(
           { job: job.id, queue: JOBS[key], policy: err.policy, seconds, next },
           'queue: rescheduled after rate limit',
@@ -171,6 +176,7 @@ export async function startQueue(
       name,
       {
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+        includeMetadata: true,
         // New installs get the full concurrency; full and incremental syncs half each, so a
         // worker runs at most 2 × syncConcurrency syncs, each holding a store connection for
         // its run lock (the store's pool has 10: 4 leaves room for the syncs' own queries).
@@ -180,7 +186,7 @@ export async function startQueue(
             ? syncConcurrency
             : Math.max(1, Math.floor(syncConcurrency / 2)),
       },
-      async (jobs: Job<unknown>[]) => {
+      async (jobs: JobWithMetadata<unknown>[]) => {
         const out: unknown[] = [];
         for (const job of jobs) out.push(await runOne(key, job));
         return out.length === 1 ? out[0] : out;

@@ -117,6 +117,11 @@ export interface SyncStore {
       result: { status: 'succeeded' | 'failed'; stats: object; error?: string },
     ): Promise<unknown>;
     resumable(installId: string): Promise<ResumableRun | null>;
+    /**
+     * Whether a run that started at or after `since` (epoch ms) succeeded and covers a
+     * request of `kind` (a full run covers both kinds). Optional: without it every job runs.
+     */
+    succeededSince?(installId: string, kind: SyncMode, since: number): Promise<boolean>;
   };
   cursors: {
     get(installId: string, key: string): Promise<string | null>;

@@ -36,7 +36,19 @@ export interface SyncJobEnv {
   onSummary?: (summary: SyncSummary) => void;
 }
 
-export type SyncHandlers = { [K in JobKey]: (data: JobData[K]) => Promise<JobOutcome> };
+/** What the queue says about the job besides its data: when it was queued (epoch ms). */
+export interface SyncJobMeta {
+  readonly createdAt?: number;
+}
+
+export type SyncHandlers = {
+  [K in JobKey]: (data: JobData[K], meta?: SyncJobMeta) => Promise<JobOutcome>;
+};
+
+function requested(data: { requestedAt?: number | undefined }, meta?: SyncJobMeta): { requestedAt?: number } {
+  const at = data.requestedAt ?? meta?.createdAt;
+  return at === undefined ? {} : { requestedAt: at };
+}
 
 export function syncHandlers(env: SyncJobEnv): SyncHandlers {
   // sync.full and sync.incremental are separate queues, so both may run for one install at
@@ -71,7 +83,11 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
       const wait = summary.retryAfterMs ?? 60_000;
       if (env.reschedule === undefined)
         throw new CrmRateLimitError('RESCHEDULE', wait, summary.error ?? undefined);
-      await env.reschedule(job, data, wait);
+      await env.reschedule(
+        job,
+        request.requestedAt === undefined ? data : { ...data, requestedAt: request.requestedAt },
+        wait,
+      );
       env.logger.warn(
         { installId: request.installId, job: JOBS[job], retryAfterMs: wait },
         'job rescheduled',
@@ -87,9 +103,15 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
   }
 
   return {
-    syncFull: (data) => run('syncFull', data, { installId: data.installId, mode: 'full' }),
-    syncIncremental: (data) =>
-      run('syncIncremental', data, { installId: data.installId, mode: 'incremental' }),
+    // A sync job knows when it was asked for: a run that started later and succeeded answers it.
+    syncFull: (data, meta) =>
+      run('syncFull', data, { installId: data.installId, mode: 'full', ...requested(data, meta) }),
+    syncIncremental: (data, meta) =>
+      run('syncIncremental', data, {
+        installId: data.installId,
+        mode: 'incremental',
+        ...requested(data, meta),
+      }),
     // A config change rescores the whole book; data changes only the dirty companies.
     recompute: (data) =>
       run('recompute', data, {
