@@ -77,22 +77,51 @@ export const FIRST_SYNC_QUEUE = 'sync.first';
  * The heartbeat finds a dead worker much sooner: a running job's worker beats every
  * `heartbeatSeconds / 2`, and a job whose beats stop for `heartbeatSeconds` (its worker was
  * killed, its machine lost) is failed and retried by another worker within about one
- * supervision interval, instead of waiting out hours of expiry. Sync retries start 5 s
- * after a failure and back off from there (pg-boss's `retryBackoff`), so a lost worker's
- * sync resumes within a minute while a failing CRM is not hammered.
+ * supervision interval (10 s), instead of waiting out hours of expiry. Syncs are retried
+ * 2 s after a failure without backing off: the run's checkpoint makes a retry cheap (it
+ * resumes where the lost worker stopped), and a failing CRM is already handled inside the
+ * run (retries with backoff, 429s re-queued for when the limit resets). A SIGKILLed
+ * worker's sync is thus running again within heartbeat (30 s) + supervision (10 s) +
+ * retry delay (2 s) + polling (2 s) ≈ 45 s. Recomputes and write-backs keep pg-boss's
+ * backoff.
  */
 export interface QueueSetting {
   readonly expireInSeconds: number;
   readonly retryLimit: number;
   readonly retryDelay: number;
+  readonly retryBackoff: boolean;
   readonly heartbeatSeconds: number;
 }
 
 export const QUEUE_SETTINGS: Readonly<Record<JobKey, QueueSetting>> = {
-  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 5, heartbeatSeconds: 30 },
-  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 5, heartbeatSeconds: 30 },
-  recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10, heartbeatSeconds: 30 },
-  writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 20, heartbeatSeconds: 30 },
+  syncFull: {
+    expireInSeconds: 6 * 3600,
+    retryLimit: 5,
+    retryDelay: 2,
+    retryBackoff: false,
+    heartbeatSeconds: 30,
+  },
+  syncIncremental: {
+    expireInSeconds: 3600,
+    retryLimit: 3,
+    retryDelay: 2,
+    retryBackoff: false,
+    heartbeatSeconds: 30,
+  },
+  recompute: {
+    expireInSeconds: 1800,
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+  },
+  writeback: {
+    expireInSeconds: 1800,
+    retryLimit: 5,
+    retryDelay: 20,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+  },
 };
 
 /** A cron expression for "every n minutes"; n must divide 60 so the runs are evenly spaced. */

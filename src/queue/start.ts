@@ -52,7 +52,7 @@ export interface QueueOptions {
    * one store connection for its run lock.
    */
   readonly syncConcurrency?: number;
-  /** How often pg-boss looks for jobs whose worker stopped beating (default 30 s). */
+  /** How often pg-boss looks for jobs whose worker stopped beating (default 10 s). */
   readonly superviseIntervalSeconds?: number;
   /** Seconds without a beat after which a running job counts as lost (default 30; ≥ 10). */
   readonly heartbeatSeconds?: number;
@@ -98,7 +98,11 @@ export async function startQueue(
     schema: store.queueSchema,
     max: options.poolSize ?? 4,
     application_name: 'vigil-queue',
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    // pg-boss fails jobs whose heartbeat stopped only in its per-queue monitor pass, which
+    // runs at most every monitorIntervalSeconds (default 60): at the supervision pace, a
+    // killed worker's sync is retried within seconds of its heartbeat going stale.
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     // PGlite is one small local database: no index bloat or vacuum lag worth watching, and
     // REINDEX CONCURRENTLY has no meaning on a single session.
     ...(embedded ? { reindex: false, monitorVacuum: false } : {}),
@@ -109,7 +113,6 @@ export async function startQueue(
 
   const ensureQueue = async (name: string, key: JobKey) => {
     const settings = {
-      retryBackoff: true,
       deleteAfterSeconds: QUEUE_DELETE_AFTER_SECONDS,
       ...QUEUE_SETTINGS[key],
       ...(options.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: options.heartbeatSeconds }),
