@@ -171,6 +171,12 @@ export interface SyncDeps {
   /** Batch of companies recomputed or scanned at once (default 500): bounds memory. */
   batchSize?: number;
   /**
+   * Aborted when the run must stop (its worker is shutting down and has handed the job back
+   * to the queue): the run ends at its next checkpoint — after the page or batch in hand is
+   * stored and checkpointed — and lets go of the install for the worker that resumes it.
+   */
+  signal?: AbortSignal;
+  /**
    * How long a run waits for another worker's run of the same install to end (default 0:
    * it doesn't wait, and ends as "rescheduled" so the queue runs it again later).
    */

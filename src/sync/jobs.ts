@@ -39,6 +39,8 @@ export interface SyncJobEnv {
 /** What the queue says about the job besides its data: when it was queued (epoch ms). */
 export interface SyncJobMeta {
   readonly createdAt?: number;
+  /** Aborted when the worker hands the job back (shutdown): the run stops at its next checkpoint. */
+  readonly signal?: AbortSignal;
 }
 
 export type SyncHandlers = {
@@ -65,7 +67,12 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
     }
   }
 
-  async function run<K extends JobKey>(job: K, data: JobData[K], request: SyncRequest): Promise<JobOutcome> {
+  async function run<K extends JobKey>(
+    job: K,
+    data: JobData[K],
+    request: SyncRequest,
+    signal?: AbortSignal,
+  ): Promise<JobOutcome> {
     const connector = await env.connectorFor(request.installId);
     const onProgress = env.onProgress;
     const deps: SyncDeps = {
@@ -73,6 +80,7 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
       connector,
       clock: env.clock,
       logger: env.logger,
+      ...(signal === undefined ? {} : { signal }),
       ...(onProgress === undefined
         ? {}
         : { onProgress: (p: SyncProgress) => onProgress(request.installId, p) }),
@@ -105,23 +113,38 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
   return {
     // A sync job knows when it was asked for: a run that started later and succeeded answers it.
     syncFull: (data, meta) =>
-      run('syncFull', data, { installId: data.installId, mode: 'full', ...requested(data, meta) }),
+      run(
+        'syncFull',
+        data,
+        { installId: data.installId, mode: 'full', ...requested(data, meta) },
+        meta?.signal,
+      ),
     syncIncremental: (data, meta) =>
-      run('syncIncremental', data, {
-        installId: data.installId,
-        mode: 'incremental',
-        ...requested(data, meta),
-      }),
+      run(
+        'syncIncremental',
+        data,
+        {
+          installId: data.installId,
+          mode: 'incremental',
+          ...requested(data, meta),
+        },
+        meta?.signal,
+      ),
     // A config change rescores the whole book; data changes only the dirty companies.
-    recompute: (data) =>
-      run('recompute', data, {
-        installId: data.installId,
-        mode: data.cause === 'config' ? 'full' : 'incremental',
-        scope: 'recompute',
-        cause: data.cause,
-      }),
+    recompute: (data, meta) =>
+      run(
+        'recompute',
+        data,
+        {
+          installId: data.installId,
+          mode: data.cause === 'config' ? 'full' : 'incremental',
+          scope: 'recompute',
+          cause: data.cause,
+        },
+        meta?.signal,
+      ),
     // Write-back of whatever the ledger says is pending, for every company.
-    writeback: (data) =>
-      run('writeback', data, { installId: data.installId, mode: 'full', scope: 'writeback' }),
+    writeback: (data, meta) =>
+      run('writeback', data, { installId: data.installId, mode: 'full', scope: 'writeback' }, meta?.signal),
   };
 }

@@ -5,6 +5,7 @@
  * {"progress": …} as a sync goes and {"summary": …} when one ends — so the parent can
  * SIGKILL the worker that runs the sync and watch the other one finish it.
  */
+import { stopWorker } from '../../../src/cli/commands/runtime/worker.ts';
 import { startQueue } from '../../../src/queue/index.ts';
 import { openStore, silentLogger } from '../../../src/store/index.ts';
 import { syncHandlers } from '../../../src/sync/jobs.ts';
@@ -45,11 +46,19 @@ const handlers = syncHandlers({
   onProgress: (_id, progress) => print({ progress }),
   onSummary: (summary) => print({ summary }),
 });
-await startQueue(store, handlers, {
+const queue = await startQueue(store, handlers, {
   logger: silentLogger,
   schedule: false,
   pollingIntervalSeconds: 1,
   heartbeatSeconds: config.heartbeatSeconds,
   superviseIntervalSeconds: config.superviseIntervalSeconds,
+});
+// As `vigil worker` stops on SIGTERM (src/cli/commands/runtime/worker.ts).
+process.once('SIGTERM', () => {
+  void (async () => {
+    await stopWorker(queue);
+    await store.close();
+    process.exit(0);
+  })();
 });
 print({ ready: true });
