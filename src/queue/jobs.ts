@@ -23,6 +23,12 @@ export const SYNC_REASONS = ['start', 'manual', 'schedule', 'install', 'webhook'
 export const syncJobSchema = z.object({
   installId,
   reason: z.enum(SYNC_REASONS).default('manual'),
+  /**
+   * When the sync was first asked for (epoch ms, the database's clock): kept when the job is
+   * re-queued (busy install, rate limit), so a run that started after it and succeeded
+   * answers the request and the job ends without a second sync (src/sync/engine.ts).
+   */
+  requestedAt: z.number().int().positive().optional(),
 });
 
 export const recomputeJobSchema = z.object({
@@ -85,24 +91,59 @@ export const FIRST_SYNC_QUEUE = 'sync.first';
  * The heartbeat finds a dead worker much sooner: a running job's worker beats every
  * `heartbeatSeconds / 2`, and a job whose beats stop for `heartbeatSeconds` (its worker was
  * killed, its machine lost) is failed and retried by another worker within about one
- * supervision interval, instead of waiting out hours of expiry. Sync retries start 5 s
- * after a failure and back off from there (pg-boss's `retryBackoff`), so a lost worker's
- * sync resumes within a minute while a failing CRM is not hammered.
+ * supervision interval (10 s), instead of waiting out hours of expiry. Syncs are retried
+ * 2 s after a failure without backing off: the run's checkpoint makes a retry cheap (it
+ * resumes where the lost worker stopped), and a failing CRM is already handled inside the
+ * run (retries with backoff, 429s re-queued for when the limit resets). A SIGKILLed
+ * worker's sync is thus running again within heartbeat (30 s) + supervision (10 s) +
+ * retry delay (2 s) + polling (2 s) ≈ 45 s. Recomputes and write-backs keep pg-boss's
+ * backoff.
  */
 export interface QueueSetting {
   readonly expireInSeconds: number;
   readonly retryLimit: number;
   readonly retryDelay: number;
+  readonly retryBackoff: boolean;
   readonly heartbeatSeconds: number;
 }
 
 export const QUEUE_SETTINGS: Readonly<Record<JobKey, QueueSetting>> = {
-  syncFull: { expireInSeconds: 6 * 3600, retryLimit: 5, retryDelay: 5, heartbeatSeconds: 30 },
-  syncIncremental: { expireInSeconds: 3600, retryLimit: 3, retryDelay: 5, heartbeatSeconds: 30 },
-  recompute: { expireInSeconds: 1800, retryLimit: 3, retryDelay: 10, heartbeatSeconds: 30 },
-  writeback: { expireInSeconds: 1800, retryLimit: 5, retryDelay: 20, heartbeatSeconds: 30 },
+  syncFull: {
+    expireInSeconds: 6 * 3600,
+    retryLimit: 5,
+    retryDelay: 2,
+    retryBackoff: false,
+    heartbeatSeconds: 30,
+  },
+  syncIncremental: {
+    expireInSeconds: 3600,
+    retryLimit: 3,
+    retryDelay: 2,
+    retryBackoff: false,
+    heartbeatSeconds: 30,
+  },
+  recompute: {
+    expireInSeconds: 1800,
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+  },
+  writeback: {
+    expireInSeconds: 1800,
+    retryLimit: 5,
+    retryDelay: 20,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+  },
   // A fit reads the CRM's history and is never urgent: few retries, well spaced.
-  modelFit: { expireInSeconds: 2 * 3600, retryLimit: 2, retryDelay: 600, heartbeatSeconds: 60 },
+  modelFit: {
+    expireInSeconds: 2 * 3600,
+    retryLimit: 2,
+    retryDelay: 600,
+    retryBackoff: false,
+    heartbeatSeconds: 60,
+  },
 };
 
 /** When the weekly fit runs: Sunday 03:17 UTC, off the hour when schedules pile up. */

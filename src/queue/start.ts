@@ -1,4 +1,4 @@
-import { type Job, PgBoss } from 'pg-boss';
+import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import { CrmRateLimitError } from '../connectors/types.ts';
 import type { StoreLogger } from '../store/logger.ts';
 import type { Store } from '../store/open.ts';
@@ -26,6 +26,8 @@ export interface JobContext {
   readonly jobId: string;
   readonly retryCount: number;
   readonly signal: AbortSignal;
+  /** When the job was queued (epoch ms, the database's clock). */
+  readonly createdAt: number;
 }
 
 export type QueueHandlers = {
@@ -51,7 +53,7 @@ export interface QueueOptions {
    * one store connection for its run lock.
    */
   readonly syncConcurrency?: number;
-  /** How often pg-boss looks for jobs whose worker stopped beating (default 30 s). */
+  /** How often pg-boss looks for jobs whose worker stopped beating (default 10 s). */
   readonly superviseIntervalSeconds?: number;
   /** Seconds without a beat after which a running job counts as lost (default 30; ≥ 10). */
   readonly heartbeatSeconds?: number;
@@ -99,7 +101,11 @@ export async function startQueue(
     schema: store.queueSchema,
     max: options.poolSize ?? 4,
     application_name: 'vigil-queue',
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    // pg-boss fails jobs whose heartbeat stopped only in its per-queue monitor pass, which
+    // runs at most every monitorIntervalSeconds (default 60): at the supervision pace, a
+    // killed worker's sync is retried within seconds of its heartbeat going stale.
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     // PGlite is one small local database: no index bloat or vacuum lag worth watching, and
     // REINDEX CONCURRENTLY has no meaning on a single session.
     ...(embedded ? { reindex: false, monitorVacuum: false } : {}),
@@ -110,7 +116,6 @@ export async function startQueue(
 
   const ensureQueue = async (name: string, key: JobKey) => {
     const settings = {
-      retryBackoff: true,
       deleteAfterSeconds: QUEUE_DELETE_AFTER_SECONDS,
       ...QUEUE_SETTINGS[key],
       ...(options.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: options.heartbeatSeconds }),
@@ -130,7 +135,7 @@ export async function startQueue(
     });
   };
 
-  async function runOne<K extends JobKey>(key: K, job: Job<unknown>): Promise<unknown> {
+  async function runOne<K extends JobKey>(key: K, job: JobWithMetadata<unknown>): Promise<unknown> {
     const handler = handlers[key] as ((data: JobData[K], ctx: JobContext) => Promise<unknown>) | undefined;
     const parsed = JOB_SCHEMAS[key].safeParse(job.data);
     if (!parsed.success) {
@@ -146,17 +151,20 @@ export async function startQueue(
         jobId: job.id,
         retryCount: job.retryCount,
         signal: job.signal,
+        createdAt: job.createdOn.getTime(),
       });
     } catch (err) {
       if (err instanceof CrmRateLimitError) {
         // The CRM's quota says stop: come back when it resets instead of sleeping in a worker.
         const seconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
-        const next = await send(
-          key,
-          { ...parsed.data, ...(key.startsWith('sync') ? { reason: 'rate_limit' } : {}) },
-          seconds,
-          job.name,
-        );
+        // A sync keeps the time it was first asked for, so a run that answers it meanwhile ends it.
+        const sync = key.startsWith('sync')
+          ? {
+              reason: 'rate_limit',
+              requestedAt: (parsed.data as { requestedAt?: number }).requestedAt ?? job.createdOn.getTime(),
+            }
+          : {};
+        const next = await send(key, { ...parsed.data, ...sync }, seconds, job.name);
         log.warn(
           { job: job.id, queue: JOBS[key], policy: err.policy, seconds, next },
           'queue: rescheduled after rate limit',
@@ -174,6 +182,7 @@ export async function startQueue(
       name,
       {
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+        includeMetadata: true,
         // New installs get the full concurrency; full and incremental syncs half each, so a
         // worker runs at most 2 × syncConcurrency syncs, each holding a store connection for
         // its run lock (the store's pool has 10: 4 leaves room for the syncs' own queries).
@@ -183,7 +192,7 @@ export async function startQueue(
             ? syncConcurrency
             : Math.max(1, Math.floor(syncConcurrency / 2)),
       },
-      async (jobs: Job<unknown>[]) => {
+      async (jobs: JobWithMetadata<unknown>[]) => {
         const out: unknown[] = [];
         for (const job of jobs) out.push(await runOne(key, job));
         return out.length === 1 ? out[0] : out;

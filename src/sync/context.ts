@@ -26,6 +26,8 @@ export async function checkpoint(ctx: RunContext, phase: Phase, cursor: string |
   ctx.state.phase = phase;
   ctx.state.cursor = cursor;
   await ctx.deps.store.runs.checkpoint(ctx.state.runId, { phase, cursor, stats: ctx.state.stats });
+  // Stopped from outside (a worker shutting down): end here, where a resumed run picks up.
+  ctx.deps.signal?.throwIfAborted();
 }
 
 /** The cursor saved for `phase`, or null when the run was not in that phase. */

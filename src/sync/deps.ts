@@ -117,6 +117,11 @@ export interface SyncStore {
       result: { status: 'succeeded' | 'failed'; stats: object; error?: string },
     ): Promise<unknown>;
     resumable(installId: string): Promise<ResumableRun | null>;
+    /**
+     * Whether a run that started at or after `since` (epoch ms) succeeded and covers a
+     * request of `kind` (a full run covers both kinds). Optional: without it every job runs.
+     */
+    succeededSince?(installId: string, kind: SyncMode, since: number): Promise<boolean>;
   };
   cursors: {
     get(installId: string, key: string): Promise<string | null>;
@@ -165,6 +170,12 @@ export interface SyncDeps {
   onProgress?: (progress: SyncProgress) => void;
   /** Batch of companies recomputed or scanned at once (default 500): bounds memory. */
   batchSize?: number;
+  /**
+   * Aborted when the run must stop (its worker is shutting down and has handed the job back
+   * to the queue): the run ends at its next checkpoint — after the page or batch in hand is
+   * stored and checkpointed — and lets go of the install for the worker that resumes it.
+   */
+  signal?: AbortSignal;
   /**
    * How long a run waits for another worker's run of the same install to end (default 0:
    * it doesn't wait, and ends as "rescheduled" so the queue runs it again later).

@@ -26,6 +26,15 @@ export interface SyncRequest {
   scope?: SyncScope;
   /** Why companies are rescored (kept with each score snapshot). */
   cause?: 'data' | 'config';
+  /**
+   * When this sync was asked for (epoch ms, the database's clock). A sync that finds a
+   * succeeded run of the install that started at or after it — a full one, or for an
+   * incremental request one of either kind — has its answer already and ends without
+   * running: a retried job (its worker's heartbeat was lost while it finished the run)
+   * or a job re-queued while another worker synced the portal never syncs, and writes,
+   * the same portal twice.
+   */
+  requestedAt?: number;
 }
 
 const FIRST_PHASE: Record<SyncScope, Phase> = {
@@ -84,6 +93,13 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Syn
     return busySummary(deps, request);
   }
   try {
+    if (await answeredAlready(deps, request)) {
+      deps.logger.info(
+        { installId: request.installId, mode: request.mode, requestedAt: request.requestedAt },
+        'sync skipped: a run since the request has synced the install',
+      );
+      return answeredSummary(deps, request);
+    }
     return await runLocked(deps, request);
   } finally {
     await lock?.release();
@@ -113,6 +129,29 @@ async function takeRunLock(
     if (left <= 0) return 'busy';
     await new Promise((resolve) => setTimeout(resolve, Math.min(LOCK_POLL_MS, left)));
   }
+}
+
+/** Whether a succeeded run that started after the request covers it (checked under the run lock). */
+async function answeredAlready(deps: SyncDeps, request: SyncRequest): Promise<boolean> {
+  const since = deps.store.runs.succeededSince;
+  if (request.requestedAt === undefined || since === undefined) return false;
+  if ((request.scope ?? 'sync') !== 'sync') return false;
+  return since(request.installId, request.mode, request.requestedAt);
+}
+
+function answeredSummary(deps: SyncDeps, request: SyncRequest): SyncSummary {
+  const calls = deps.connector.callStats();
+  return buildSummary({
+    runId: '',
+    installId: request.installId,
+    mode: request.mode,
+    status: 'succeeded',
+    resumed: false,
+    stats: newStats(deps.clock.now(), request.mode),
+    callsAtStart: calls,
+    callsNow: calls,
+    durationMs: 0,
+  });
 }
 
 /** A run that never started: the queue runs the job again later (jobs.ts). */

@@ -36,9 +36,23 @@ export interface SyncJobEnv {
   onSummary?: (summary: SyncSummary) => void;
 }
 
+/** What the queue says about the job besides its data: when it was queued (epoch ms). */
+export interface SyncJobMeta {
+  readonly createdAt?: number;
+  /** Aborted when the worker hands the job back (shutdown): the run stops at its next checkpoint. */
+  readonly signal?: AbortSignal;
+}
+
 /** The jobs the sync engine runs; the model fit has its own handler (src/learning/job.ts). */
 export type SyncJobKey = Exclude<JobKey, 'modelFit'>;
-export type SyncHandlers = { [K in SyncJobKey]: (data: JobData[K]) => Promise<JobOutcome> };
+export type SyncHandlers = {
+  [K in SyncJobKey]: (data: JobData[K], meta?: SyncJobMeta) => Promise<JobOutcome>;
+};
+
+function requested(data: { requestedAt?: number | undefined }, meta?: SyncJobMeta): { requestedAt?: number } {
+  const at = data.requestedAt ?? meta?.createdAt;
+  return at === undefined ? {} : { requestedAt: at };
+}
 
 export function syncHandlers(env: SyncJobEnv): SyncHandlers {
   // sync.full and sync.incremental are separate queues, so both may run for one install at
@@ -59,6 +73,7 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
     job: K,
     data: JobData[K],
     request: SyncRequest,
+    signal?: AbortSignal,
   ): Promise<JobOutcome> {
     const connector = await env.connectorFor(request.installId);
     const onProgress = env.onProgress;
@@ -67,6 +82,7 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
       connector,
       clock: env.clock,
       logger: env.logger,
+      ...(signal === undefined ? {} : { signal }),
       ...(onProgress === undefined
         ? {}
         : { onProgress: (p: SyncProgress) => onProgress(request.installId, p) }),
@@ -77,7 +93,11 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
       const wait = summary.retryAfterMs ?? 60_000;
       if (env.reschedule === undefined)
         throw new CrmRateLimitError('RESCHEDULE', wait, summary.error ?? undefined);
-      await env.reschedule(job, data, wait);
+      await env.reschedule(
+        job,
+        request.requestedAt === undefined ? data : { ...data, requestedAt: request.requestedAt },
+        wait,
+      );
       env.logger.warn(
         { installId: request.installId, job: JOBS[job], retryAfterMs: wait },
         'job rescheduled',
@@ -93,19 +113,40 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
   }
 
   return {
-    syncFull: (data) => run('syncFull', data, { installId: data.installId, mode: 'full' }),
-    syncIncremental: (data) =>
-      run('syncIncremental', data, { installId: data.installId, mode: 'incremental' }),
+    // A sync job knows when it was asked for: a run that started later and succeeded answers it.
+    syncFull: (data, meta) =>
+      run(
+        'syncFull',
+        data,
+        { installId: data.installId, mode: 'full', ...requested(data, meta) },
+        meta?.signal,
+      ),
+    syncIncremental: (data, meta) =>
+      run(
+        'syncIncremental',
+        data,
+        {
+          installId: data.installId,
+          mode: 'incremental',
+          ...requested(data, meta),
+        },
+        meta?.signal,
+      ),
     // A config change rescores the whole book; data changes only the dirty companies.
-    recompute: (data) =>
-      run('recompute', data, {
-        installId: data.installId,
-        mode: data.cause === 'config' ? 'full' : 'incremental',
-        scope: 'recompute',
-        cause: data.cause,
-      }),
+    recompute: (data, meta) =>
+      run(
+        'recompute',
+        data,
+        {
+          installId: data.installId,
+          mode: data.cause === 'config' ? 'full' : 'incremental',
+          scope: 'recompute',
+          cause: data.cause,
+        },
+        meta?.signal,
+      ),
     // Write-back of whatever the ledger says is pending, for every company.
-    writeback: (data) =>
-      run('writeback', data, { installId: data.installId, mode: 'full', scope: 'writeback' }),
+    writeback: (data, meta) =>
+      run('writeback', data, { installId: data.installId, mode: 'full', scope: 'writeback' }, meta?.signal),
   };
 }

@@ -40,7 +40,7 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
   if (typeof base === 'number') return base;
   return withStore('worker', base, async (store) => {
     const queue = await startWorker(store, base.env, base.logger, { schedule: true, syncConcurrency });
-    console.log('Vigil worker running  (Ctrl-C stops it after the current job)');
+    console.log('Vigil worker running  (Ctrl-C hands its running jobs back to the queue within 2 s)');
     await untilSignal(base.logger);
     await stopWorker(queue);
     return 0;

@@ -136,6 +136,19 @@ export function createRunsRepo(pool: pg.Pool) {
       return r.rows.map(toRun);
     },
 
+    /** Whether a run started at or after `since` (epoch ms) succeeded and covers `kind` (full covers both). */
+    async succeededSince(installId: string, kind: RunKind, since: number): Promise<boolean> {
+      const r = await sql<{ ok: boolean }>(
+        pool,
+        `SELECT EXISTS (SELECT 1 FROM sync_runs WHERE install_id = $1 AND status = 'succeeded'
+           AND started_at >= to_timestamp($3::double precision / 1000)
+           AND (kind = 'full' OR $2::text = 'incremental')) AS ok`,
+        [installId, kind, since],
+        { operation: 'runs.succeededSince', installId, kind },
+      );
+      return r.rows[0]?.ok === true;
+    },
+
     /** The latest finished run (succeeded or failed). */
     async last(installId: string): Promise<SyncRun | null> {
       const r = await sql<Row>(

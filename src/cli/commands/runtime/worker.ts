@@ -93,9 +93,15 @@ export async function startWorker(
   return queue;
 }
 
+/** How long a stopping worker lets its running jobs go on before handing them back. */
+export const SHUTDOWN_GRACE_MS = 2_000;
+
 export async function stopWorker(queue: Queue): Promise<void> {
   setQueueDepthSource(null);
   setPortalStatusSource(null);
   sharedLimiters.shareAcrossProcesses(null);
-  await queue.stop({ graceful: true, timeoutMs: 20_000 });
+  // Running jobs get 2 s to end; then pg-boss fails them back to the queue and aborts them,
+  // and each sync stops at its next checkpoint (the page in hand stored), so another worker
+  // resumes it seconds later instead of after this one's heartbeat goes stale.
+  await queue.stop({ graceful: true, timeoutMs: SHUTDOWN_GRACE_MS });
 }
