@@ -22,6 +22,8 @@ export const CONTRACT_MATCHES = sameStatus && sameTier && sameLevel;
 
 export interface CardLinksInput {
   readonly dashboardUrl: string;
+  /** The portal's company currency (ISO 4217); amounts on the card are in it. */
+  readonly currency: string;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -38,7 +40,8 @@ export function toCardResponse(
     dashboard: `${base}/#/companies/${encodeURIComponent(companyId)}`,
     settings: `${base}/#/settings`,
   };
-  if (row === null) return { state: 'not_scored', companyId, links: cardLinks };
+  const currency = links.currency;
+  if (row === null) return { state: 'not_scored', companyId, currency, links: cardLinks };
   const score: CardScore = {
     health: row.health === null ? null : round1(row.health),
     status: row.status,
@@ -54,5 +57,5 @@ export function toCardResponse(
     history: history.map((h) => ({ at: h.at, health: h.health === null ? null : round1(h.health) })),
     scoredAt: row.scoredAt,
   };
-  return { state: 'scored', companyId, score, links: cardLinks };
+  return { state: 'scored', companyId, currency, score, links: cardLinks };
 }

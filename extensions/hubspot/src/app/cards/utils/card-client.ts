@@ -6,15 +6,24 @@ import {
   rescoreResponseSchema,
 } from '../definition/card-response.ts';
 import { companyUrl, rescoreUrl } from '../definition/endpoints.ts';
+import type { CardMessageKey } from '../i18n/en.ts';
 
 /** `hubspot.fetch`'s shape; the entry passes the real one, tests a fake. */
 export type Fetcher = (url: string, options?: HubSpotFetchOptions) => Promise<Response>;
 
+/** Why a call failed, as the catalogue key the card shows (in the user's language). */
+export type CardApiErrorKey = Extract<
+  CardMessageKey,
+  'card.error.unreachable' | 'card.error.status' | 'card.error.unreadable' | 'card.error.shape'
+>;
+
 export class CardApiError extends Error {
   readonly status: number | null;
-  constructor(message: string, status: number | null) {
-    super(message);
+  readonly key: CardApiErrorKey;
+  constructor(key: CardApiErrorKey, status: number | null) {
+    super(`${key}${status === null ? '' : ` (HTTP ${status})`}`);
     this.name = 'CardApiError';
+    this.key = key;
     this.status = status;
   }
 }
@@ -35,14 +44,14 @@ export function createCardClient(fetcher: Fetcher, options: { timeoutMs?: number
     try {
       res = await fetcher(url, { ...init, timeout });
     } catch {
-      throw new CardApiError('Vigil could not be reached', null);
+      throw new CardApiError('card.error.unreachable', null);
     }
-    if (!res.ok) throw new CardApiError(`Vigil answered ${res.status}`, res.status);
+    if (!res.ok) throw new CardApiError('card.error.status', res.status);
     let body: unknown;
     try {
       body = await res.json();
     } catch {
-      throw new CardApiError('Vigil sent an unreadable answer', res.status);
+      throw new CardApiError('card.error.unreadable', res.status);
     }
     return parse(body);
   }
@@ -50,7 +59,7 @@ export function createCardClient(fetcher: Fetcher, options: { timeoutMs?: number
     <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
     (v: unknown): T => {
       const r = schema.safeParse(v);
-      if (!r.success) throw new CardApiError('Vigil sent an answer this card does not understand', 200);
+      if (!r.success) throw new CardApiError('card.error.shape', 200);
       return r.data;
     };
   return {
