@@ -3,6 +3,7 @@ import { createContext } from './context.ts';
 import type { DashboardDeps } from './deps.ts';
 import { dataApi } from './routes/data-api.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { portalLocaleApi } from './routes/portal-locale-api.ts';
 import { settingsApi } from './routes/settings-api.ts';
 
 export type { DashboardDeps } from './deps.ts';
@@ -19,6 +20,7 @@ export function dashboardRouter(deps: DashboardDeps): Router {
   const ctx = createContext(deps);
   const router = Router();
   router.use('/dashboard/api/settings', settingsApi(ctx));
+  router.use('/dashboard/api/portal-locale', portalLocaleApi(ctx));
   router.use(dataApi(ctx));
   router.use(pageRoutes(ctx));
   return router;

@@ -53,6 +53,20 @@ export const en = {
     'Touch tiers in {currency}: high touch from {high} expected lifetime value, tech touch below {tech}.',
   'dashboard.tiers.unconfirmed':
     'Not yet confirmed for {currency}. Suggested for {currency}: high touch from {high}, tech touch below {tech} — check them in Settings.',
+  // Settings: the portal's language and its currency's money lines.
+  'settings.portal.heading': 'Language and currency of this portal',
+  'settings.portal.language': 'Language of timeline notes, Tasks and the churn summary written to the CRM',
+  'settings.portal.language_help':
+    'A switch applies to what Vigil writes from now on; entries already written keep their language.',
+  'settings.portal.save_language': 'Save language',
+  'settings.portal.confirm_intro':
+    'This portal keeps its books in {currency}. Check the touch-tier lines and the gross margin for {currency}, then confirm them: until then the dollar defaults are in use.',
+  'settings.portal.high_min': 'High touch from (expected LTV, {currency})',
+  'settings.portal.tech_max': 'Tech touch below (expected LTV, {currency})',
+  'settings.portal.gross_margin': 'Gross margin (0–1)',
+  'settings.portal.confirm': 'Confirm and rescore',
+  'settings.portal.confirmed':
+    'Confirmed on {date}: high touch from {high}, tech touch below {tech}, gross margin {margin, number, percent}.',
   // CSV export headers: in English the stable column names scripts read; in Japanese, words.
   'csv.company_id': 'company_id',
   'csv.name': 'name',

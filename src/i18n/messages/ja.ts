@@ -51,6 +51,19 @@ export const ja: Record<MessageKey, string> = {
   'dashboard.tiers.unconfirmed':
     '{currency}でのしきい値はまだ確認されていません。{currency}の推奨値はハイタッチ{high}以上、テックタッチ{tech}未満です。設定で確認してください。',
 
+  'settings.portal.heading': 'このポータルの言語と通貨',
+  'settings.portal.language': 'タイムラインのメモ、タスク、CRMに書き込む解約サマリーの言語',
+  'settings.portal.language_help':
+    '切り替えはこれからVigilが書き込む内容に適用されます。書き込み済みの内容はそのままです。',
+  'settings.portal.save_language': '言語を保存',
+  'settings.portal.confirm_intro':
+    'このポータルの通貨は{currency}です。{currency}でのタッチモデルのしきい値と粗利率を確認して確定してください。確定するまではドルの既定値が使われます。',
+  'settings.portal.high_min': 'ハイタッチの下限（期待LTV、{currency}）',
+  'settings.portal.tech_max': 'テックタッチの上限（期待LTV、{currency}）',
+  'settings.portal.gross_margin': '粗利率（0〜1）',
+  'settings.portal.confirm': '確定して再スコア',
+  'settings.portal.confirmed':
+    '{date}に確定済み：ハイタッチ{high}以上、テックタッチ{tech}未満、粗利率{margin, number, percent}。',
   'csv.company_id': '会社ID',
   'csv.name': '会社名',
   'csv.owner': '担当者ID',

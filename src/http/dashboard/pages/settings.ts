@@ -1,7 +1,9 @@
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
+import type { Translator } from '../../../i18n/index.ts';
 import { count, isoMinute } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { type PortalSwitch, page } from '../layout.ts';
+import type { PortalLocaleView } from '../routes/portal-locale-api.ts';
 import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';
 
 export interface ConfigHistoryRow {
@@ -21,6 +23,49 @@ export interface SettingsPageInput {
   installId?: string | undefined;
   /** The connected portals, for the header's switcher when there are several. */
   portals?: PortalSwitch | undefined;
+  /** The portal's language and currency lines, with the reader's translator. */
+  portal?: { view: PortalLocaleView; tr: Translator } | undefined;
+}
+
+const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
+
+/** The portal's language picker and, until confirmed, its currency's tier lines to confirm. */
+function portalSection({ view, tr }: { view: PortalLocaleView; tr: Translator }): SafeHtml {
+  const { currency } = view;
+  const lines = view.suggested;
+  const numberInput = (id: string, name: string, value: number, step: string) =>
+    html`<input type="number" id="${id}" name="${name}" min="0" step="${step}" value="${String(value)}" required>`;
+  return html`<section id="portal-locale" aria-labelledby="portal-locale-heading">
+<h2 id="portal-locale-heading">${tr.t('settings.portal.heading')}</h2>
+<form id="portal-locale-form" novalidate>
+<div class="field"><label for="portal-language">${tr.t('settings.portal.language')}</label>
+<select id="portal-language" name="language" aria-describedby="portal-language-help">${(
+    ['en', 'ja'] as const
+  ).map(
+    (l) =>
+      html`<option value="${l}"${l === view.language ? html` selected` : ''}>${LANGUAGE_NAMES[l]}</option>`,
+  )}</select>
+<p class="help" id="portal-language-help">${tr.t('settings.portal.language_help')}</p></div>
+<div class="actions"><button type="submit" data-action="language">${tr.t('settings.portal.save_language')}</button></div>
+${
+  lines === null
+    ? html`<p id="portal-confirmed">${tr.t('settings.portal.confirmed', {
+        date: view.confirmedAt === null ? '–' : tr.date(Date.parse(view.confirmedAt)),
+        high: tr.money(view.tiers.highMinLtv),
+        tech: tr.money(view.tiers.techMaxLtv),
+        margin: view.tiers.grossMargin,
+      })}</p>`
+    : html`<fieldset id="portal-confirm"><legend>${currency}</legend>
+<p>${tr.t('settings.portal.confirm_intro', { currency })}</p>
+<div class="fields">
+<div class="field"><label for="confirm-high">${tr.t('settings.portal.high_min', { currency })}</label>${numberInput('confirm-high', 'highMinLtv', lines.highMinLtv, '1')}</div>
+<div class="field"><label for="confirm-tech">${tr.t('settings.portal.tech_max', { currency })}</label>${numberInput('confirm-tech', 'techMaxLtv', lines.techMaxLtv, '1')}</div>
+<div class="field"><label for="confirm-margin">${tr.t('settings.portal.gross_margin')}</label>${numberInput('confirm-margin', 'grossMargin', lines.grossMargin, '0.01')}</div>
+</div>
+<div class="actions"><button type="submit" data-action="confirm">${tr.t('settings.portal.confirm')}</button></div></fieldset>`
+}
+<span id="portal-locale-status" role="status" aria-live="polite"></span>
+</form></section>`;
 }
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
@@ -90,6 +135,7 @@ ${FIELD_GROUPS.map(
 </form>
 <section id="preview" class="preview" aria-live="polite" aria-labelledby="preview-heading" hidden>
 <h2 id="preview-heading">Preview</h2><div id="preview-body"></div></section>
+${input.portal === undefined ? '' : portalSection(input.portal)}
 <h2>Config history</h2>
 <table id="config-history"><thead><tr><th scope="col" class="num">Version</th><th scope="col">Saved</th><th scope="col">Note</th>
 <th scope="col" class="num">Score changes it caused</th></tr></thead>
@@ -108,7 +154,7 @@ ${jsonScript('config-data', { version: input.version, config: input.config, inst
     title: 'Settings',
     active: 'settings',
     body,
-    scripts: ['settings.js'],
+    scripts: ['settings.js', 'portal-locale.js'],
     installId: input.installId,
     portals: input.portals,
   });

@@ -16,6 +16,7 @@ const FILES: Record<string, string> = {
   'dashboard.css': join(publicDir, 'dashboard.css'),
   'charts.js': join(publicDir, 'charts.js'),
   'settings.js': join(publicDir, 'settings.js'),
+  'portal-locale.js': join(publicDir, 'portal-locale.js'),
   'page.js': join(publicDir, 'page.js'),
   'uPlot.iife.min.js': join(uplotDir, 'uPlot.iife.min.js'),
   'uPlot.min.css': join(uplotDir, 'uPlot.min.css'),

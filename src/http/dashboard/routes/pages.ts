@@ -18,6 +18,7 @@ import { portfolioPage } from '../pages/portfolio.ts';
 import { settingsPage } from '../pages/settings.ts';
 import { type ApiLimit, syncPage } from '../pages/sync.ts';
 import { parsePeriod, periodOptions, recentMonths } from '../period.ts';
+import { portalLocaleView } from './portal-locale-api.ts';
 import { calendarPeriodKpis, configHistory } from './shared.ts';
 
 /**
@@ -172,9 +173,11 @@ export function pageRoutes(ctx: DashboardContext): Router {
     '/settings',
     htmlPage('settings', async (req, res) => {
       const install = await ctx.install(req);
-      const [current, history] = await Promise.all([
+      const [current, history, view, tr] = await Promise.all([
         ctx.deps.store.configs.current(install.id),
         configHistory(ctx, install.id),
+        portalLocaleView(ctx, install.id),
+        pageTranslator(ctx, req, install.id),
       ]);
       const saved = Number.parseInt(String(req.query['saved'] ?? ''), 10);
       res.type('html').send(
@@ -185,6 +188,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           saved: Number.isInteger(saved) ? saved : null,
           installId: install.installId,
           portals: install.portals,
+          portal: ctx.deps.store.portalLocale === undefined ? undefined : { view, tr },
         }),
       );
     }),
