@@ -101,3 +101,25 @@ describe('portal language and currency settings', () => {
     expect((await store.portalLocale.get(vigil.b.install.id)).language).toBe('en');
   });
 });
+
+describe("the reader's language", () => {
+  it('keeps the choice made with the switch over Accept-Language, for this reader only', async () => {
+    const choose = await userA.fetch(`/at-risk?lang=ja&installId=${vigil.a.install.id}`);
+    expect(choose.status).toBe(303);
+    expect(choose.headers.get('location')).toBe(`/at-risk?installId=${vigil.a.install.id}`);
+    const cookie = choose.headers.getSetCookie().find((c) => c.startsWith('vigil_lang=ja'));
+    expect(cookie).toMatch(/HttpOnly/);
+    const page = await fetch(`${vigil.http.url}/at-risk?installId=${vigil.a.install.id}`, {
+      headers: { cookie: `${userA.cookie}; vigil_lang=ja`, 'accept-language': 'en-US' },
+    });
+    const text = await page.text();
+    expect(text).toContain('<html lang="ja">');
+    expect(text).toContain('リスクのある顧客');
+    const plain = await (
+      await userA.fetch(`/at-risk?installId=${vigil.a.install.id}`, {
+        headers: { 'accept-language': 'en-US' },
+      })
+    ).text();
+    expect(plain).toContain('<html lang="en">');
+  });
+});

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { createContext } from './context.ts';
 import type { DashboardDeps } from './deps.ts';
 import { dataApi } from './routes/data-api.ts';
+import { languageChoice } from './routes/language-choice.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { portalLocaleApi } from './routes/portal-locale-api.ts';
 import { settingsApi } from './routes/settings-api.ts';
@@ -22,6 +23,7 @@ export function dashboardRouter(deps: DashboardDeps): Router {
   router.use('/dashboard/api/settings', settingsApi(ctx));
   router.use('/dashboard/api/portal-locale', portalLocaleApi(ctx));
   router.use(dataApi(ctx));
+  router.use(languageChoice);
   router.use(pageRoutes(ctx));
   return router;
 }

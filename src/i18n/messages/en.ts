@@ -67,6 +67,15 @@ export const en = {
   'settings.portal.confirm': 'Confirm and rescore',
   'settings.portal.confirmed':
     'Confirmed on {date}: high touch from {high}, tech touch below {tech}, gross margin {margin, number, percent}.',
+  // The dashboard's shell: navigation and the reader's language switch.
+  'nav.label': 'Dashboard',
+  'nav.portfolio': 'Portfolio',
+  'nav.at_risk': 'At risk',
+  'nav.settings': 'Settings',
+  'nav.sync': 'Sync',
+  'nav.skip': 'Skip to content',
+  'nav.sign_out': 'Sign out',
+  'nav.language': 'Language',
   // CSV export headers: in English the stable column names scripts read; in Japanese, words.
   'csv.company_id': 'company_id',
   'csv.name': 'name',

@@ -172,5 +172,6 @@ ${
     charts: true,
     installId: input.installId,
     portals: input.portals,
+    tr: input.tr,
   });
 }

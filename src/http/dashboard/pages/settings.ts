@@ -157,5 +157,6 @@ ${jsonScript('config-data', { version: input.version, config: input.config, inst
     scripts: ['settings.js', 'portal-locale.js'],
     installId: input.installId,
     portals: input.portals,
+    tr: input.portal?.tr,
   });
 }
