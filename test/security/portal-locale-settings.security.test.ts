@@ -123,3 +123,31 @@ describe("the reader's language", () => {
     expect(plain).toContain('<html lang="en">');
   });
 });
+
+describe('the company page', () => {
+  it('explains an absolute-rule tier in the reader language and the portal currency', async () => {
+    // The first company whose tier came from the absolute lines (not "no revenue" or a lift).
+    const list = (await (
+      await userA.fetch(`/api/companies?installId=${vigil.a.install.id}&limit=50`)
+    ).json()) as { items: Array<{ id: string }> };
+    let id: string | undefined;
+    for (const item of list.items) {
+      const detail = (await (
+        await userA.fetch(`/api/companies/${item.id}?installId=${vigil.a.install.id}`)
+      ).json()) as { tierDetail: { rule: string } };
+      if (detail.tierDetail.rule === 'absolute') {
+        id = item.id;
+        break;
+      }
+    }
+    if (id === undefined) throw new Error('the seed has no company tiered by the absolute lines');
+    const text = await (
+      await fetch(`${vigil.http.url}/companies/${id}?installId=${vigil.a.install.id}`, {
+        headers: { cookie: `${userA.cookie}; vigil_lang=ja` },
+      })
+    ).text();
+    const why = /<dd id="tier-why">([^<]*)<\/dd>/.exec(text)?.[1] ?? '';
+    expect(why).toMatch(/^期待LTV ￥[\d,]+は/);
+    expect(why).not.toContain('$');
+  });
+});

@@ -49,6 +49,8 @@ export const en = {
   'dashboard.portfolio.title': 'Portfolio',
   'dashboard.at_risk.title': 'At risk',
   'dashboard.reason.none': 'none',
+  'dashboard.tier.explain_absolute':
+    '{tier, select, high {Expected LTV {ltv} is at or above the {high} high-touch line.} tech {Expected LTV {ltv} is at or below the {tech} tech-touch line.} other {Expected LTV {ltv} is between the {tech} tech-touch and {high} high-touch lines.}}',
   'dashboard.tiers.thresholds':
     'Touch tiers in {currency}: high touch from {high} expected lifetime value, tech touch below {tech}.',
   'dashboard.tiers.unconfirmed':

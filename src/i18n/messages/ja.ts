@@ -46,6 +46,8 @@ export const ja: Record<MessageKey, string> = {
   'dashboard.portfolio.title': 'ポートフォリオ',
   'dashboard.at_risk.title': 'リスクのある顧客',
   'dashboard.reason.none': 'なし',
+  'dashboard.tier.explain_absolute':
+    '{tier, select, high {期待LTV {ltv}はハイタッチの下限{high}以上です。} tech {期待LTV {ltv}はテックタッチの上限{tech}以下です。} other {期待LTV {ltv}はテックタッチの上限{tech}とハイタッチの下限{high}の間です。}}',
   'dashboard.tiers.thresholds':
     'タッチモデル（{currency}）：期待LTVが{high}以上はハイタッチ、{tech}未満はテックタッチです。',
   'dashboard.tiers.unconfirmed':

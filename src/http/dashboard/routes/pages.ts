@@ -144,9 +144,10 @@ export function pageRoutes(ctx: DashboardContext): Router {
       if (found === null)
         throw new HttpError(404, 'company_not_found', `No scored company with id "${id}"`, 'id');
       const company = companyDetailSchema.parse(found);
-      const [history, stored] = await Promise.all([
+      const [history, stored, tierLines] = await Promise.all([
         ctx.deps.store.scores.history(install.id, id, null),
         ctx.deps.store.installs.get(install.id),
+        tierMoney(ctx, install.id),
       ]);
       const causes = new Map(
         history.map((h) => [
@@ -160,6 +161,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           company,
           causes,
           crmUrl: (ctx.deps.recordUrl ?? defaultRecordUrl)(link, id),
+          tierLines,
           crmName: install.crm === 'salesforce' ? 'Salesforce' : 'HubSpot',
           installId: install.installId,
           portals: install.portals,
