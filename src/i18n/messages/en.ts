@@ -78,6 +78,26 @@ export const en = {
   'nav.skip': 'Skip to content',
   'nav.sign_out': 'Sign out',
   'nav.language': 'Language',
+  // CLI summaries (VIGIL_LANG or the system locale).
+  'cli.summary.succeeded':
+    'Sync {mode} succeeded in {duration}{resumed, select, yes { (resumed an interrupted run)} other {}}',
+  'cli.summary.rescheduled': "Sync {mode} paused by the CRM's rate limit: run it again in {wait}",
+  'cli.summary.auth_failed': "Sync {mode} stopped: the CRM refused Vigil's credentials ({error})",
+  'cli.summary.records_read': 'records read',
+  'cli.summary.records_read_value':
+    '{companies, plural, one {# company} other {# companies}}, {deals, plural, one {# deal} other {# deals}}, {tickets, plural, one {# ticket} other {# tickets}} ({changed, number} changed, {removed, number} removed)',
+  'cli.summary.companies_scored': 'companies scored',
+  'cli.summary.companies_scored_value':
+    '{scored, number}{moved, plural, =0 {} other { (# moved tier or LTV)}}',
+  'cli.summary.properties_written': 'properties written',
+  'cli.summary.properties_written_value':
+    '{properties, number} on {companies, plural, one {# company} other {# companies}}{failed, plural, =0 {} other { (# failed)}}',
+  'cli.summary.timeline_entries': 'timeline entries',
+  'cli.summary.count_failed': '{count, number}{failed, plural, =0 {} other { (# failed)}}',
+  'cli.summary.api_calls': 'API calls',
+  'cli.summary.api_calls_value': '{total, number} — {calls}{retries, plural, =0 {} other { (# retried)}}',
+  'cli.summary.duration': 'duration',
+  'cli.summary.run': 'run',
   // CSV export headers: in English the stable column names scripts read; in Japanese, words.
   'csv.company_id': 'company_id',
   'csv.name': 'name',

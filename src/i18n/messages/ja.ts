@@ -74,6 +74,26 @@ export const ja: Record<MessageKey, string> = {
   'nav.skip': '本文へ移動',
   'nav.sign_out': 'サインアウト',
   'nav.language': '言語',
+  'cli.summary.succeeded':
+    '{mode}同期が{duration}で完了しました{resumed, select, yes {（中断された実行を再開）} other {}}',
+  'cli.summary.rescheduled':
+    'CRMのレート制限により{mode}同期を一時停止しました：{wait}後に再実行してください',
+  'cli.summary.auth_failed': '{mode}同期を中止しました：CRMがVigilの認証情報を拒否しました（{error}）',
+  'cli.summary.records_read': '読み込んだレコード',
+  'cli.summary.records_read_value':
+    '会社{companies, number}件、取引{deals, number}件、チケット{tickets, number}件（変更{changed, number}件、削除{removed, number}件）',
+  'cli.summary.companies_scored': 'スコアリングした会社',
+  'cli.summary.companies_scored_value':
+    '{scored, number}社{moved, plural, =0 {} other {（#社のティアまたはLTVが変化）}}',
+  'cli.summary.properties_written': '書き込んだプロパティ',
+  'cli.summary.properties_written_value':
+    '{properties, number}件（{companies, number}社）{failed, plural, =0 {} other {（#件失敗）}}',
+  'cli.summary.timeline_entries': 'タイムライン',
+  'cli.summary.count_failed': '{count, number}件{failed, plural, =0 {} other {（#件失敗）}}',
+  'cli.summary.api_calls': 'API呼び出し',
+  'cli.summary.api_calls_value': '{total, number}回 — {calls}{retries, plural, =0 {} other {（#回再試行）}}',
+  'cli.summary.duration': '所要時間',
+  'cli.summary.run': '実行ID',
   'csv.company_id': '会社ID',
   'csv.name': '会社名',
   'csv.owner': '担当者ID',
