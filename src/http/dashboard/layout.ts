@@ -1,3 +1,4 @@
+import { type MessageKey, type Translator, translator } from '../../i18n/index.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface PageOptions {
   installId?: string | undefined;
   /** Several connected portals (VIGIL_CRM=both, or many OAuth installs): a switcher in the header. */
   portals?: PortalSwitch | undefined;
+  /** The reader's language (the shell's words and `<html lang>`); English when absent. */
+  tr?: Translator | undefined;
 }
 
 export interface PortalSwitch {
@@ -42,13 +45,28 @@ function portalSwitch(portals: PortalSwitch | undefined): SafeHtml | '' {
   return html`<nav class="portals" aria-label="Portal"><ul>${items}</ul></nav>`;
 }
 
-const NAV: ReadonlyArray<{ key: PageKey; href: string; label: string }> = [
-  { key: 'portfolio', href: '/', label: 'Portfolio' },
-  { key: 'at-risk', href: '/at-risk', label: 'At risk' },
-  { key: 'settings', href: '/settings', label: 'Settings' },
-  { key: 'model', href: '/model', label: 'Model' },
-  { key: 'sync', href: '/sync', label: 'Sync' },
+const NAV: ReadonlyArray<{ key: PageKey; href: string; label: MessageKey }> = [
+  { key: 'portfolio', href: '/', label: 'nav.portfolio' },
+  { key: 'at-risk', href: '/at-risk', label: 'nav.at_risk' },
+  { key: 'settings', href: '/settings', label: 'nav.settings' },
+  { key: 'model', href: '/model', label: 'nav.model' },
+  { key: 'sync', href: '/sync', label: 'nav.sync' },
 ];
+
+/**
+ * The reader's language switch: `?lang=` on any page stores the choice in a cookie
+ * (routes/language-choice.ts) and wins over Accept-Language from then on.
+ */
+function languageSwitch(tr: Translator, installId: string | undefined): SafeHtml {
+  const links = (['en', 'ja'] as const).map((l) =>
+    l === tr.locale
+      ? html`<li><a href="${withInstall(`?lang=${l}`, installId)}" aria-current="true" lang="${l}">${LANGUAGE_NAMES[l]}</a></li>`
+      : html`<li><a href="${withInstall(`?lang=${l}`, installId)}" lang="${l}">${LANGUAGE_NAMES[l]}</a></li>`,
+  );
+  return html`<nav class="languages" aria-label="${tr.t('nav.language')}"><ul>${links}</ul></nav>`;
+}
+
+const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
 
 export function withInstall(href: string, installId: string | undefined): string {
   if (installId === undefined) return href;
@@ -56,11 +74,12 @@ export function withInstall(href: string, installId: string | undefined): string
 }
 
 export function page(options: PageOptions): string {
+  const tr = options.tr ?? translator('en');
   const nav = NAV.map(
     (n) =>
       html`<li><a href="${withInstall(n.href, options.installId)}"${
         n.key === options.active ? html` aria-current="page"` : ''
-      }>${n.label}</a></li>`,
+      }>${tr.t(n.label)}</a></li>`,
   );
   const scripts = [
     'page.js',
@@ -68,7 +87,7 @@ export function page(options: PageOptions): string {
     ...(options.scripts ?? []),
   ];
   return html`<!doctype html>
-<html lang="en">
+<html lang="${tr.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -79,12 +98,13 @@ ${options.charts === true ? html`<link rel="stylesheet" href="/dashboard/assets/
 ${scripts.map((s) => html`<script defer src="/dashboard/assets/${s}"></script>`)}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">${tr.t('nav.skip')}</a>
 <header class="top">
 <a class="brand" href="${withInstall('/', options.installId)}">Vigil</a>
-<nav aria-label="Dashboard"><ul>${nav}</ul></nav>
+<nav aria-label="${tr.t('nav.label')}"><ul>${nav}</ul></nav>
 ${portalSwitch(options.portals)}
-<form class="signout" method="post" action="/logout"><input type="hidden" name="_csrf" value=""><button type="submit">Sign out</button></form>
+${languageSwitch(tr, options.installId)}
+<form class="signout" method="post" action="/logout"><input type="hidden" name="_csrf" value=""><button type="submit">${tr.t('nav.sign_out')}</button></form>
 </header>
 <main id="main" tabindex="-1">
 ${options.body}

@@ -3,8 +3,10 @@ import { createContext } from './context.ts';
 import type { DashboardDeps } from './deps.ts';
 import { dataApi } from './routes/data-api.ts';
 import { installApi } from './routes/install-api.ts';
+import { languageChoice } from './routes/language-choice.ts';
 import { modelRoutes } from './routes/model.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { portalLocaleApi } from './routes/portal-locale-api.ts';
 import { settingsApi } from './routes/settings-api.ts';
 
 export type { DashboardDeps } from './deps.ts';
@@ -21,9 +23,11 @@ export function dashboardRouter(deps: DashboardDeps): Router {
   const ctx = createContext(deps);
   const router = Router();
   router.use('/dashboard/api/settings', settingsApi(ctx));
+  router.use('/dashboard/api/portal-locale', portalLocaleApi(ctx));
   router.use(installApi(ctx));
   router.use(dataApi(ctx));
   router.use(modelRoutes(ctx));
+  router.use(languageChoice);
   router.use(pageRoutes(ctx));
   return router;
 }

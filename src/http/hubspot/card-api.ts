@@ -33,6 +33,8 @@ export interface CardApiDeps {
     get(installId: string, companyId: string): Promise<CompanyScoreRow | null>;
     history(installId: string, companyId: string, since?: number | null): Promise<HistoryPoint[]>;
   };
+  /** The portal's currency (Settings / HubSpot's account details); USD when absent. */
+  readonly portalLocale?: { get(installId: string): Promise<{ currency: string }> } | undefined;
   /** Marks the company for recompute and schedules it (see hubspot-app.ts). */
   requestRescore(installId: string, companyId: string): Promise<void>;
   readonly clock: { now(): number };
@@ -106,11 +108,18 @@ export function cardApiRouter(deps: CardApiDeps): Router {
     const { installId, portalId } = caller;
     const companyId = String(req.params['companyId']);
     const since = deps.clock.now() - (deps.historyDays ?? 90) * DAY;
-    const [row, history] = await Promise.all([
+    const [row, history, locale] = await Promise.all([
       deps.scores.get(installId, companyId),
       deps.scores.history(installId, companyId, since),
+      deps.portalLocale?.get(installId),
     ]);
-    res.json(toCardResponse(companyId, row, history, { dashboardUrl: deps.dashboardUrl, portalId }));
+    res.json(
+      toCardResponse(companyId, row, history, {
+        dashboardUrl: deps.dashboardUrl,
+        portalId,
+        currency: locale?.currency ?? 'USD',
+      }),
+    );
   });
 
   router.post(CARD_API_ROUTES.rescore, async (req, res) => {

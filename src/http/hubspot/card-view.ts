@@ -24,6 +24,8 @@ export interface CardLinksInput {
   readonly dashboardUrl: string;
   /** The calling portal (from the signed request): the dashboard opens that portal's install. */
   readonly portalId: string;
+  /** The portal's company currency (ISO 4217); amounts on the card are in it. */
+  readonly currency: string;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -43,7 +45,8 @@ export function toCardResponse(
     dashboard: `${base}/companies/${encodeURIComponent(companyId)}?${portal}`,
     settings: `${base}/settings?${portal}`,
   };
-  if (row === null) return { state: 'not_scored', companyId, links: cardLinks };
+  const currency = links.currency;
+  if (row === null) return { state: 'not_scored', companyId, currency, links: cardLinks };
   const score: CardScore = {
     health: row.health === null ? null : round1(row.health),
     status: row.status,
@@ -59,5 +62,5 @@ export function toCardResponse(
     history: history.map((h) => ({ at: h.at, health: h.health === null ? null : round1(h.health) })),
     scoredAt: row.scoredAt,
   };
-  return { state: 'scored', companyId, score, links: cardLinks };
+  return { state: 'scored', companyId, currency, score, links: cardLinks };
 }

@@ -6,6 +6,7 @@ describe('the card’s links', () => {
     const res = toCardResponse('101', null, [], {
       dashboardUrl: 'https://vigil.example.com/',
       portalId: '1001',
+      currency: 'USD',
     });
     // The dashboard serves /companies/:id and /settings (src/http/dashboard/routes/pages.ts) and
     // picks the install from ?portalId= among the session's (src/http/dashboard/context.ts).
@@ -14,7 +15,11 @@ describe('the card’s links', () => {
   });
 
   it('encodes what it puts in the path and query', () => {
-    const res = toCardResponse('1 2', null, [], { dashboardUrl: 'https://v.example', portalId: '9&x=1' });
+    const res = toCardResponse('1 2', null, [], {
+      dashboardUrl: 'https://v.example',
+      portalId: '9&x=1',
+      currency: 'USD',
+    });
     expect(res.links.dashboard).toBe('https://v.example/companies/1%202?portalId=9%26x%3D1');
   });
 });

@@ -166,6 +166,7 @@ export function createHubSpotApp(options: HubSpotAppOptions): HubSpotApp {
       dashboardUrl,
       installs: store.installs,
       scores: store.scores,
+      portalLocale: store.portalLocale,
       async requestRescore(installId, companyId) {
         await store.mirror.markDirty(installId, [companyId]);
         trigger.schedule(installId);

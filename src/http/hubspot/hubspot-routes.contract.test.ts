@@ -56,6 +56,8 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
       );
       health.set(install.id, new Map(scored.companies.map((c) => [c.companyId, c.health.score])));
     }
+    // Portal B keeps its books in yen: the card shows its amounts in JPY, A's in dollars.
+    await store.portalLocale.update(b.id, { currency: 'JPY' });
     events = createWebhookEventStore(store.pool);
     // The public URL (which signatures cover) is known once listening: mount the routers then.
     const app = express();
@@ -76,6 +78,7 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
         ...deps,
         dashboardUrl: 'https://vigil.example.com',
         scores: store.scores,
+        portalLocale: store.portalLocale,
         async requestRescore(installId, companyId) {
           await store.mirror.markDirty(installId, [companyId]);
         },
@@ -101,16 +104,17 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
   ) =>
     signedRequest(cardRequestUrl(companyUrl(companyId, base), { portalId, appId: APP_ID }), 'GET', '', opts);
 
-  it("answers a signed request with that portal's company, and the other portal with its own", async () => {
+  it("answers a signed request with that portal's company and currency, and the other portal with its own", async () => {
     const id = shared();
-    for (const [install, portal] of [
-      [a, '1001'],
-      [b, '2002'],
+    for (const [install, portal, currency] of [
+      [a, '1001', 'USD'],
+      [b, '2002', 'JPY'],
     ] as const) {
       const res = await cardGet(id, portal);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const body = cardResponseSchema.parse(await res.json());
+      expect(body.currency).toBe(currency);
       if (body.state !== 'scored') throw new Error('expected a score');
       const expected = health.get(install.id)?.get(id) ?? null;
       expect(body.score.health).toBe(expected === null ? null : Math.round(expected * 10) / 10);

@@ -49,10 +49,56 @@ export const en = {
   'dashboard.portfolio.title': 'Portfolio',
   'dashboard.at_risk.title': 'At risk',
   'dashboard.reason.none': 'none',
+  'dashboard.tier.explain_absolute':
+    '{tier, select, high {Expected LTV {ltv} is at or above the {high} high-touch line.} tech {Expected LTV {ltv} is at or below the {tech} tech-touch line.} other {Expected LTV {ltv} is between the {tech} tech-touch and {high} high-touch lines.}}',
   'dashboard.tiers.thresholds':
     'Touch tiers in {currency}: high touch from {high} expected lifetime value, tech touch below {tech}.',
   'dashboard.tiers.unconfirmed':
     'Not yet confirmed for {currency}. Suggested for {currency}: high touch from {high}, tech touch below {tech} — check them in Settings.',
+  // Settings: the portal's language and its currency's money lines.
+  'settings.portal.heading': 'Language and currency of this portal',
+  'settings.portal.language': 'Language of timeline notes, Tasks and the churn summary written to the CRM',
+  'settings.portal.language_help':
+    'A switch applies to what Vigil writes from now on; entries already written keep their language.',
+  'settings.portal.save_language': 'Save language',
+  'settings.portal.confirm_intro':
+    'This portal keeps its books in {currency}. Check the touch-tier lines and the gross margin for {currency}, then confirm them: until then the dollar defaults are in use.',
+  'settings.portal.high_min': 'High touch from (expected LTV, {currency})',
+  'settings.portal.tech_max': 'Tech touch below (expected LTV, {currency})',
+  'settings.portal.gross_margin': 'Gross margin (0–1)',
+  'settings.portal.confirm': 'Confirm and rescore',
+  'settings.portal.confirmed':
+    'Confirmed on {date}: high touch from {high}, tech touch below {tech}, gross margin {margin, number, percent}.',
+  // The dashboard's shell: navigation and the reader's language switch.
+  'nav.label': 'Dashboard',
+  'nav.portfolio': 'Portfolio',
+  'nav.at_risk': 'At risk',
+  'nav.settings': 'Settings',
+  'nav.model': 'Model',
+  'nav.sync': 'Sync',
+  'nav.skip': 'Skip to content',
+  'nav.sign_out': 'Sign out',
+  'nav.language': 'Language',
+  // CLI summaries (VIGIL_LANG or the system locale).
+  'cli.summary.succeeded':
+    'Sync {mode} succeeded in {duration}{resumed, select, yes { (resumed an interrupted run)} other {}}',
+  'cli.summary.rescheduled': "Sync {mode} paused by the CRM's rate limit: run it again in {wait}",
+  'cli.summary.auth_failed': "Sync {mode} stopped: the CRM refused Vigil's credentials ({error})",
+  'cli.summary.records_read': 'records read',
+  'cli.summary.records_read_value':
+    '{companies, plural, one {# company} other {# companies}}, {deals, plural, one {# deal} other {# deals}}, {tickets, plural, one {# ticket} other {# tickets}} ({changed, number} changed, {removed, number} removed)',
+  'cli.summary.companies_scored': 'companies scored',
+  'cli.summary.companies_scored_value':
+    '{scored, number}{moved, plural, =0 {} other { (# moved tier or LTV)}}',
+  'cli.summary.properties_written': 'properties written',
+  'cli.summary.properties_written_value':
+    '{properties, number} on {companies, plural, one {# company} other {# companies}}{failed, plural, =0 {} other { (# failed)}}',
+  'cli.summary.timeline_entries': 'timeline entries',
+  'cli.summary.count_failed': '{count, number}{failed, plural, =0 {} other { (# failed)}}',
+  'cli.summary.api_calls': 'API calls',
+  'cli.summary.api_calls_value': '{total, number} — {calls}{retries, plural, =0 {} other { (# retried)}}',
+  'cli.summary.duration': 'duration',
+  'cli.summary.run': 'run',
   // CSV export headers: in English the stable column names scripts read; in Japanese, words.
   'csv.company_id': 'company_id',
   'csv.name': 'name',

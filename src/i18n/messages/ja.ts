@@ -46,11 +46,55 @@ export const ja: Record<MessageKey, string> = {
   'dashboard.portfolio.title': 'ポートフォリオ',
   'dashboard.at_risk.title': 'リスクのある顧客',
   'dashboard.reason.none': 'なし',
+  'dashboard.tier.explain_absolute':
+    '{tier, select, high {期待LTV {ltv}はハイタッチの下限{high}以上です。} tech {期待LTV {ltv}はテックタッチの上限{tech}以下です。} other {期待LTV {ltv}はテックタッチの上限{tech}とハイタッチの下限{high}の間です。}}',
   'dashboard.tiers.thresholds':
     'タッチモデル（{currency}）：期待LTVが{high}以上はハイタッチ、{tech}未満はテックタッチです。',
   'dashboard.tiers.unconfirmed':
     '{currency}でのしきい値はまだ確認されていません。{currency}の推奨値はハイタッチ{high}以上、テックタッチ{tech}未満です。設定で確認してください。',
 
+  'settings.portal.heading': 'このポータルの言語と通貨',
+  'settings.portal.language': 'タイムラインのメモ、タスク、CRMに書き込む解約サマリーの言語',
+  'settings.portal.language_help':
+    '切り替えはこれからVigilが書き込む内容に適用されます。書き込み済みの内容はそのままです。',
+  'settings.portal.save_language': '言語を保存',
+  'settings.portal.confirm_intro':
+    'このポータルの通貨は{currency}です。{currency}でのタッチモデルのしきい値と粗利率を確認して確定してください。確定するまではドルの既定値が使われます。',
+  'settings.portal.high_min': 'ハイタッチの下限（期待LTV、{currency}）',
+  'settings.portal.tech_max': 'テックタッチの上限（期待LTV、{currency}）',
+  'settings.portal.gross_margin': '粗利率（0〜1）',
+  'settings.portal.confirm': '確定して再スコア',
+  'settings.portal.confirmed':
+    '{date}に確定済み：ハイタッチ{high}以上、テックタッチ{tech}未満、粗利率{margin, number, percent}。',
+  'nav.label': 'ダッシュボード',
+  'nav.portfolio': 'ポートフォリオ',
+  'nav.at_risk': 'リスクのある顧客',
+  'nav.settings': '設定',
+  'nav.model': '解約モデル',
+  'nav.sync': '同期',
+  'nav.skip': '本文へ移動',
+  'nav.sign_out': 'サインアウト',
+  'nav.language': '言語',
+  'cli.summary.succeeded':
+    '{mode}同期が{duration}で完了しました{resumed, select, yes {（中断された実行を再開）} other {}}',
+  'cli.summary.rescheduled':
+    'CRMのレート制限により{mode}同期を一時停止しました：{wait}後に再実行してください',
+  'cli.summary.auth_failed': '{mode}同期を中止しました：CRMがVigilの認証情報を拒否しました（{error}）',
+  'cli.summary.records_read': '読み込んだレコード',
+  'cli.summary.records_read_value':
+    '会社{companies, number}件、取引{deals, number}件、チケット{tickets, number}件（変更{changed, number}件、削除{removed, number}件）',
+  'cli.summary.companies_scored': 'スコアリングした会社',
+  'cli.summary.companies_scored_value':
+    '{scored, number}社{moved, plural, =0 {} other {（#社のティアまたはLTVが変化）}}',
+  'cli.summary.properties_written': '書き込んだプロパティ',
+  'cli.summary.properties_written_value':
+    '{properties, number}件（{companies, number}社）{failed, plural, =0 {} other {（#件失敗）}}',
+  'cli.summary.timeline_entries': 'タイムライン',
+  'cli.summary.count_failed': '{count, number}件{failed, plural, =0 {} other {（#件失敗）}}',
+  'cli.summary.api_calls': 'API呼び出し',
+  'cli.summary.api_calls_value': '{total, number}回 — {calls}{retries, plural, =0 {} other {（#回再試行）}}',
+  'cli.summary.duration': '所要時間',
+  'cli.summary.run': '実行ID',
   'csv.company_id': '会社ID',
   'csv.name': '会社名',
   'csv.owner': '担当者ID',

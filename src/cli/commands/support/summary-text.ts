@@ -1,51 +1,70 @@
+import type { Translator } from '../../../i18n/index.ts';
 import type { SyncSummary } from '../../../sync/summary.ts';
+import { cliTranslator, displayWidth } from './cli-language.ts';
 import { formatDuration } from './progress.ts';
 
 /** `vigil sync`'s human summary of one run: what was read, scored and written, and what it cost. */
-export function formatSummary(s: SyncSummary): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+export function formatSummary(s: SyncSummary, tr: Translator = cliTranslator()): string {
+  const n = (x: number) => tr.number(x);
+  const duration = formatDuration(s.durationMs);
   const head =
     s.status === 'succeeded'
-      ? `Sync ${s.mode} succeeded in ${formatDuration(s.durationMs)}${s.resumed ? ' (resumed an interrupted run)' : ''}`
+      ? tr.t('cli.summary.succeeded', { mode: s.mode, duration, resumed: s.resumed ? 'yes' : 'no' })
       : s.status === 'rescheduled'
-        ? `Sync ${s.mode} paused by the CRM's rate limit: run it again in ${formatDuration(s.retryAfterMs ?? 0)}`
-        : `Sync ${s.mode} stopped: the CRM refused Vigil's credentials (${s.error ?? 'no detail'})`;
+        ? tr.t('cli.summary.rescheduled', { mode: s.mode, wait: formatDuration(s.retryAfterMs ?? 0) })
+        : tr.t('cli.summary.auth_failed', { mode: s.mode, error: s.error ?? '–' });
   const calls = Object.entries(s.apiCalls.byStatus)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, count]) => `${status} × ${n(count)}`)
     .join(', ');
   const rows: Array<[string, string]> = [
     [
-      'records read',
-      `${n(s.recordsRead.company)} companies, ${n(s.recordsRead.deal)} deals, ${n(s.recordsRead.ticket)} tickets` +
-        ` (${n(s.recordsChanged)} changed, ${n(s.recordsRemoved)} removed)`,
+      tr.t('cli.summary.records_read'),
+      tr.t('cli.summary.records_read_value', {
+        companies: s.recordsRead.company,
+        deals: s.recordsRead.deal,
+        tickets: s.recordsRead.ticket,
+        changed: s.recordsChanged,
+        removed: s.recordsRemoved,
+      }),
     ],
     // A full run sets every tier once the whole book is seen, so only an incremental run's
     // tier moves (a customer crossing a threshold, or the book's churn rate moving) are news.
     [
-      'companies scored',
-      n(s.companiesScored) +
-        (s.mode === 'incremental' && s.tiersChanged > 0 ? ` (${n(s.tiersChanged)} moved tier or LTV)` : ''),
+      tr.t('cli.summary.companies_scored'),
+      tr.t('cli.summary.companies_scored_value', {
+        scored: s.companiesScored,
+        moved: s.mode === 'incremental' ? s.tiersChanged : 0,
+      }),
     ],
     [
-      'properties written',
-      `${n(s.propertiesWritten)} on ${n(s.companiesWritten)} companies` +
-        (s.writeFailures > 0 ? ` (${n(s.writeFailures)} failed)` : ''),
+      tr.t('cli.summary.properties_written'),
+      tr.t('cli.summary.properties_written_value', {
+        properties: s.propertiesWritten,
+        companies: s.companiesWritten,
+        failed: s.writeFailures,
+      }),
     ],
     [
-      'timeline entries',
-      n(s.timelineEntries) + (s.timelineFailures > 0 ? ` (${n(s.timelineFailures)} failed)` : ''),
+      tr.t('cli.summary.timeline_entries'),
+      tr.t('cli.summary.count_failed', { count: s.timelineEntries, failed: s.timelineFailures }),
     ],
     [
-      'API calls',
-      `${n(s.apiCalls.total)}${calls === '' ? '' : ` — ${calls}`}` +
-        (s.apiCalls.retries > 0 ? ` (${n(s.apiCalls.retries)} retried)` : ''),
+      tr.t('cli.summary.api_calls'),
+      tr.t('cli.summary.api_calls_value', {
+        total: s.apiCalls.total,
+        calls: calls === '' ? '-' : calls,
+        retries: s.apiCalls.retries,
+      }),
     ],
-    ['duration', formatDuration(s.durationMs)],
-    ['run', s.runId],
+    [tr.t('cli.summary.duration'), duration],
+    [tr.t('cli.summary.run'), s.runId],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return [head, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)].join('\n');
+  const width = Math.max(...rows.map(([label]) => displayWidth(label)));
+  return [
+    head,
+    ...rows.map(([label, value]) => `  ${label}${' '.repeat(width - displayWidth(label))}  ${value}`),
+  ].join('\n');
 }
 
 /** Exit codes: 0 done; 75 (EX_TEMPFAIL) try again later; 1 credentials refused. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../i18n/index.ts';
 import type { SyncSummary } from '../../../sync/summary.ts';
-import { formatSummary, summaryExitCode } from './summary-text.ts';
+import { cliLocale } from './cli-language.ts';
+import { formatSummary as formatIn, summaryExitCode } from './summary-text.ts';
+
+const en = translator('en');
+const formatSummary = (s: SyncSummary) => formatIn(s, en);
 
 const base: SyncSummary = {
   runId: 'run-7',
@@ -51,6 +56,28 @@ describe('formatSummary', () => {
     expect(formatSummary({ ...base, status: 'auth_failed', error: 'uninstalled' })).toMatch(
       /refused Vigil's credentials \(uninstalled\)/,
     );
+  });
+});
+
+describe('formatSummary in Japanese', () => {
+  it('prints the same run in Japanese, columns aligned for wide characters', () => {
+    const text = formatIn(base, translator('ja'));
+    expect(text.split('\n')[0]).toBe('full同期が1m23sで完了しました');
+    expect(text).toContain(
+      '  読み込んだレコード    会社500件、取引1,234件、チケット2,000件（変更3,734件、削除0件）',
+    );
+    expect(text).toContain('  書き込んだプロパティ  5,478件（498社）（2件失敗）');
+    expect(text).toContain('  API呼び出し           45回 — 200 × 40, 207 × 4, 429 × 1（1回再試行）');
+  });
+});
+
+describe('cliLocale', () => {
+  it('takes VIGIL_LANG, else the system locale, else English', () => {
+    expect(cliLocale({ VIGIL_LANG: 'ja', LANG: 'en_US.UTF-8' })).toBe('ja');
+    expect(cliLocale({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(cliLocale({ LC_ALL: 'en_GB.UTF-8', LANG: 'ja_JP.UTF-8' })).toBe('en');
+    expect(cliLocale({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(cliLocale({})).toBe('en');
   });
 });
 

@@ -159,5 +159,6 @@ ${select(
     body,
     installId: input.installId,
     portals: input.portals,
+    tr: input.tr,
   });
 }

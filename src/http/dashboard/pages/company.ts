@@ -18,6 +18,30 @@ export interface CompanyPageInput {
   portals?: PortalSwitch | undefined;
   /** The reader's language and the portal's currency (English, plain amounts when absent). */
   tr?: Translator | undefined;
+  /** The touch-tier lines in use, to explain an absolute-rule tier in the portal's currency. */
+  tierLines?: { highMinLtv: number; techMaxLtv: number } | undefined;
+}
+
+/**
+ * Why the company has its tier. An absolute-rule tier is explained again from its numbers
+ * in the reader's language and the portal's currency (the stored sentence is English, in
+ * dollars); the other rules keep the sentence stored with the score.
+ */
+function tierWhy(c: CompanyDetail, input: CompanyPageInput): string {
+  const d = c.tierDetail;
+  if (
+    input.tr === undefined ||
+    input.tierLines === undefined ||
+    d.rule !== 'absolute' ||
+    d.expectedLtv === null
+  )
+    return d.explanation;
+  return input.tr.t('dashboard.tier.explain_absolute', {
+    tier: d.tier,
+    ltv: input.tr.money(d.expectedLtv),
+    high: input.tr.money(input.tierLines.highMinLtv),
+    tech: input.tr.money(input.tierLines.techMaxLtv),
+  });
 }
 
 const SIGNAL_LABELS: Record<string, string> = {
@@ -145,7 +169,7 @@ ${breakdown(c)}
 <dl class="kv" id="tier-detail"><dt>Tier</dt><dd>${TIER_LABELS[c.tierDetail.tier] ?? c.tierDetail.tier}</dd>
 <dt>Expected lifetime value</dt><dd>${moneyIn(c.tierDetail.expectedLtv, input.tr)}</dd>
 <dt>Expected lifetime</dt><dd>${decimal(c.tierDetail.lifetimeYears)} years (annual churn ${percent(c.tierDetail.annualChurnRate)})</dd>
-<dt>Rule</dt><dd>${humanize(c.tierDetail.rule)}</dd><dt>Why</dt><dd>${c.tierDetail.explanation}</dd></dl>
+<dt>Rule</dt><dd>${humanize(c.tierDetail.rule)}</dd><dt>Why</dt><dd id="tier-why">${tierWhy(c, input)}</dd></dl>
 <h2>History</h2>
 ${historyChart(c, input.causes)}
 <h2>Timeline entries written</h2>
@@ -172,5 +196,6 @@ ${
     charts: true,
     installId: input.installId,
     portals: input.portals,
+    tr: input.tr,
   });
 }

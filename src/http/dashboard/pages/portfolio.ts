@@ -140,6 +140,7 @@ a month without customers at its start has no rate (–).</p>`;
     charts: true,
     installId: input.installId,
     portals: input.portals,
+    tr: input.tr,
   });
 }
 

@@ -1,7 +1,9 @@
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
+import type { Translator } from '../../../i18n/index.ts';
 import { count, isoMinute } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
+import type { PortalLocaleView } from '../routes/portal-locale-api.ts';
 import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';
 
 export interface ConfigHistoryRow {
@@ -23,6 +25,49 @@ export interface SettingsPageInput {
   portals?: PortalSwitch | undefined;
   /** A fitted churn model that beat the rules and is not in use yet: pointed to the Model page. */
   proposal?: { fittedAt: number; rulesAuc: number | null; fittedAuc: number | null } | null;
+  /** The portal's language and currency lines, with the reader's translator. */
+  portal?: { view: PortalLocaleView; tr: Translator } | undefined;
+}
+
+const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
+
+/** The portal's language picker and, until confirmed, its currency's tier lines to confirm. */
+function portalSection({ view, tr }: { view: PortalLocaleView; tr: Translator }): SafeHtml {
+  const { currency } = view;
+  const lines = view.suggested;
+  const numberInput = (id: string, name: string, value: number, step: string) =>
+    html`<input type="number" id="${id}" name="${name}" min="0" step="${step}" value="${String(value)}" required>`;
+  return html`<section id="portal-locale" aria-labelledby="portal-locale-heading">
+<h2 id="portal-locale-heading">${tr.t('settings.portal.heading')}</h2>
+<form id="portal-locale-form" novalidate>
+<div class="field"><label for="portal-language">${tr.t('settings.portal.language')}</label>
+<select id="portal-language" name="language" aria-describedby="portal-language-help">${(
+    ['en', 'ja'] as const
+  ).map(
+    (l) =>
+      html`<option value="${l}"${l === view.language ? html` selected` : ''}>${LANGUAGE_NAMES[l]}</option>`,
+  )}</select>
+<p class="help" id="portal-language-help">${tr.t('settings.portal.language_help')}</p></div>
+<div class="actions"><button type="submit" data-action="language">${tr.t('settings.portal.save_language')}</button></div>
+${
+  lines === null
+    ? html`<p id="portal-confirmed">${tr.t('settings.portal.confirmed', {
+        date: view.confirmedAt === null ? '–' : tr.date(Date.parse(view.confirmedAt)),
+        high: tr.money(view.tiers.highMinLtv),
+        tech: tr.money(view.tiers.techMaxLtv),
+        margin: view.tiers.grossMargin,
+      })}</p>`
+    : html`<fieldset id="portal-confirm"><legend>${currency}</legend>
+<p>${tr.t('settings.portal.confirm_intro', { currency })}</p>
+<div class="fields">
+<div class="field"><label for="confirm-high">${tr.t('settings.portal.high_min', { currency })}</label>${numberInput('confirm-high', 'highMinLtv', lines.highMinLtv, '1')}</div>
+<div class="field"><label for="confirm-tech">${tr.t('settings.portal.tech_max', { currency })}</label>${numberInput('confirm-tech', 'techMaxLtv', lines.techMaxLtv, '1')}</div>
+<div class="field"><label for="confirm-margin">${tr.t('settings.portal.gross_margin')}</label>${numberInput('confirm-margin', 'grossMargin', lines.grossMargin, '0.01')}</div>
+</div>
+<div class="actions"><button type="submit" data-action="confirm">${tr.t('settings.portal.confirm')}</button></div></fieldset>`
+}
+<span id="portal-locale-status" role="status" aria-live="polite"></span>
+</form></section>`;
 }
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
@@ -99,6 +144,7 @@ ${FIELD_GROUPS.map(
 </form>
 <section id="preview" class="preview" aria-live="polite" aria-labelledby="preview-heading" hidden>
 <h2 id="preview-heading">Preview</h2><div id="preview-body"></div></section>
+${input.portal === undefined ? '' : portalSection(input.portal)}
 <h2>Config history</h2>
 <table id="config-history"><thead><tr><th scope="col" class="num">Version</th><th scope="col">Saved</th><th scope="col">Note</th>
 <th scope="col" class="num">Score changes it caused</th></tr></thead>
@@ -117,8 +163,9 @@ ${jsonScript('config-data', { version: input.version, config: input.config, inst
     title: 'Settings',
     active: 'settings',
     body,
-    scripts: ['settings.js'],
+    scripts: ['settings.js', 'portal-locale.js'],
     installId: input.installId,
     portals: input.portals,
+    tr: input.portal?.tr,
   });
 }

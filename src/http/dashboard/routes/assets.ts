@@ -17,6 +17,7 @@ const FILES: Record<string, string> = {
   'install.css': join(publicDir, 'install.css'),
   'charts.js': join(publicDir, 'charts.js'),
   'settings.js': join(publicDir, 'settings.js'),
+  'portal-locale.js': join(publicDir, 'portal-locale.js'),
   'page.js': join(publicDir, 'page.js'),
   'model.js': join(publicDir, 'model.js'),
   'uPlot.iife.min.js': join(uplotDir, 'uPlot.iife.min.js'),

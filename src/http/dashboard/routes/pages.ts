@@ -18,6 +18,7 @@ import { portfolioPage } from '../pages/portfolio.ts';
 import { settingsPage } from '../pages/settings.ts';
 import { type ApiLimit, syncPage } from '../pages/sync.ts';
 import { parsePeriod, periodOptions, recentMonths } from '../period.ts';
+import { portalLocaleView } from './portal-locale-api.ts';
 import { calendarPeriodKpis, configHistory } from './shared.ts';
 
 /**
@@ -143,9 +144,10 @@ export function pageRoutes(ctx: DashboardContext): Router {
       if (found === null)
         throw new HttpError(404, 'company_not_found', `No scored company with id "${id}"`, 'id');
       const company = companyDetailSchema.parse(found);
-      const [history, stored] = await Promise.all([
+      const [history, stored, tierLines] = await Promise.all([
         ctx.deps.store.scores.history(install.id, id, null),
         ctx.deps.store.installs.get(install.id),
+        tierMoney(ctx, install.id),
       ]);
       const causes = new Map(
         history.map((h) => [
@@ -159,6 +161,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           company,
           causes,
           crmUrl: (ctx.deps.recordUrl ?? defaultRecordUrl)(link, id),
+          tierLines,
           crmName: install.crm === 'salesforce' ? 'Salesforce' : 'HubSpot',
           installId: install.installId,
           portals: install.portals,
@@ -172,10 +175,12 @@ export function pageRoutes(ctx: DashboardContext): Router {
     '/settings',
     htmlPage('settings', async (req, res) => {
       const install = await ctx.install(req);
-      const [current, history, latestFit] = await Promise.all([
+      const [current, history, latestFit, view, tr] = await Promise.all([
         ctx.deps.store.configs.current(install.id),
         configHistory(ctx, install.id),
         ctx.deps.store.models.latest(install.id),
+        portalLocaleView(ctx, install.id),
+        pageTranslator(ctx, req, install.id),
       ]);
       // The newest fit, when it beat the rules and is not the model in use, is a proposal.
       const proposal =
@@ -192,6 +197,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           proposal,
           installId: install.installId,
           portals: install.portals,
+          portal: ctx.deps.store.portalLocale === undefined ? undefined : { view, tr },
         }),
       );
     }),

@@ -29,6 +29,7 @@ function scored(overrides: Partial<CardScore> = {}): CardResponse {
   return {
     state: 'scored',
     companyId: '101',
+    currency: 'USD',
     links,
     score: {
       health: 72.4,
@@ -96,31 +97,86 @@ async function until(condition: () => boolean, timeoutMs = 1_000): Promise<void>
   }
 }
 
-function renderCard(fetcher: Fetcher, companyId = '101') {
+function renderCard(fetcher: Fetcher, locale: string, companyId = '101') {
   const renderer = createRenderer('crm.record.sidebar');
-  renderer.render(<HealthCard companyId={companyId} client={createCardClient(fetcher)} now={() => NOW} />);
+  renderer.render(
+    <HealthCard companyId={companyId} client={createCardClient(fetcher)} locale={locale} now={() => NOW} />,
+  );
   return renderer;
 }
 
-describe('HealthCard', () => {
+/** What the card must read in each language HubSpot hands it (context.user.locale). */
+const TEXT = {
+  'en-US': {
+    loading: 'Loading customer health',
+    healthy: 'Healthy',
+    change: '−6.5 in 30 days',
+    tier: 'High touch',
+    ltv: '$480K',
+    ltvYen: '¥3M',
+    risk: 'Medium (31)',
+    scoredAt: 'Last scored 3 hours ago',
+    thinTitle: 'Thin data',
+    thinBody: 'Only 35% of the scoring weight had data',
+    notScored: 'Not scored yet',
+    rescore: 'Rescore now',
+    rescoring: 'Rescoring…',
+    errorTitle: 'Customer health is unavailable',
+    error401: 'Vigil answered 401',
+    shape: 'does not understand',
+    notInstalled: 'not connected to this HubSpot account',
+    badSignature: "HubSpot's signature",
+    error502: 'Vigil answered 502',
+    noReasons: 'No churn warning signs.',
+    noHistory: 'The trend appears after the next score change.',
+    dashboard: 'Open in Vigil',
+  },
+  'ja-JP': {
+    loading: 'カスタマーヘルスを読み込み中',
+    healthy: '良好',
+    change: '30日間で−6.5',
+    tier: 'ハイタッチ',
+    ltv: '$48万',
+    ltvYen: '￥300万',
+    risk: '中（31）',
+    scoredAt: '最終スコアリング：3 時間前',
+    thinTitle: 'データ不足',
+    thinBody: 'スコアの重みの35%のみです',
+    notScored: 'まだスコアがありません',
+    rescore: '今すぐ再スコア',
+    rescoring: '再スコア中…',
+    errorTitle: 'カスタマーヘルスを表示できません',
+    error401: 'Vigilがエラー401を返しました',
+    shape: '想定と異なります',
+    notInstalled: 'このHubSpotアカウントに接続されていません',
+    badSignature: 'HubSpotの署名を受け付けませんでした',
+    error502: 'Vigilがエラー502を返しました',
+    noReasons: '解約の兆候はありません。',
+    noHistory: '次にスコアが変わるとトレンドが表示されます。',
+    dashboard: 'Vigilで開く',
+  },
+} as const;
+
+describe.each(Object.entries(TEXT))('HealthCard in %s', (locale, text) => {
   it('shows a spinner while loading', () => {
     const { fetcher } = fakeFetch(() => ({ status: 200, body: scored() }));
-    const { find, maybeFind } = renderCard(fetcher);
-    expect(find(LoadingSpinner).props.label).toBe('Loading customer health');
+    const { find, maybeFind } = renderCard(fetcher, locale);
+    expect(find(LoadingSpinner).props.label).toBe(text.loading);
     expect(maybeFind(ScoreCircle)).toBeNull();
   });
 
   it('shows score, status, change, tier with LTV, risk with reasons, history and last scored', async () => {
     const { fetcher, calls } = fakeFetch(() => ({ status: 200, body: scored() }));
-    const { find, findByTestId, waitFor, maybeFindByTestId } = renderCard(fetcher);
+    const { find, findByTestId, waitFor, maybeFindByTestId } = renderCard(fetcher, locale);
     await waitFor(() => expect(find(ScoreCircle).props.score).toBe(72));
     expect(calls).toEqual([{ url: companyUrl('101'), method: 'GET' }]);
-    expect(findByTestId(StatusTag, 'health-status').text).toBe('Healthy');
+    expect(findByTestId(StatusTag, 'health-status').text).toBe(text.healthy);
     expect(findByTestId(StatusTag, 'health-status').props.variant).toBe('success');
-    expect(findByTestId(Text, 'health-change').text).toBe('−6.5 in 30 days');
-    expect(findByTestId(Text, 'tier').text).toBe('High touch');
-    expect(findByTestId(Text, 'expected-ltv').text).toBe('$480k');
-    expect(findByTestId(StatusTag, 'risk-level').text).toBe('Medium (31)');
+    expect(findByTestId(Text, 'health-change').text).toBe(text.change);
+    expect(findByTestId(Text, 'tier').text).toBe(text.tier);
+    expect(findByTestId(Text, 'expected-ltv').text).toBe(text.ltv);
+    expect(findByTestId(StatusTag, 'risk-level').text).toBe(text.risk);
+    // The sentences come from Vigil, already in the portal's language: shown as sent.
     expect(
       findByTestId(List, 'reasons')
         .findAll(Text)
@@ -130,26 +186,42 @@ describe('HealthCard', () => {
       { date: new Date(NOW - 20 * 86_400_000).toISOString(), health: 78.9 },
       { date: new Date(NOW - 2 * 86_400_000).toISOString(), health: 72.4 },
     ]);
-    expect(findByTestId(Text, 'scored-at').text).toBe('Last scored 3 hours ago');
+    expect(findByTestId(Text, 'scored-at').text).toBe(text.scoredAt);
     expect(findByTestId(Link, 'settings').props.href).toBe(links.settings);
+    expect(findByTestId(Link, 'dashboard').text).toBe(text.dashboard);
     expect(maybeFindByTestId(Alert, 'low-confidence')).toBeNull();
+  });
+
+  it('shows amounts in the portal currency the card API names', async () => {
+    const body = { ...scored({ expectedLtv: 3_000_000 }), currency: 'JPY' };
+    const { fetcher } = fakeFetch(() => ({ status: 200, body }));
+    const { findByTestId, waitFor } = renderCard(fetcher, locale);
+    await waitFor(() => expect(findByTestId(Text, 'expected-ltv').text).toBe(text.ltvYen));
+  });
+
+  it('says when there are no reasons and no trend yet', async () => {
+    const body = scored({ reasons: [], history: [] });
+    const { fetcher } = fakeFetch(() => ({ status: 200, body }));
+    const { findByTestId, waitFor } = renderCard(fetcher, locale);
+    await waitFor(() => expect(findByTestId(Text, 'no-reasons').text).toBe(text.noReasons));
+    expect(findByTestId(Text, 'no-history').text).toBe(text.noHistory);
   });
 
   it('says when the data is thin', async () => {
     const body = scored({ confidence: 0.35, lowConfidence: true, status: 'at_risk', health: 31 });
     const { fetcher } = fakeFetch(() => ({ status: 200, body }));
-    const { findByTestId, waitFor } = renderCard(fetcher);
-    await waitFor(() => expect(findByTestId(Alert, 'low-confidence').props.title).toBe('Thin data'));
-    expect(findByTestId(Alert, 'low-confidence').text).toContain('Only 35% of the scoring weight had data');
+    const { findByTestId, waitFor } = renderCard(fetcher, locale);
+    await waitFor(() => expect(findByTestId(Alert, 'low-confidence').props.title).toBe(text.thinTitle));
+    expect(findByTestId(Alert, 'low-confidence').text).toContain(text.thinBody);
     expect(findByTestId(StatusTag, 'health-status').props.variant).toBe('danger');
   });
 
   it('shows the not-yet-scored state with a rescore action', async () => {
-    const body: CardResponse = { state: 'not_scored', companyId: '101', links };
+    const body: CardResponse = { state: 'not_scored', companyId: '101', currency: 'USD', links };
     const { fetcher } = fakeFetch(() => ({ status: 200, body }));
-    const { find, findByTestId, waitFor, maybeFind } = renderCard(fetcher);
-    await waitFor(() => expect(find(EmptyState).props.title).toBe('Not scored yet'));
-    expect(findByTestId(Button, 'rescore').text).toBe('Rescore now');
+    const { find, findByTestId, waitFor, maybeFind } = renderCard(fetcher, locale);
+    await waitFor(() => expect(find(EmptyState).props.title).toBe(text.notScored));
+    expect(findByTestId(Button, 'rescore').text).toBe(text.rescore);
     expect(maybeFind(ScoreCircle)).toBeNull();
   });
 
@@ -157,9 +229,9 @@ describe('HealthCard', () => {
     const { fetcher, calls } = fakeFetch((_url, n) =>
       n === 1 ? { status: 401, body: { error: { code: 'bad_signature' } } } : { status: 200, body: scored() },
     );
-    const { find, findByTestId, waitFor } = renderCard(fetcher);
-    await waitFor(() => expect(find(ErrorState).props.title).toBe('Customer health is unavailable'));
-    expect(find(ErrorState).find(Text).text).toContain('Vigil answered 401');
+    const { find, findByTestId, waitFor } = renderCard(fetcher, locale);
+    await waitFor(() => expect(find(ErrorState).props.title).toBe(text.errorTitle));
+    expect(find(ErrorState).find(Text).text).toBe(text.error401);
     findByTestId(Button, 'retry').trigger('onClick');
     await waitFor(() => expect(find(ScoreCircle).props.score).toBe(72));
     expect(calls).toHaveLength(2);
@@ -180,10 +252,8 @@ describe('HealthCard', () => {
         errors: [{ message: 'Unacceptable HTTP status 404 calling https://vigil.example.com/…' }],
       },
     }));
-    const { find, waitFor } = renderCard(fetcher);
-    await waitFor(() =>
-      expect(find(ErrorState).find(Text).text).toContain('not connected to this HubSpot account'),
-    );
+    const { find, waitFor } = renderCard(fetcher, locale);
+    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain(text.notInstalled));
   });
 
   it('says the status when the proxy envelope carries no Vigil body, and reads an unwrapped error body', async () => {
@@ -195,16 +265,14 @@ describe('HealthCard', () => {
         context: { appServerStatusCode: ['502'] },
       },
     }));
-    const first = renderCard(wrapped.fetcher);
-    await first.waitFor(() => expect(first.find(ErrorState).find(Text).text).toContain('Vigil answered 502'));
+    const first = renderCard(wrapped.fetcher, locale);
+    await first.waitFor(() => expect(first.find(ErrorState).find(Text).text).toContain(text.error502));
     const plain = fakeFetch(() => ({
       status: 401,
       body: { error: { code: 'bad_signature', message: 'The request is not signed by HubSpot' } },
     }));
-    const second = renderCard(plain.fetcher);
-    await second.waitFor(() =>
-      expect(second.find(ErrorState).find(Text).text).toContain("HubSpot's signature"),
-    );
+    const second = renderCard(plain.fetcher, locale);
+    await second.waitFor(() => expect(second.find(ErrorState).find(Text).text).toContain(text.badSignature));
   });
 
   it('sends its portal along, for the dev proxy that appends none', async () => {
@@ -213,10 +281,15 @@ describe('HealthCard', () => {
     expect(new URL(calls[0]!.url).searchParams.get('portal')).toBe('1001');
   });
 
-  it('shows the error state for an answer of the wrong shape', async () => {
-    const { fetcher } = fakeFetch(() => ({ status: 200, body: { state: 'scored', companyId: '101' } }));
-    const { find, waitFor } = renderCard(fetcher);
-    await waitFor(() => expect(find(ErrorState).find(Text).text).toContain('does not understand'));
+  it('shows the error state for an answer of the wrong shape or an unknown currency', async () => {
+    for (const body of [
+      { state: 'scored', companyId: '101' },
+      { ...scored(), currency: 'XXQ' },
+    ]) {
+      const { fetcher } = fakeFetch(() => ({ status: 200, body }));
+      const { find, waitFor } = renderCard(fetcher, locale);
+      await waitFor(() => expect(find(ErrorState).find(Text).text).toContain(text.shape));
+    }
   });
 
   it('rescores on request, then reloads the card', async () => {
@@ -228,16 +301,23 @@ describe('HealthCard', () => {
       }
       return { status: 200, body: scored(rescored ? { health: 55, status: 'neutral' } : {}) };
     });
-    const renderer = createRenderer('crm.record.sidebar');
-    renderer.render(<HealthCard companyId="101" client={createCardClient(fetcher)} now={() => NOW} />);
+    const renderer = renderCard(fetcher, locale);
     await renderer.waitFor(() => expect(renderer.find(ScoreCircle).props.score).toBe(72));
     renderer.findByTestId(Button, 'rescore').trigger('onClick');
-    await renderer.waitFor(() => expect(renderer.findByTestId(Button, 'rescore').text).toBe('Rescoring…'));
+    await renderer.waitFor(() => expect(renderer.findByTestId(Button, 'rescore').text).toBe(text.rescoring));
     expect(calls.map((c) => [c.method, c.url])).toContainEqual(['POST', rescoreUrl('101')]);
     await renderer.waitFor(() => expect(renderer.find(ScoreCircle).props.score).toBe(55), {
       timeoutInMs: 6_000,
     });
-    expect(renderer.findByTestId(Button, 'rescore').text).toBe('Rescore now');
+    expect(renderer.findByTestId(Button, 'rescore').text).toBe(text.rescore);
+  });
+});
+
+describe('HealthCard', () => {
+  it('falls back to English for a locale Vigil does not speak', () => {
+    const { fetcher } = fakeFetch(() => ({ status: 200, body: scored() }));
+    const { find } = renderCard(fetcher, 'fr-FR');
+    expect(find(LoadingSpinner).props.label).toBe(TEXT['en-US'].loading);
   });
 
   it('ignores a stale answer that arrives after a newer request', async () => {

@@ -1,4 +1,5 @@
 import { EmptyState, Flex, hubspot, Link, Text } from '@hubspot/ui-extensions';
+import { settingsMessages } from './messages.ts';
 
 /**
  * The app's settings page in HubSpot. Scoring is tuned in Vigil's dashboard (weights,
@@ -8,26 +9,27 @@ import { EmptyState, Flex, hubspot, Link, Text } from '@hubspot/ui-extensions';
  */
 export const DASHBOARD_SETTINGS_URL = 'https://vigil.example.com/settings';
 
-export function SettingsPage() {
+/** `locale`: the HubSpot user's (`context.user.locale`); English when absent. */
+export function SettingsPage({ locale }: { locale?: string | undefined }) {
+  const m = settingsMessages(locale);
   return (
     <EmptyState
       testId="settings"
-      title="Vigil customer health"
+      title={m['settings.title']}
       imageName="customerExperience"
       layout="horizontal"
     >
       <Flex direction="column" gap="small">
-        <Text>
-          Vigil scores every customer company: health, touch tier and churn risk, written to the "Customer
-          health (Vigil)" company properties and shown on the company record.
-        </Text>
-        <Text>Tune the scoring weights, tiers and renewal pipelines in Vigil's dashboard.</Text>
+        <Text>{m['settings.what']}</Text>
+        <Text>{m['settings.where']}</Text>
         <Link testId="dashboard-settings" href={DASHBOARD_SETTINGS_URL}>
-          Open scoring settings
+          {m['settings.open']}
         </Link>
       </Flex>
     </EmptyState>
   );
 }
 
-hubspot.extend<'settings'>(() => <SettingsPage />);
+hubspot.extend<'settings'>(({ context }) => (
+  <SettingsPage locale={context.user.locale ?? context.user.language} />
+));

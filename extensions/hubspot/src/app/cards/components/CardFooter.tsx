@@ -1,13 +1,14 @@
 import { Button, Flex, Link, Text } from '@hubspot/ui-extensions';
 import type { CardLinks } from '../definition/card-response.ts';
 import type { RescoreState } from '../hooks/useRescore.ts';
-import { formatAgo } from '../utils/format.ts';
+import type { CardMessageKey } from '../i18n/en.ts';
+import { useCardI18n } from '../i18n/translator.ts';
 
-const RESCORE_TEXT: Record<RescoreState, string> = {
-  idle: 'Rescore now',
-  sending: 'Asking Vigil…',
-  queued: 'Rescoring…',
-  failed: 'Rescore failed, try again',
+const RESCORE_TEXT: Record<RescoreState, CardMessageKey> = {
+  idle: 'card.rescore.idle',
+  sending: 'card.rescore.sending',
+  queued: 'card.rescore.queued',
+  failed: 'card.rescore.failed',
 };
 
 /** When it was last scored, the "rescore now" action, and the way to Vigil's dashboard and settings. */
@@ -18,11 +19,12 @@ export function CardFooter(props: {
   onRescore: () => void;
   links: CardLinks;
 }) {
+  const i18n = useCardI18n();
   return (
     <Flex direction="column" gap="small">
       {props.scoredAt !== null && (
         <Text testId="scored-at" variant="microcopy">
-          Last scored {formatAgo(props.scoredAt, props.now)}
+          {i18n.t('card.scoredAt', { ago: i18n.ago(props.scoredAt, props.now) })}
         </Text>
       )}
       <Flex direction="row" gap="small" align="center">
@@ -33,13 +35,13 @@ export function CardFooter(props: {
           disabled={props.rescore === 'sending' || props.rescore === 'queued'}
           onClick={props.onRescore}
         >
-          {RESCORE_TEXT[props.rescore]}
+          {i18n.t(RESCORE_TEXT[props.rescore])}
         </Button>
         <Link testId="dashboard" href={props.links.dashboard}>
-          Open in Vigil
+          {i18n.t('card.link.dashboard')}
         </Link>
         <Link testId="settings" href={props.links.settings}>
-          Scoring settings
+          {i18n.t('card.link.settings')}
         </Link>
       </Flex>
     </Flex>

@@ -1,6 +1,7 @@
 import { Button, Divider, EmptyState, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import type { CardDataState } from '../hooks/useCardData.ts';
 import type { RescoreState } from '../hooks/useRescore.ts';
+import { useCardI18n } from '../i18n/translator.ts';
 import { CardFooter } from './CardFooter.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
@@ -16,13 +17,14 @@ export interface HealthCardViewProps {
 
 /** The card's states: loading, error, not yet scored, scored (low confidence shown inside). */
 export function HealthCardView({ state, rescore, onRescore, onRetry, now }: HealthCardViewProps) {
-  if (state.status === 'loading') return <LoadingSpinner testId="loading" label="Loading customer health" />;
+  const { t } = useCardI18n();
+  if (state.status === 'loading') return <LoadingSpinner testId="loading" label={t('card.loading')} />;
   if (state.status === 'error') {
     return (
-      <ErrorState testId="error" title="Customer health is unavailable">
-        <Text>{state.message}</Text>
+      <ErrorState testId="error" title={t('card.error.title')}>
+        <Text>{t(state.message, { status: String(state.httpStatus ?? '') })}</Text>
         <Button testId="retry" size="xs" onClick={onRetry}>
-          Try again
+          {t('card.error.retry')}
         </Button>
       </ErrorState>
     );
@@ -30,10 +32,13 @@ export function HealthCardView({ state, rescore, onRescore, onRetry, now }: Heal
   const data = state.data;
   if (data.state === 'not_scored') {
     return (
-      <EmptyState testId="not-scored" title="Not scored yet" imageName="companies" layout="vertical">
-        <Text>
-          Vigil has not scored this company yet. Scores appear after the first sync, or rescore it now.
-        </Text>
+      <EmptyState
+        testId="not-scored"
+        title={t('card.notScored.title')}
+        imageName="companies"
+        layout="vertical"
+      >
+        <Text>{t('card.notScored.body')}</Text>
         <CardFooter scoredAt={null} now={now} rescore={rescore} onRescore={onRescore} links={data.links} />
       </EmptyState>
     );
@@ -43,7 +48,7 @@ export function HealthCardView({ state, rescore, onRescore, onRetry, now }: Heal
     <Flex direction="column" gap="small">
       <ScoreSummary score={score} />
       <Divider />
-      <TierAndRisk score={score} />
+      <TierAndRisk score={score} currency={data.currency} />
       <HistoryChart history={score.history} />
       <CardFooter
         scoredAt={score.scoredAt}

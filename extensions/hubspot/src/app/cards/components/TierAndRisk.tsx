@@ -1,26 +1,41 @@
 import { DescriptionList, DescriptionListItem, List, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { CardScore } from '../definition/card-response.ts';
-import { formatMoney, RISK_LABEL, RISK_VARIANT, TIER_LABEL } from '../utils/format.ts';
+import type { CardScore, Tier } from '../definition/card-response.ts';
+import type { CardMessageKey } from '../i18n/en.ts';
+import { useCardI18n } from '../i18n/translator.ts';
+import { RISK_VARIANT } from '../utils/format.ts';
 
-/** The touch tier with the expected LTV behind it, and churn risk with its top reasons. */
-export function TierAndRisk({ score }: { score: CardScore }) {
+const TIER_TEXT: Record<Tier, CardMessageKey> = {
+  high: 'card.tier.high',
+  low: 'card.tier.low',
+  tech: 'card.tier.tech',
+};
+
+/**
+ * The touch tier with the expected LTV behind it (in the portal's currency), and churn
+ * risk with its top reasons (sentences Vigil wrote in the portal's language).
+ */
+export function TierAndRisk({ score, currency }: { score: CardScore; currency: string }) {
+  const i18n = useCardI18n();
+  const { t } = i18n;
   return (
     <>
       <DescriptionList direction="row">
-        <DescriptionListItem label="Touch tier">
-          <Text testId="tier">{TIER_LABEL[score.tier]}</Text>
+        <DescriptionListItem label={t('card.tier.label')}>
+          <Text testId="tier">{t(TIER_TEXT[score.tier])}</Text>
         </DescriptionListItem>
-        <DescriptionListItem label="Expected LTV">
-          <Text testId="expected-ltv">{formatMoney(score.expectedLtv)}</Text>
+        <DescriptionListItem label={t('card.ltv.label')}>
+          <Text testId="expected-ltv">
+            {score.expectedLtv === null ? t('card.ltv.unknown') : i18n.money(score.expectedLtv, currency)}
+          </Text>
         </DescriptionListItem>
-        <DescriptionListItem label="Churn risk">
+        <DescriptionListItem label={t('card.risk.label')}>
           <StatusTag testId="risk-level" variant={RISK_VARIANT[score.riskLevel]}>
-            {`${RISK_LABEL[score.riskLevel]} (${Math.round(score.risk)})`}
+            {t('card.risk.level', { level: score.riskLevel, risk: Math.round(score.risk) })}
           </StatusTag>
         </DescriptionListItem>
       </DescriptionList>
       {score.reasons.length === 0 ? (
-        <Text testId="no-reasons">No churn warning signs.</Text>
+        <Text testId="no-reasons">{t('card.reasons.none')}</Text>
       ) : (
         <List testId="reasons" variant="unordered">
           {score.reasons.map((r) => (

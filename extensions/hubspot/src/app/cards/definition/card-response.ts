@@ -53,9 +53,10 @@ export interface CardLinks {
   settings: string;
 }
 
+/** `currency`: ISO 4217 code of the portal's company currency; the card shows amounts in it. */
 export type CardResponse =
-  | { state: 'scored'; companyId: string; score: CardScore; links: CardLinks }
-  | { state: 'not_scored'; companyId: string; links: CardLinks };
+  | { state: 'scored'; companyId: string; currency: string; score: CardScore; links: CardLinks }
+  | { state: 'not_scored'; companyId: string; currency: string; links: CardLinks };
 
 export interface RescoreResponse {
   queued: boolean;
@@ -65,6 +66,10 @@ export interface RescoreResponse {
 const statusSchema = z.enum(HEALTH_STATUSES);
 const tierSchema = z.enum(TIERS);
 const levelSchema = z.enum(RISK_LEVELS);
+/** An ISO 4217 code Intl knows (an unknown one would be printed as-is next to the amount). */
+const currencySchema = z
+  .string()
+  .refine((c) => /^[A-Z]{3}$/.test(c) && Intl.supportedValuesOf('currency').includes(c));
 const linksSchema = z.object({ dashboard: z.url(), settings: z.url() }) satisfies z.ZodType<CardLinks>;
 
 export const cardScoreSchema = z.object({
@@ -84,8 +89,19 @@ export const cardScoreSchema = z.object({
 }) satisfies z.ZodType<CardScore>;
 
 export const cardResponseSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('scored'), companyId: z.string(), score: cardScoreSchema, links: linksSchema }),
-  z.object({ state: z.literal('not_scored'), companyId: z.string(), links: linksSchema }),
+  z.object({
+    state: z.literal('scored'),
+    companyId: z.string(),
+    currency: currencySchema,
+    score: cardScoreSchema,
+    links: linksSchema,
+  }),
+  z.object({
+    state: z.literal('not_scored'),
+    companyId: z.string(),
+    currency: currencySchema,
+    links: linksSchema,
+  }),
 ]) satisfies z.ZodType<CardResponse>;
 
 export const rescoreResponseSchema = z.object({

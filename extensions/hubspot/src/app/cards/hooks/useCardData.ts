@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardResponse } from '../definition/card-response.ts';
-import type { CardClient } from '../utils/card-client.ts';
+import type { CardMessageKey } from '../i18n/en.ts';
+import { CardApiError, type CardClient } from '../utils/card-client.ts';
 
 export type CardDataState =
   | { status: 'loading' }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: CardMessageKey; httpStatus: number | null }
   | { status: 'ready'; data: CardResponse };
 
 /**
@@ -25,7 +26,11 @@ export function useCardData(client: CardClient, companyId: string) {
         if (request === latest.current) setState({ status: 'ready', data });
       } catch (err) {
         if (request !== latest.current) return;
-        setState({ status: 'error', message: err instanceof Error ? err.message : 'Something went wrong' });
+        setState(
+          err instanceof CardApiError
+            ? { status: 'error', message: err.key, httpStatus: err.status }
+            : { status: 'error', message: 'card.error.unreachable', httpStatus: null },
+        );
       }
     },
     [client, companyId],

@@ -6,15 +6,29 @@ import {
   rescoreResponseSchema,
 } from '../definition/card-response.ts';
 import { companyUrl, rescoreUrl } from '../definition/endpoints.ts';
+import type { CardMessageKey } from '../i18n/en.ts';
 
 /** `hubspot.fetch`'s shape; the entry passes the real one, tests a fake. */
 export type Fetcher = (url: string, options?: HubSpotFetchOptions) => Promise<Response>;
 
+/** Why a call failed, as the catalogue key the card shows (in the user's language). */
+export type CardApiErrorKey = Extract<
+  CardMessageKey,
+  | 'card.error.unreachable'
+  | 'card.error.status'
+  | 'card.error.unreadable'
+  | 'card.error.shape'
+  | 'card.error.not_installed'
+  | 'card.error.bad_signature'
+>;
+
 export class CardApiError extends Error {
   readonly status: number | null;
-  constructor(message: string, status: number | null) {
-    super(message);
+  readonly key: CardApiErrorKey;
+  constructor(key: CardApiErrorKey, status: number | null) {
+    super(`${key}${status === null ? '' : ` (HTTP ${status})`}`);
     this.name = 'CardApiError';
+    this.key = key;
     this.status = status;
   }
 }
@@ -54,11 +68,10 @@ function proxyError(body: unknown): { status: number | null; inner: unknown; mes
   };
 }
 
-/** What the rep reads for Vigil's error codes; Vigil's own message otherwise. */
-const REASONS: Readonly<Record<string, string>> = {
-  not_installed: 'Vigil is not connected to this HubSpot account. An admin can install it from Vigil.',
-  bad_signature:
-    "Vigil did not accept HubSpot's signature. Check the app's client secret in Vigil's settings.",
+/** What the rep reads for Vigil's error codes (catalogue keys); the status otherwise. */
+const REASONS: Readonly<Record<string, CardApiErrorKey>> = {
+  not_installed: 'card.error.not_installed',
+  bad_signature: 'card.error.bad_signature',
 };
 
 function errorFrom(body: unknown, status: number | null): CardApiError {
@@ -66,14 +79,11 @@ function errorFrom(body: unknown, status: number | null): CardApiError {
   const inner = wrapped === null ? body : wrapped.inner;
   const code = wrapped === null ? status : (wrapped.status ?? status);
   const vigil = vigilError(inner);
-  if (vigil !== null) return new CardApiError(REASONS[vigil.code] ?? vigil.message, code);
-  if (wrapped !== null) {
-    return new CardApiError(
-      wrapped.status === null ? wrapped.message : `Vigil answered ${wrapped.status}`,
-      wrapped.status,
-    );
-  }
-  return new CardApiError(`Vigil answered ${status}`, status);
+  const known = vigil === null ? undefined : REASONS[vigil.code];
+  if (known !== undefined) return new CardApiError(known, code);
+  // The proxy could not reach Vigil at all (no status of Vigil's inside its envelope).
+  if (wrapped !== null && wrapped.status === null) return new CardApiError('card.error.unreachable', null);
+  return new CardApiError('card.error.status', code);
 }
 
 /**
@@ -90,15 +100,13 @@ export function createCardClient(
     try {
       res = await fetcher(url, { ...init, timeout });
     } catch {
-      throw new CardApiError('Vigil could not be reached', null);
+      throw new CardApiError('card.error.unreachable', null);
     }
     let body: unknown;
     try {
       body = await res.json();
     } catch {
-      throw res.ok
-        ? new CardApiError('Vigil sent an unreadable answer', res.status)
-        : new CardApiError(`Vigil answered ${res.status}`, res.status);
+      throw new CardApiError(res.ok ? 'card.error.unreadable' : 'card.error.status', res.status);
     }
     if (!res.ok || proxyError(body) !== null) throw errorFrom(body, res.status);
     return parse(body);
@@ -107,7 +115,7 @@ export function createCardClient(
     <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
     (v: unknown): T => {
       const r = schema.safeParse(v);
-      if (!r.success) throw new CardApiError('Vigil sent an answer this card does not understand', 200);
+      if (!r.success) throw new CardApiError('card.error.shape', 200);
       return r.data;
     };
   return {
