@@ -23,9 +23,11 @@ export interface CompanyPageInput {
 }
 
 /**
- * Why the company has its tier. An absolute-rule tier is explained again from its numbers
- * in the reader's language and the portal's currency (the stored sentence is English, in
- * dollars); the other rules keep the sentence stored with the score.
+ * Why the company has its tier. The stored sentence is English, in dollars, with the LTV's
+ * basis (ARR × margin × lifetime) and any tenure or new-customer note: an English reader of a
+ * dollar portal reads it as stored, word for word what the API says. For another language or
+ * currency an absolute-rule tier is explained again from its numbers; the other rules keep
+ * the stored sentence.
  */
 function tierWhy(c: CompanyDetail, input: CompanyPageInput): string {
   const d = c.tierDetail;
@@ -33,7 +35,8 @@ function tierWhy(c: CompanyDetail, input: CompanyPageInput): string {
     input.tr === undefined ||
     input.tierLines === undefined ||
     d.rule !== 'absolute' ||
-    d.expectedLtv === null
+    d.expectedLtv === null ||
+    (input.tr.locale === 'en' && input.tr.currency === 'USD')
   )
     return d.explanation;
   return input.tr.t('dashboard.tier.explain_absolute', {
