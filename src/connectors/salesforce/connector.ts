@@ -4,6 +4,8 @@ import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
 import { invalidateSchemas, objectSchema } from './describe.ts';
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
+import { readOrgLocale } from './org-locale.ts';
+import { readUsers } from './owners.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
@@ -95,6 +97,9 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       await invalidateSchemas(options.state, ['Account', 'Task']);
       return report;
     },
+    // The org's corporate currency and time zone, and its users by name (full syncs).
+    accountDetails: () => readOrgLocale(client),
+    readOwners: () => readUsers(client),
     readAll: async (type, properties, cursor) =>
       companies(type, await readAll(ctx, type, properties, cursor)),
     readChanged: async (type, properties, since, cursor) =>
