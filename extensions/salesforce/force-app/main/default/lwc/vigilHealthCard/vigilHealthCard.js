@@ -1,3 +1,5 @@
+import CURRENCY from '@salesforce/i18n/currency';
+import LOCALE from '@salesforce/i18n/locale';
 import CHURN_REASONS from '@salesforce/schema/Account.Vigil_Churn_Reasons__c';
 import CHURN_RISK from '@salesforce/schema/Account.Vigil_Churn_Risk__c';
 import CHURN_RISK_LEVEL from '@salesforce/schema/Account.Vigil_Churn_Risk_Level__c';
@@ -11,6 +13,7 @@ import SCORED_AT from '@salesforce/schema/Account.Vigil_Scored_At__c';
 import TOUCH_TIER from '@salesforce/schema/Account.Vigil_Touch_Tier__c';
 import { getRecord } from 'lightning/uiRecordApi';
 import { api, LightningElement, wire } from 'lwc';
+import LABELS from './labels';
 import { cardView, errorMessage } from './view';
 
 // Every field goes in optionalFields, none in fields: a field the rep may not read (field-level
@@ -41,6 +44,13 @@ export default class VigilHealthCard extends LightningElement {
   record;
   error;
   view;
+  /** The card's words in the user's language (custom labels, translated in Translation Workbench). */
+  labels = LABELS;
+  /**
+   * Expected LTV's currency: the user's (`@salesforce/i18n/currency`), which in a single-currency org
+   * is the org's corporate currency — the one Vigil computes amounts in.
+   */
+  currencyCode = CURRENCY;
 
   @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
   wiredRecord({ data, error }) {
@@ -51,6 +61,7 @@ export default class VigilHealthCard extends LightningElement {
           recordId: this.recordId,
           vigilUrl: this.vigilUrl,
           lowConfidenceBelow: Number(this.lowConfidenceBelow),
+          locale: LOCALE,
         })
       : undefined;
   }
