@@ -34,6 +34,11 @@ const FIELDS = [
   SCORED_AT,
 ];
 
+// Multi-currency orgs only: the Account's own currency, the one its currency fields (Expected LTV) are
+// in. Named as a string, not a schema import: single-currency orgs have no such field, and an import of
+// a missing field fails the deploy; as an optional field it is simply absent from their records.
+const RECORD_CURRENCY = 'Account.CurrencyIsoCode';
+
 export default class VigilHealthCard extends LightningElement {
   @api recordId;
   /** Vigil's public URL, set per page in Lightning App Builder; the "Open in Vigil" link goes there. */
@@ -46,13 +51,8 @@ export default class VigilHealthCard extends LightningElement {
   view;
   /** The card's words in the user's language (custom labels, translated in Translation Workbench). */
   labels = LABELS;
-  /**
-   * Expected LTV's currency: the user's (`@salesforce/i18n/currency`), which in a single-currency org
-   * is the org's corporate currency — the one Vigil computes amounts in.
-   */
-  currencyCode = CURRENCY;
 
-  @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
+  @wire(getRecord, { recordId: '$recordId', optionalFields: [...FIELDS, RECORD_CURRENCY] })
   wiredRecord({ data, error }) {
     this.record = data;
     this.error = error;
@@ -76,6 +76,15 @@ export default class VigilHealthCard extends LightningElement {
 
   get errorText() {
     return errorMessage(this.error);
+  }
+
+  /**
+   * Expected LTV's currency: the record's in a multi-currency org, else the user's
+   * (`@salesforce/i18n/currency`), which in a single-currency org is the org's — the one Vigil
+   * computes amounts in.
+   */
+  get currencyCode() {
+    return this.record?.fields?.CurrencyIsoCode?.value || CURRENCY;
   }
 
   get hasLink() {

@@ -72,7 +72,10 @@ function cardSuite({ locale, lang, currency, spot }) {
       const config = getRecord.getLastConfig();
       expect(config.recordId).toBe('001000000000001AAA');
       expect(config.fields).toBeUndefined();
-      expect(config.optionalFields.map((f) => f.fieldApiName).sort()).toEqual(Object.keys(ALL).sort());
+      const vigil = config.optionalFields.filter((f) => typeof f !== 'string');
+      expect(vigil.map((f) => f.fieldApiName).sort()).toEqual(Object.keys(ALL).sort());
+      // The record's currency by name (multi-currency orgs only; absent elsewhere).
+      expect(config.optionalFields.filter((f) => typeof f === 'string')).toEqual(['Account.CurrencyIsoCode']);
     });
 
     it('shows a spinner while loading, titled in the user’s language', async () => {
@@ -153,6 +156,15 @@ function cardSuite({ locale, lang, currency, spot }) {
       expect(element.shadowRoot.querySelector('h3').textContent).toBe(L('Vigil_Card_Churn_Risk'));
       expect(texts(element, 'reasons')).toEqual(spot.summarySentences);
       await expect(element).toBeAccessible();
+    });
+
+    it('shows Expected LTV in the record’s own currency in a multi-currency org', async () => {
+      const element = mount();
+      getRecord.emit(record({ ...ALL, CurrencyIsoCode: { value: 'EUR', displayValue: null } }));
+      await flush();
+      expect($(element, 'ltv').querySelector('lightning-formatted-number').currencyCode).toBe('EUR');
+      // The currency is not one of Vigil's fields: nothing is reported hidden.
+      expect($(element, 'partial')).toBeNull();
     });
 
     it('says "no change" for a flat score, and "neutral" for the middle band', async () => {
