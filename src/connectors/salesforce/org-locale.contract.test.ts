@@ -106,6 +106,25 @@ describe('Salesforce org currency and time zone', () => {
     }
   });
 
+  it('control API: seeds a yen org on request, keeps its currency on reset, and names a bad currency', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox.baseUrl}/__sandbox${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const created = await post('/orgs', { size: 'tiny', seed: 5, currency: 'JPY', multiCurrency: true });
+    expect(created.status).toBe(201);
+    const { orgId } = (await created.json()) as { orgId: string };
+    const reset = (await (await post(`/orgs/${orgId}/reset`, {})).json()) as { orgId: string };
+    const org = sandbox.context.orgs.get(reset.orgId)!.org;
+    expect(org.multiCurrency).toBe(true);
+    expect([...org.scan('CurrencyType')].find((c) => c.values['IsCorporate'])?.values['IsoCode']).toBe('JPY');
+    const bad = await post('/orgs', { currency: 'XYZ' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'currency must be one of USD, EUR, JPY, got XYZ' });
+  });
+
   it('seeds a yen org with yen-sized amounts: the same book, a hundred times the numbers', () => {
     const amounts = (org: OrgState) =>
       [...org.scan('Opportunity')]
