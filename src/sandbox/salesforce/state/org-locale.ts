@@ -21,6 +21,30 @@ const SETTINGS: Record<SeedCurrency, OrgSettings> = {
   JPY: { timeZone: 'Asia/Tokyo', language: 'ja', locale: 'ja_JP' },
 };
 
+/**
+ * A multi-currency org's records after seeding: in the corporate currency, except every fourth
+ * Opportunity, booked in another currency with its amount converted at the org's rate (a yen
+ * company's US customer pays in dollars).
+ */
+export function mixCurrencies(org: OrgState, currency: SeedCurrency): void {
+  if (!org.multiCurrency) return;
+  const others = Object.entries(RATES[currency]) as Array<[SeedCurrency, number]>;
+  for (const sobject of ['Account', 'Case'] as const)
+    for (const record of org.scan(sobject)) record.values['CurrencyIsoCode'] = currency;
+  const opportunities = [...org.scan('Opportunity')].sort((a, b) => (a.id < b.id ? -1 : 1));
+  opportunities.forEach((record, i) => {
+    record.values['CurrencyIsoCode'] = currency;
+    if (i % 4 !== 3) return;
+    const [iso, rate] = others[Math.floor(i / 4) % others.length]!;
+    record.values['CurrencyIsoCode'] = iso;
+    const amount = record.values['Amount'];
+    if (typeof amount === 'number') {
+      const scale = 10 ** DECIMALS[iso];
+      record.values['Amount'] = Math.round(amount * rate * scale) / scale;
+    }
+  });
+}
+
 /** The other currencies a multi-currency org keeps beside its corporate one, per corporate unit. */
 const RATES: Record<SeedCurrency, Partial<Record<SeedCurrency, number>>> = {
   USD: { EUR: 0.92, JPY: 150 },
@@ -74,6 +98,17 @@ export function setOrgCurrency(org: OrgState, currency: SeedCurrency, multiCurre
   org.multiCurrency = multiCurrency;
   if (!multiCurrency) return;
   org.fields.get('Organization')!.delete('defaultcurrencyisocode');
+  // "CurrencyIsoCode … Available only for organizations with the multicurrency feature enabled":
+  // each record's own currency, which its currency fields are in.
+  const codes = [currency, ...(Object.keys(RATES[currency]) as SeedCurrency[])];
+  for (const sobject of ['Account', 'Opportunity', 'Case'] as const)
+    org.addField(sobject, {
+      name: 'CurrencyIsoCode',
+      type: 'picklist',
+      writable: true,
+      picklist: codes,
+      restricted: true,
+    });
   const rows: Array<[SeedCurrency, number]> = [
     [currency, 1],
     ...(Object.entries(RATES[currency]) as Array<[SeedCurrency, number]>),

@@ -5,7 +5,7 @@ import type { SeededPortal, SeedRecord, SeedSize } from '../../seed/types.ts';
 import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import { derive, type OrgState } from './org.ts';
-import { type OrgPerson, orgPeople, type SeedCurrency, setOrgCurrency } from './org-locale.ts';
+import { mixCurrencies, type OrgPerson, orgPeople, type SeedCurrency, setOrgCurrency } from './org-locale.ts';
 import type { FieldValue } from './values.ts';
 
 // Loads a portal of the CRM-neutral seed into an org: companies become Accounts, deals
@@ -225,5 +225,7 @@ export function generateOrg(
   const currency = options.currency ?? 'USD';
   setOrgCurrency(org, currency, options.multiCurrency ?? false);
   const seeded = seedInCurrency(generatePortal({ size, seed, now }), currency);
-  return seedOrg(org, seeded, orgPeople(currency === 'JPY'));
+  const truth = seedOrg(org, seeded, orgPeople(currency === 'JPY'));
+  mixCurrencies(org, currency);
+  return truth;
 }
