@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIN_API_VERSION } from '../../src/connectors/salesforce/client.ts';
 import { customFieldComponents, PERMISSION_SET } from '../../src/connectors/salesforce/vigil-fields.ts';
+import { LABELS_MODULE, labelProblems, readCardLabels } from './scripts/card-labels.ts';
 import { generatedFiles, permissionField, SOURCE_DIR, VIEWER_PERMISSION_SET } from './scripts/metadata.ts';
 
 // The DX project's metadata against the runtime definitions (one source: customFieldComponents()),
@@ -19,7 +20,8 @@ const REGENERATE = 'run `node extensions/salesforce/scripts/generate-metadata.ts
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
-  isArray: (name) => ['value', 'fieldPermissions', 'fields', 'types', 'members'].includes(name),
+  isArray: (name) =>
+    ['value', 'fieldPermissions', 'fields', 'types', 'members', 'labels', 'customLabels'].includes(name),
 });
 
 function parse(path: string): Record<string, Record<string, unknown>> {
@@ -131,6 +133,65 @@ describe('Salesforce DX project metadata', () => {
     expect(imported.filter((f) => !known.has(f!))).toEqual([]);
   });
 
+  describe('the card in English and Japanese (custom labels + Translation Workbench)', () => {
+    const labels = readCardLabels();
+    const names = Object.keys(labels).sort();
+    const card = ['view.js', 'vigilHealthCard.js', 'vigilHealthCard.html']
+      .map((f) => readFileSync(join(source, 'lwc/vigilHealthCard', f), 'utf8'))
+      .join('\n');
+
+    it('every label has an English value and a Japanese translation in the deployed files', () => {
+      const master = (
+        parse(join(source, 'labels/CustomLabels.labels-meta.xml'))['CustomLabels']!['labels'] as Array<
+          Record<string, string>
+        >
+      ).map((l) => [l['fullName'], l['language'], String(l['value'] ?? '').trim() !== ''] as const);
+      expect(master).toEqual(names.map((n) => [n, 'en_US', true]));
+      const ja = (
+        parse(join(source, 'translations/ja.translation-meta.xml'))['Translations']!['customLabels'] as Array<
+          Record<string, string>
+        >
+      ).map((l) => [l['name'], String(l['label'] ?? '').trim() !== ''] as const);
+      expect(ja, `translations/ja.translation-meta.xml lacks a label: ${REGENERATE}`).toEqual(
+        names.map((n) => [n, true]),
+      );
+    });
+
+    it('fails when a label lacks its text in either language, or the two take different placeholders', () => {
+      expect(labelProblems(labels)).toEqual([]);
+      expect(
+        labelProblems({
+          Vigil_Card_X: { description: 'x', en: 'Hello {0}', ja: '' },
+          Vigil_Card_Y: { description: 'y', ja: 'こんにちは' },
+          Vigil_Card_Z: { description: 'z', en: 'Hi {0}', ja: 'やあ' },
+        }),
+      ).toEqual([
+        'Vigil_Card_X: missing its ja text in card-labels.json',
+        'Vigil_Card_Y: missing its en text in card-labels.json',
+        'Vigil_Card_Z: en takes {0} but ja takes {}',
+      ]);
+    });
+
+    it('the card uses every label, and only labels that exist', () => {
+      const used = new Set([...card.matchAll(/\b(?:LABELS|labels)\.(Vigil_Card_\w+)/g)].map((m) => m[1]));
+      expect(
+        names.filter((n) => !used.has(n)),
+        'labels no code uses',
+      ).toEqual([]);
+      expect(
+        [...used].filter((n) => !names.includes(n!)),
+        'labels the card uses but nobody defined',
+      ).toEqual([]);
+      // No English left in the template: every text node is a {binding} or a language-neutral "/ 100".
+      const html = readFileSync(join(source, 'lwc/vigilHealthCard/vigilHealthCard.html'), 'utf8');
+      const literal = [...html.matchAll(/>([^<>{}]*[A-Za-z][^<>{}]*)</g)].map((m) => m[1]!.trim());
+      expect(literal).toEqual([]);
+      expect(readFileSync(join(source, LABELS_MODULE), 'utf8')).toContain(
+        "import Vigil_Card_Title from '@salesforce/label/c.Vigil_Card_Title';",
+      );
+    });
+  });
+
   describe('converted to Metadata API format (offline)', () => {
     const out = mkdtempSync(join(tmpdir(), 'vigil-sfdx-'));
     afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -152,6 +213,8 @@ describe('Salesforce DX project metadata', () => {
         [PERMISSION_SET.fullName, VIEWER_PERMISSION_SET.fullName].sort(),
       );
       expect(members['FlexiPage']).toEqual(['Vigil_Account_Record_Page']);
+      expect(members['CustomLabel']).toEqual(Object.keys(readCardLabels()).sort());
+      expect(members['Translations']).toEqual(['ja']);
 
       const account = parse(join(out, 'objects', 'Account.object'))['CustomObject'] as { fields: Field[] };
       expect(account.fields.map((f) => String(f['fullName'])).sort()).toEqual(
@@ -161,6 +224,7 @@ describe('Salesforce DX project metadata', () => {
           .sort(),
       );
       expect(readdirSync(join(out, 'lwc', 'vigilHealthCard')).sort()).toEqual([
+        'labels.js',
         'view.js',
         'vigilHealthCard.css',
         'vigilHealthCard.html',

@@ -8,7 +8,7 @@ import type {
   TimelineOutcome,
   WriteOutcome,
 } from '../connectors/types.ts';
-import type { ScoringConfig } from '../domain/config/schema.ts';
+import type { ScoringConfig, ScoringMapping } from '../domain/config/schema.ts';
 import type { PortfolioKpis } from '../domain/kpis/portfolio.ts';
 import type { CompanyInput } from '../domain/records.ts';
 import type { CompanyScore } from '../domain/score.ts';
@@ -85,7 +85,14 @@ export interface SyncStore {
     save(
       installId: string,
       scored: readonly Scored[],
-      options: { configVersion: number; cause: 'data' | 'config'; runId: string; loadedAt?: number },
+      options: {
+        configVersion: number;
+        cause: 'data' | 'config';
+        runId: string;
+        loadedAt?: number;
+        /** The mapped name and owner properties (Salesforce: Name, OwnerId); default HubSpot's. */
+        mapping?: Pick<ScoringMapping['company'], 'name' | 'owner'>;
+      },
     ): Promise<unknown>;
     /** Current scores of these companies (missing ones left out). */
     current(installId: string, companyIds: readonly string[]): Promise<StoredScore[]>;

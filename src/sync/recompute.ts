@@ -98,6 +98,9 @@ export async function scoreBatch(ctx: RunContext, ids: readonly string[]): Promi
     cause: stats.cause,
     runId,
     loadedAt,
+    // The list's name and owner columns come from the mapped properties: a Salesforce Account's
+    // Name and OwnerId, not HubSpot's name and hubspot_owner_id.
+    mapping: { name: ctx.config.mapping.company.name, owner: ctx.config.mapping.company.owner },
   });
   stats.companiesScored += scored.length;
   if (stats.kpiTotals !== null) {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import lwcImport from '@lwc/rollup-plugin';
 import { rollup } from 'rollup';
+import { readCardLabels } from '../scripts/card-labels.ts';
 
 // Builds the screenshot harness: vigilHealthCard compiled by LWC's own compiler and engine (the
 // `@lwc/rollup-plugin`), the `lightning-*` stand-ins of harness/modules (base components exist only
@@ -33,6 +34,40 @@ function salesforceSchema() {
   };
 }
 
+/**
+ * `@salesforce/label/c.<Name>` and `@salesforce/i18n/{locale,currency}`, as the platform resolves
+ * them for the signed-in user: the harness page picks the user's language (`?lang=ja`) before the
+ * bundle runs (window.VIGIL_LANG), and each label module gives its text in that language from the
+ * one label source (scripts/card-labels.json).
+ */
+function salesforceI18n() {
+  const labels = readCardLabels();
+  const LABEL = '@salesforce/label/c.';
+  const I18N = '@salesforce/i18n/';
+  const USERS = { en: { locale: 'en-US', currency: 'USD' }, ja: { locale: 'ja-JP', currency: 'JPY' } };
+  return {
+    name: 'salesforce-i18n',
+    resolveId(id: string) {
+      return id.startsWith(LABEL) || id.startsWith(I18N) ? `\0${id}` : null;
+    },
+    load(id: string) {
+      if (id.startsWith(`\0${LABEL}`)) {
+        const name = id.slice(LABEL.length + 1);
+        const label = labels[name];
+        if (label === undefined) throw new Error(`no custom label ${name} in scripts/card-labels.json`);
+        return `export default (${JSON.stringify({ en: label.en, ja: label.ja })})[window.VIGIL_LANG || 'en'];`;
+      }
+      if (id.startsWith(`\0${I18N}`)) {
+        const property = id.slice(I18N.length + 1);
+        if (property !== 'locale' && property !== 'currency')
+          throw new Error(`the harness does not provide ${I18N}${property}`);
+        return `export default (${JSON.stringify(USERS)})[window.VIGIL_LANG || 'en'].${property};`;
+      }
+      return null;
+    },
+  };
+}
+
 function nodeEnv() {
   return {
     name: 'node-env',
@@ -57,6 +92,10 @@ const PAGE = (bundle: string) => `<!doctype html>
   </head>
   <body>
     <div id="sidebar"></div>
+    <script>
+      window.VIGIL_LANG = new URLSearchParams(window.location.search).get('lang') === 'ja' ? 'ja' : 'en';
+      document.documentElement.lang = window.VIGIL_LANG;
+    </script>
     <script>window.SLDS_ASSETS = ${JSON.stringify(pathToFileURL(sldsAssets).href)};</script>
     <script src="${bundle}"></script>
   </body>
@@ -69,6 +108,7 @@ export async function buildHarness(outDir: string): Promise<string> {
     input: join(here, 'main.js'),
     plugins: [
       salesforceSchema(),
+      salesforceI18n(),
       nodeEnv(),
       lwc({
         rootDir: project,

@@ -29,13 +29,13 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function render(state: string) {
-  const { page: tab, problems } = await openPage(browser);
+async function render(state: string, lang: 'en' | 'ja' = 'en') {
+  const { page: tab, problems } = await openPage(browser, lang === 'ja' ? { locale: 'ja-JP' } : {});
   await tab.setViewportSize({ width: 460, height: 720 });
-  await tab.goto(`${pathToFileURL(page).href}?state=${state}`);
+  await tab.goto(`${pathToFileURL(page).href}?state=${state}&lang=${lang}`);
   const card = tab.locator('c-vigil-health-card');
   await card.locator('article.slds-card').waitFor();
-  const file = join(SCREENSHOT_DIR, `salesforce-card-${state}.png`);
+  const file = join(SCREENSHOT_DIR, `salesforce-card-${lang === 'ja' ? 'ja-' : ''}${state}.png`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await card.screenshot({ path: file });
   expect(statSync(file).size).toBeGreaterThan(5_000);
@@ -84,6 +84,49 @@ describe('vigilHealthCard in Chromium with SLDS', () => {
     const { tab, card, problems } = await render('not-scored');
     await expect(card.locator('[data-id="not-scored"]').textContent()).resolves.toContain('Not scored yet');
     await expect(card.locator('[data-id="score"]').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  // A Japanese rep (ja-JP) in a yen org: the custom labels' Japanese translations, yen without
+  // decimals, Japanese relative time, and the summary Vigil wrote in Japanese.
+  it('healthy, in Japanese: 良好, 30日間で+6.5, ハイタッチ, ￥41,200,000, 2 時間前', async () => {
+    const { tab, card, problems } = await render('healthy', 'ja');
+    await expect(card.locator('.slds-card__header-title').textContent()).resolves.toContain(
+      'カスタマーヘルス',
+    );
+    await expect(card.locator('[data-id="status"]').textContent()).resolves.toBe('良好');
+    await expect(card.locator('[data-id="change"]').textContent()).resolves.toBe('30日間で+6.5');
+    await expect(card.locator('[data-id="tier"]').textContent()).resolves.toBe('ハイタッチ');
+    await expect(card.locator('[data-id="ltv"]').textContent()).resolves.toBe('￥41,200,000');
+    await expect(card.locator('[data-id="scored-at"]').textContent()).resolves.toBe('2 時間前');
+    await expect(card.locator('[data-id="score"]').getAttribute('aria-label')).resolves.toBe(
+      'ヘルススコア 100点中84点',
+    );
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('at risk, in Japanese: 要注意, 解約リスク：重大, three Japanese reasons and the thin-data note', async () => {
+    const { tab, card, problems } = await render('at-risk', 'ja');
+    await expect(card.locator('[data-id="status"]').textContent()).resolves.toBe('要注意');
+    await expect(card.locator('[data-id="risk-level"]').textContent()).resolves.toBe('解約リスク：重大');
+    await expect(card.locator('[data-id="reasons"] li').allTextContents()).resolves.toEqual([
+      '41日間ログインがありません。',
+      '緊急のチケットが3件未解決です。',
+      '30日間でヘルスが14ポイント低下しました。',
+    ]);
+    await expect(card.locator('[data-id="low-confidence"]').textContent()).resolves.toContain('48%');
+    await expect(card.locator('[data-id="low-confidence"]').textContent()).resolves.toContain('データ不足');
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('not scored, in Japanese', async () => {
+    const { tab, card, problems } = await render('not-scored', 'ja');
+    await expect(card.locator('[data-id="not-scored"]').textContent()).resolves.toContain(
+      'まだスコアがありません',
+    );
     expect(problems).toEqual([]);
     await tab.close();
   });

@@ -2,8 +2,15 @@
 const HOUR = 3_600_000;
 const v = (value, displayValue = null) => ({ value, displayValue });
 
-export function fixture(state, now = Date.now()) {
+// A Japanese user's org is in yen (amounts a hundred times the dollar seed's, as the sandbox seeds
+// them) and Vigil writes its summary in the portal's language.
+const JA_SUMMARY =
+  '41日間ログインがありません。緊急のチケットが3件未解決です。30日間でヘルスが14ポイント低下しました。';
+
+export function fixture(state, now = Date.now(), lang = 'en') {
   const scoredAt = new Date(now - 2 * HOUR).toISOString();
+  const yen = lang === 'ja';
+  const amount = (usd) => (yen ? usd * 100 : usd);
   switch (state) {
     case 'healthy':
       return {
@@ -14,7 +21,7 @@ export function fixture(state, now = Date.now()) {
             Vigil_Health_Change_30d__c: v(6.5),
             Vigil_Score_Confidence__c: v(0.93),
             Vigil_Touch_Tier__c: v('high', 'High touch'),
-            Vigil_Expected_LTV__c: v(412000),
+            Vigil_Expected_LTV__c: v(amount(412000)),
             Vigil_Churn_Risk__c: v(9),
             Vigil_Churn_Risk_Level__c: v('low', 'Low'),
             Vigil_Churn_Reasons__c: v(null),
@@ -32,12 +39,14 @@ export function fixture(state, now = Date.now()) {
             Vigil_Health_Change_30d__c: v(-14),
             Vigil_Score_Confidence__c: v(0.48),
             Vigil_Touch_Tier__c: v('low', 'Low touch'),
-            Vigil_Expected_LTV__c: v(86400),
+            Vigil_Expected_LTV__c: v(amount(86400)),
             Vigil_Churn_Risk__c: v(78),
             Vigil_Churn_Risk_Level__c: v('critical', 'Critical'),
             Vigil_Churn_Reasons__c: v('no_login;urgent_tickets;health_drop'),
             Vigil_Churn_Summary__c: v(
-              'Nobody has logged in for 41 days. 3 urgent tickets are open. Health fell 14 points in 30 days.',
+              yen
+                ? JA_SUMMARY
+                : 'Nobody has logged in for 41 days. 3 urgent tickets are open. Health fell 14 points in 30 days.',
             ),
             Vigil_Scored_At__c: v(scoredAt),
           },

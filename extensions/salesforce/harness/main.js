@@ -6,7 +6,7 @@ import { createElement } from 'lwc';
 import { fixture } from './fixtures.js';
 
 const state = new URLSearchParams(window.location.search).get('state') || 'healthy';
-window.VIGIL_FIXTURE = fixture(state);
+window.VIGIL_FIXTURE = fixture(state, Date.now(), window.VIGIL_LANG);
 const card = createElement('c-vigil-health-card', { is: VigilHealthCard });
 card.recordId = '001Hs00003AbCdEIAV';
 card.vigilUrl = 'https://vigil.example.com';

@@ -3,6 +3,7 @@ import {
   PERMISSION_SET,
   READER_PERMISSION_SET,
 } from '../../../src/connectors/salesforce/vigil-fields.ts';
+import { cardLabelFiles } from './card-labels.ts';
 import { metadataXml, type XmlNode } from './metadata-xml.ts';
 
 // The DX project's generated metadata, from the one definition the runtime provisioning uses
@@ -81,5 +82,6 @@ export function generatedFiles(): Map<string, string> {
       label: VIEWER_PERMISSION_SET.label,
     }),
   );
+  for (const [path, content] of cardLabelFiles(SOURCE_DIR)) files.set(path, content);
   return files;
 }

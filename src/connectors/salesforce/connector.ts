@@ -2,8 +2,11 @@ import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
 import type { CrmConnector, CrmObjectType, CrmRecord, Page } from '../types.ts';
 import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
+import { CorporateAmounts } from './currency.ts';
 import { invalidateSchemas, objectSchema } from './describe.ts';
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
+import { readOrgLocale } from './org-locale.ts';
+import { readUsers } from './owners.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
@@ -80,6 +83,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     freshWindows: new Set(),
   };
   const vigilTasks = new VigilTaskDays(options.state);
+  // Multi-currency orgs: amounts read in the corporate currency (currency.ts).
+  const money = new CorporateAmounts(client, options.state, now);
   // Accounts' LastActivityDate without Vigil's own Tasks (last-contact.ts).
   const companies = async (type: CrmObjectType, page: Page<CrmRecord>): Promise<Page<CrmRecord>> =>
     type === 'company'
@@ -95,10 +100,22 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       await invalidateSchemas(options.state, ['Account', 'Task']);
       return report;
     },
+    // The org's corporate currency and time zone, and its users by name (full syncs).
+    accountDetails: () => readOrgLocale(client),
+    readOwners: () => readUsers(client),
     readAll: async (type, properties, cursor) =>
-      companies(type, await readAll(ctx, type, properties, cursor)),
+      companies(
+        type,
+        await money.convert(type, await readAll(ctx, type, await money.properties(properties), cursor)),
+      ),
     readChanged: async (type, properties, since, cursor) =>
-      companies(type, await readChanged(ctx, type, properties, since, cursor)),
+      companies(
+        type,
+        await money.convert(
+          type,
+          await readChanged(ctx, type, await money.properties(properties), since, cursor),
+        ),
+      ),
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
     writeCompanies: (updates) =>
       writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),

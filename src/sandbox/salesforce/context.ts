@@ -3,6 +3,7 @@ import type { TokenStore } from './auth/tokens.ts';
 import type { ApiUsage } from './limits/usage.ts';
 import type { SalesforceSandboxOptions } from './options.ts';
 import type { OrgState } from './state/org.ts';
+import type { SeedCurrency } from './state/org-locale.ts';
 import type { OrgTruth } from './state/seed-org.ts';
 import type { SfStats } from './stats.ts';
 
@@ -16,6 +17,9 @@ export interface OrgEntry {
   seed: number;
   /** The clock's "today" when the org was seeded (regenerates the same portal). */
   seededAt: number;
+  /** The corporate currency it was seeded in, and whether multi-currency is on (kept by a reseed). */
+  currency?: SeedCurrency;
+  multiCurrency?: boolean;
 }
 
 export interface SfContext {

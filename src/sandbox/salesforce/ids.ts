@@ -14,6 +14,8 @@ export const KEY_PREFIX = {
   Task: '00T',
   User: '005',
   Organization: '00D',
+  // Not relied on by Vigil (it never parses prefixes); the sandbox's own choice for currency types.
+  CurrencyType: '02E',
   PermissionSet: '0PS',
   PermissionSetAssignment: '0Pa',
   CustomField: '00N',

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SeedSize } from '../seed/types.ts';
+import type { SeedCurrency } from './state/org-locale.ts';
 
 // Start options of the Salesforce sandbox (the HubSpot sandbox's, with Salesforce's own limits).
 
@@ -22,6 +23,13 @@ export interface OrgOption {
   customFieldLimit?: number;
   /** Custom fields ("Account.NPS_Score__c") that exist but field-level security hides from the integration user. */
   hiddenFields?: readonly string[];
+  /**
+   * The org's corporate currency (default USD). JPY seeds a Japanese company: yen-sized amounts (a
+   * hundred times the dollar seed's), Asia/Tokyo, Japanese user names. See state/org-locale.ts.
+   */
+  currency?: SeedCurrency;
+  /** Multi-currency enabled: the currency is the CurrencyType marked IsCorporate (default false). */
+  multiCurrency?: boolean;
 }
 
 export interface SalesforceSandboxOptions {

@@ -15,7 +15,7 @@ export interface SandboxOwner {
   archived: boolean;
 }
 
-const US_NAMES: Array<[string, string]> = [
+export const US_NAMES: Array<[string, string]> = [
   ['Avery', 'Brooks'],
   ['Jordan', 'Lee'],
   ['Sam', 'Patel'],
@@ -23,7 +23,7 @@ const US_NAMES: Array<[string, string]> = [
   ['Morgan', 'Diaz'],
   ['Casey', 'Nguyen'],
 ];
-const JA_NAMES: Array<[string, string]> = [
+export const JA_NAMES: Array<[string, string]> = [
   ['花子', '佐藤'],
   ['翔太', '鈴木'],
   ['美咲', '高橋'],

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
 import type { OrgEntry, SfContext } from '../context.ts';
 import { isSObjectName } from '../state/fields.ts';
+import { SEED_CURRENCIES, type SeedCurrency } from '../state/org-locale.ts';
 import { addOrg, reseedOrg } from '../state/orgs.ts';
 import { mutateOrg } from '../state/seed-changes.ts';
 import { toJson } from '../state/values.ts';
@@ -43,12 +44,29 @@ export function controlRouter(ctx: SfContext): Router {
     );
   });
   router.post(`${base}/orgs`, (req, res) => {
-    const body = (req.body ?? {}) as { size?: unknown; seed?: unknown };
+    const body = (req.body ?? {}) as {
+      size?: unknown;
+      seed?: unknown;
+      currency?: unknown;
+      multiCurrency?: unknown;
+    };
     const size = typeof body.size === 'number' || typeof body.size === 'string' ? body.size : 'tiny';
     const seed = typeof body.seed === 'number' ? body.seed : 1;
     if (typeof size === 'string' && !['tiny', 'small', 'mid', 'large'].includes(size))
       return res.status(400).json({ error: `unknown size ${size}` });
-    const entry = addOrg(ctx, { size: size as 'tiny', seed });
+    const currency = body.currency ?? 'USD';
+    if (!SEED_CURRENCIES.includes(currency as SeedCurrency))
+      return res
+        .status(400)
+        .json({ error: `currency must be one of ${SEED_CURRENCIES.join(', ')}, got ${String(currency)}` });
+    if (body.multiCurrency !== undefined && typeof body.multiCurrency !== 'boolean')
+      return res.status(400).json({ error: 'multiCurrency must be true or false' });
+    const entry = addOrg(ctx, {
+      size: size as 'tiny',
+      seed,
+      currency: currency as SeedCurrency,
+      ...(body.multiCurrency === undefined ? {} : { multiCurrency: body.multiCurrency }),
+    });
     res.status(201).json({ orgId: entry.org.orgId, userId: entry.org.userId, username: entry.org.username });
   });
   router.get(`${base}/orgs/:orgId/truth`, (req, res) => {

@@ -34,7 +34,7 @@ function sendSaveError(res: Response, result: Extract<SaveResult, { ok: false }>
 
 function sobjectOf(req: Request, res: Response): SObjectName | null {
   const name = String(req.params['sobject']);
-  if (isSObjectName(name)) return name;
+  if (isSObjectName(name) && res.locals.org!.org.serves(name)) return name;
   sfError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
   return null;
 }

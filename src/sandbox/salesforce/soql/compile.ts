@@ -44,7 +44,7 @@ function parse(soql: string): Query {
 export function compileSoql(soql: string, org: OrgState, now: number): CompiledQuery {
   const q = parse(soql);
   const name = q.sObject ?? '';
-  if (!isSObjectName(name))
+  if (!isSObjectName(name) || !org.serves(name))
     throw new SoqlError(
       'INVALID_TYPE',
       withPosition(

@@ -46,6 +46,8 @@ export const SOBJECTS = [
   'User',
   'PermissionSet',
   'PermissionSetAssignment',
+  'Organization',
+  'CurrencyType',
 ] as const;
 export type SObjectName = (typeof SOBJECTS)[number];
 
@@ -179,7 +181,40 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('OwnerId', 'reference'),
       ];
     case 'User':
-      return [...SYSTEM, ro('Username', 'string'), ro('Name', 'string'), ro('IsActive', 'boolean')];
+      return [
+        ...SYSTEM,
+        ro('Username', 'string'),
+        ro('Name', 'string'),
+        ro('FirstName', 'string'),
+        ro('LastName', 'string'),
+        ro('Email', 'string'),
+        ro('IsActive', 'boolean'),
+        // "UserType: The category of user license" (User, Object Reference): Standard, PowerPartner,
+        // CspLitePortal, CustomerSuccess, PowerCustomerSuccess, CsnOnly, Guest, AutomatedProcess…
+        ro('UserType', 'picklist'),
+      ];
+    case 'Organization':
+      // Read-only here: Vigil never edits the org's settings. DefaultCurrencyIsoCode is removed
+      // from multi-currency orgs (orgs.ts), where it does not name the corporate currency.
+      return [
+        ...SYSTEM,
+        ro('Name', 'string'),
+        ro('DefaultCurrencyIsoCode', 'picklist'),
+        ro('TimeZoneSidKey', 'picklist'),
+        ro('LanguageLocaleKey', 'picklist'),
+        ro('DefaultLocaleSidKey', 'picklist'),
+      ];
+    case 'CurrencyType':
+      // Multi-currency orgs only ("This object is not available in single-currency organizations",
+      // CurrencyType, Object Reference); OrgState.serves() refuses it elsewhere.
+      return [
+        ...SYSTEM,
+        ro('IsoCode', 'picklist'),
+        ro('IsCorporate', 'boolean'),
+        ro('IsActive', 'boolean'),
+        ro('ConversionRate', 'double'),
+        ro('DecimalPlaces', 'int'),
+      ];
     case 'PermissionSet':
       return [...SYSTEM, ro('Name', 'string'), ro('Label', 'string'), ro('IsCustom', 'boolean')];
     case 'PermissionSetAssignment':

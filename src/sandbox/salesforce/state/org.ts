@@ -38,6 +38,8 @@ export class OrgState {
   readonly fields = new Map<SObjectName, Map<string, FieldDef>>();
   /** CustomField metadata by full name ("Account.Vigil_Health_Score__c"), for readMetadata. */
   readonly customFieldMetadata = new Map<string, Record<string, unknown>>();
+  /** Multi-currency enabled: CurrencyType exists, Organization.DefaultCurrencyIsoCode does not (orgs.ts). */
+  multiCurrency = false;
   /** Custom fields per object this org's edition allows (Infinity = no limit). */
   customFieldLimit = Number.POSITIVE_INFINITY;
   /** Records a validation rule rejects (control API), with its message. */
@@ -57,7 +59,28 @@ export class OrgState {
     }
     this.userId = this.nextId('User');
     this.username = `integration@${this.orgId.toLowerCase()}.sandbox`;
-    this.put('User', this.userId, { Username: this.username, Name: 'Integration User', IsActive: true });
+    this.put('User', this.userId, {
+      Username: this.username,
+      Name: 'Integration User',
+      FirstName: 'Integration',
+      LastName: 'User',
+      Email: `integration@${this.orgId.toLowerCase()}.example.com`,
+      IsActive: true,
+      UserType: 'Standard',
+    });
+    // The org's own record (Id = the org id): a US org until the seed says otherwise (org-locale.ts).
+    this.put('Organization', this.orgId, {
+      Name: `Sandbox org ${orgNumber}`,
+      DefaultCurrencyIsoCode: 'USD',
+      TimeZoneSidKey: 'America/Los_Angeles',
+      LanguageLocaleKey: 'en_US',
+      DefaultLocaleSidKey: 'en_US',
+    });
+  }
+
+  /** Whether this org has the sObject at all: CurrencyType exists in multi-currency orgs only. */
+  serves(sobject: SObjectName): boolean {
+    return sobject !== 'CurrencyType' || this.multiCurrency;
   }
 
   now(): number {

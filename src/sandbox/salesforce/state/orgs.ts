@@ -16,7 +16,10 @@ export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
   orgNumber += 1;
   const org = new OrgState(option.orgNumber ?? orgNumber, () => ctx.clock.now());
   const seededAt = ctx.clock.now();
-  const truth = generateOrg(org, option.size, option.seed, seededAt);
+  const truth = generateOrg(org, option.size, option.seed, seededAt, {
+    ...(option.currency === undefined ? {} : { currency: option.currency }),
+    ...(option.multiCurrency === undefined ? {} : { multiCurrency: option.multiCurrency }),
+  });
   applyFieldOptions(org, option);
   const entry: OrgEntry = {
     org,
@@ -25,6 +28,8 @@ export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
     size: option.size,
     seed: option.seed,
     seededAt,
+    ...(option.currency === undefined ? {} : { currency: option.currency }),
+    ...(option.multiCurrency === undefined ? {} : { multiCurrency: option.multiCurrency }),
   };
   ctx.orgs.set(org.orgId, entry);
   return entry;
@@ -33,7 +38,12 @@ export function addOrg(ctx: SfContext, option: OrgOption): OrgEntry {
 /** A fresh org in place of `entry` (a new org id: sessions of the old org stop working). */
 export function reseedOrg(ctx: SfContext, entry: OrgEntry): OrgEntry {
   ctx.orgs.delete(entry.org.orgId);
-  return addOrg(ctx, { size: entry.size, seed: entry.seed });
+  return addOrg(ctx, {
+    size: entry.size,
+    seed: entry.seed,
+    ...(entry.currency === undefined ? {} : { currency: entry.currency }),
+    ...(entry.multiCurrency === undefined ? {} : { multiCurrency: entry.multiCurrency }),
+  });
 }
 
 /**

@@ -1,8 +1,11 @@
+import { seedInCurrency } from '../../hubspot/state/account-details.ts';
 import { generatePortal } from '../../seed/generate.ts';
+import { OWNER_IDS } from '../../seed/names.ts';
 import type { SeededPortal, SeedRecord, SeedSize } from '../../seed/types.ts';
 import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import { derive, type OrgState } from './org.ts';
+import { mixCurrencies, type OrgPerson, orgPeople, type SeedCurrency, setOrgCurrency } from './org-locale.ts';
 import type { FieldValue } from './values.ts';
 
 // Loads a portal of the CRM-neutral seed into an org: companies become Accounts, deals
@@ -81,18 +84,41 @@ function stamps(r: SeedRecord): Record<string, FieldValue> {
   return { CreatedDate: toSecond(r.createdAt), LastModifiedDate: modified, SystemModstamp: modified };
 }
 
-export function seedOrg(org: OrgState, seeded: SeededPortal): OrgTruth[] {
-  const owners = ['71843210', '71843211', '71843212', '71843213', '71843214', '71843215'];
+export function seedOrg(
+  org: OrgState,
+  seeded: SeededPortal,
+  people: readonly OrgPerson[] = orgPeople(false),
+): OrgTruth[] {
   const ownerIds = new Map<string, string>();
-  for (const [i, owner] of owners.entries()) {
+  for (const [i, owner] of OWNER_IDS.entries()) {
     const id = org.nextId('User');
+    const person = people[i % people.length]!;
     org.put('User', id, {
       Username: `owner${i + 1}@${org.orgId.toLowerCase()}.sandbox`,
-      Name: `Owner ${i + 1}`,
-      IsActive: true,
+      Name: person.name,
+      FirstName: person.firstName,
+      LastName: person.lastName,
+      Email: person.email,
+      IsActive: person.active,
+      UserType: 'Standard',
     });
     ownerIds.set(owner, id);
   }
+  // Every org has users that own no accounts: the platform's own, and a site's guest user.
+  org.put('User', org.nextId('User'), {
+    Username: `autoproc@${org.orgId.toLowerCase()}`,
+    Name: 'Automated Process',
+    LastName: 'Automated Process',
+    IsActive: true,
+    UserType: 'AutomatedProcess',
+  });
+  org.put('User', org.nextId('User'), {
+    Username: `site-guest@${org.orgId.toLowerCase()}.sandbox`,
+    Name: 'Site Guest User',
+    LastName: 'Site Guest User',
+    IsActive: true,
+    UserType: 'Guest',
+  });
   const accountOf = new Map<string, string>();
   seeded.companies.forEach((c, i) => {
     const p = c.properties;
@@ -189,6 +215,17 @@ export function seedOrg(org: OrgState, seeded: SeededPortal): OrgTruth[] {
   }));
 }
 
-export function generateOrg(org: OrgState, size: SeedSize | number, seed: number, now: number): OrgTruth[] {
-  return seedOrg(org, generatePortal({ size, seed, now }));
+export function generateOrg(
+  org: OrgState,
+  size: SeedSize | number,
+  seed: number,
+  now: number,
+  options: { currency?: SeedCurrency; multiCurrency?: boolean } = {},
+): OrgTruth[] {
+  const currency = options.currency ?? 'USD';
+  setOrgCurrency(org, currency, options.multiCurrency ?? false);
+  const seeded = seedInCurrency(generatePortal({ size, seed, now }), currency);
+  const truth = seedOrg(org, seeded, orgPeople(currency === 'JPY'));
+  mixCurrencies(org, currency);
+  return truth;
 }

@@ -1,7 +1,8 @@
+import LOCALE from '@salesforce/i18n/locale';
 import { api, LightningElement } from 'lwc';
 
-// Stand-in for lightning-formatted-number: Intl.NumberFormat, as the real one uses (currency: USD here;
-// in Salesforce the user's locale currency).
+// Stand-in for lightning-formatted-number: Intl.NumberFormat in the user's locale, as the real one
+// uses; the currency is the one the card passes (currency-code), USD when none.
 export default class FormattedNumber extends LightningElement {
   @api value;
   @api formatStyle = 'decimal';
@@ -14,6 +15,6 @@ export default class FormattedNumber extends LightningElement {
     if (this.formatStyle === 'currency') options.currency = this.currencyCode || 'USD';
     if (this.maximumFractionDigits !== undefined)
       options.maximumFractionDigits = Number(this.maximumFractionDigits);
-    return new Intl.NumberFormat('en-US', options).format(this.value);
+    return new Intl.NumberFormat(LOCALE, options).format(this.value);
   }
 }

@@ -1,32 +1,59 @@
 // The card's view model: the getRecord answer → what the template shows. Pure, so each state is
-// easy to reason about and the template holds no logic.
+// easy to reason about and the template holds no logic. Words come from custom labels (labels.js,
+// in the user's language); numbers and lists are formatted for the user's locale with Intl.
 
-const LABELS = {
-  Vigil_Health_Score__c: 'Health score',
-  Vigil_Health_Status__c: 'Health status',
-  Vigil_Health_Change_30d__c: 'Health change (30 days)',
-  Vigil_Score_Confidence__c: 'Score confidence',
-  Vigil_Touch_Tier__c: 'Touch tier',
-  Vigil_Expected_LTV__c: 'Expected LTV',
-  Vigil_Churn_Risk__c: 'Churn risk',
-  Vigil_Churn_Risk_Level__c: 'Churn risk level',
-  Vigil_Churn_Reasons__c: 'Churn reasons',
-  Vigil_Churn_Summary__c: 'Churn summary',
-  Vigil_Scored_At__c: 'Scored at',
+import LABELS from './labels';
+
+const FIELD_LABELS = {
+  Vigil_Health_Score__c: LABELS.Vigil_Card_Field_Health_Score,
+  Vigil_Health_Status__c: LABELS.Vigil_Card_Field_Health_Status,
+  Vigil_Health_Change_30d__c: LABELS.Vigil_Card_Field_Health_Change,
+  Vigil_Score_Confidence__c: LABELS.Vigil_Card_Field_Confidence,
+  Vigil_Touch_Tier__c: LABELS.Vigil_Card_Touch_Tier,
+  Vigil_Expected_LTV__c: LABELS.Vigil_Card_Expected_LTV,
+  Vigil_Churn_Risk__c: LABELS.Vigil_Card_Churn_Risk,
+  Vigil_Churn_Risk_Level__c: LABELS.Vigil_Card_Field_Risk_Level,
+  Vigil_Churn_Reasons__c: LABELS.Vigil_Card_Field_Reasons,
+  Vigil_Churn_Summary__c: LABELS.Vigil_Card_Field_Summary,
+  Vigil_Scored_At__c: LABELS.Vigil_Card_Field_Scored_At,
 };
 
 const STATUS = {
-  healthy: { label: 'Healthy', badge: 'slds-theme_success', ring: 'base-autocomplete' },
-  neutral: { label: 'Neutral', badge: 'slds-theme_warning', ring: 'warning' },
-  at_risk: { label: 'At risk', badge: 'slds-theme_error', ring: 'expired' },
+  healthy: {
+    label: LABELS.Vigil_Card_Status_Healthy,
+    badge: 'slds-theme_success',
+    ring: 'base-autocomplete',
+  },
+  neutral: { label: LABELS.Vigil_Card_Status_Neutral, badge: 'slds-theme_warning', ring: 'warning' },
+  at_risk: { label: LABELS.Vigil_Card_Status_At_Risk, badge: 'slds-theme_error', ring: 'expired' },
 };
 const RISK = {
-  low: { label: 'Low', badge: 'slds-theme_success' },
-  medium: { label: 'Medium', badge: 'slds-theme_warning' },
-  high: { label: 'High', badge: 'slds-theme_error' },
-  critical: { label: 'Critical', badge: 'slds-theme_error' },
+  low: { label: LABELS.Vigil_Card_Risk_Low, badge: 'slds-theme_success' },
+  medium: { label: LABELS.Vigil_Card_Risk_Medium, badge: 'slds-theme_warning' },
+  high: { label: LABELS.Vigil_Card_Risk_High, badge: 'slds-theme_error' },
+  critical: { label: LABELS.Vigil_Card_Risk_Critical, badge: 'slds-theme_error' },
 };
-const TIER = { high: 'High touch', low: 'Low touch', tech: 'Tech touch' };
+const TIER = {
+  high: LABELS.Vigil_Card_Tier_High,
+  low: LABELS.Vigil_Card_Tier_Low,
+  tech: LABELS.Vigil_Card_Tier_Tech,
+};
+
+/** A label with its `{0}`, `{1}`… filled in (custom labels have no formatter of their own). */
+export function format(label, ...args) {
+  return String(label).replace(/\{(\d+)\}/g, (whole, i) =>
+    args[Number(i)] === undefined ? whole : String(args[Number(i)]),
+  );
+}
+
+/** The user's locale if Intl knows it, else en-US (a locale string Intl refuses would throw). */
+export function intlLocale(locale) {
+  try {
+    return Intl.getCanonicalLocales(String(locale).replace(/_/g, '-'))[0] || 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
 
 /** The field's API name without a package namespace prefix (`ns__Vigil_X__c` → `Vigil_X__c`). */
 function localName(fieldApiName) {
@@ -34,17 +61,23 @@ function localName(fieldApiName) {
   return match ? match[1] : fieldApiName;
 }
 
-/** "+6.5 in 30 days", "−3 in 30 days", "No change in 30 days". */
-export function changeText(change) {
+/** "+6.5 in 30 days", "−3 in 30 days", "No change in 30 days" (30日間で+6.5…). */
+export function changeText(change, locale = 'en-US') {
   const rounded = Math.round(change * 10) / 10;
-  if (rounded === 0) return 'No change in 30 days';
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)} in 30 days`;
+  if (rounded === 0) return LABELS.Vigil_Card_Change_None;
+  const points = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(
+    Math.abs(rounded),
+  );
+  return format(rounded > 0 ? LABELS.Vigil_Card_Change_Up : LABELS.Vigil_Card_Change_Down, points);
 }
 
-/** The summary's sentences (the sync writes them joined by spaces, each ending in . ! or ?). */
+/**
+ * The summary's sentences. The sync writes them in the portal's language, joined by spaces: English
+ * sentences end in . ! or ?, Japanese ones in 。！？ (often with no space after).
+ */
 export function sentences(summary) {
   return String(summary)
-    .split(/(?<=[.!?])\s+/)
+    .split(/(?<=[.!?])\s+|(?<=[。！？])\s*/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
@@ -53,15 +86,13 @@ export function errorMessage(error) {
   if (!error) return '';
   const body = Array.isArray(error.body) ? error.body[0] : error.body;
   const detail = body?.message || error.message || error.statusText;
-  return detail
-    ? `Vigil's health could not be loaded: ${detail}`
-    : "Vigil's health could not be loaded. Reload the page to try again.";
+  return detail ? format(LABELS.Vigil_Card_Load_Failed, detail) : LABELS.Vigil_Card_Load_Failed_Retry;
 }
 
 /**
  * @param record getRecord's data ({ fields: { Name: { value, displayValue } } })
  * @param fields the schema references the card asked for
- * @param options recordId, vigilUrl, lowConfidenceBelow
+ * @param options recordId, vigilUrl, lowConfidenceBelow, locale (the user's, e.g. ja-JP)
  */
 export function cardView(record, fields, options) {
   const present = {};
@@ -69,7 +100,7 @@ export function cardView(record, fields, options) {
   for (const f of fields) {
     const name = localName(f.fieldApiName);
     const entry = record?.fields ? record.fields[f.fieldApiName] : undefined;
-    if (entry === undefined) hidden.push(LABELS[name] || name);
+    if (entry === undefined) hidden.push(FIELD_LABELS[name] || name);
     else present[name] = entry;
   }
   const value = (name) => (present[name] === undefined ? null : present[name].value);
@@ -87,6 +118,9 @@ export function cardView(record, fields, options) {
   const reasonCodes = display('Vigil_Churn_Reasons__c') || value('Vigil_Churn_Reasons__c');
   const scoredAt = value('Vigil_Scored_At__c');
 
+  const locale = intlLocale(options.locale || 'en-US');
+  const percent = (share) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
   const readable = Object.keys(present).length;
   const noAccess = readable === 0;
   const scored = !noAccess && (score !== null || scoredAt !== null);
@@ -104,17 +138,20 @@ export function cardView(record, fields, options) {
     notScored: !noAccess && !scored,
     scored,
     hasHidden: hidden.length > 0 && !noAccess,
-    hiddenText: `Hidden from you: ${hidden.join(', ')}. Ask your Salesforce admin for the Vigil viewer permission set.`,
+    hiddenText: format(
+      LABELS.Vigil_Card_Hidden,
+      new Intl.ListFormat(locale, { type: 'conjunction' }).format(hidden),
+    ),
     hasScore: score !== null,
     score,
     scoreText: score === null ? '' : String(Math.round(score)),
-    scoreLabel: score === null ? '' : `Health score ${Math.round(score)} out of 100`,
+    scoreLabel: score === null ? '' : format(LABELS.Vigil_Card_Score_Label, Math.round(score)),
     hasStatus: status !== undefined,
     statusLabel: status ? status.label : '',
     statusClass: status ? status.badge : '',
     ringVariant: status ? status.ring : 'base',
     hasChange: change !== null,
-    changeText: change === null ? '' : changeText(change),
+    changeText: change === null ? '' : changeText(change, locale),
     changeClass:
       change === null || Math.round(change * 10) === 0
         ? 'slds-text-color_weak'
@@ -122,14 +159,11 @@ export function cardView(record, fields, options) {
           ? 'slds-text-color_success'
           : 'slds-text-color_error',
     hasConfidence: confidence !== null,
-    confidencePercent: confidence === null ? '' : `${Math.round(confidence * 100)}%`,
+    confidencePercent: confidence === null ? '' : percent(confidence),
     lowConfidence,
-    lowConfidenceText:
-      confidence === null
-        ? ''
-        : `Thin data: only ${Math.round(confidence * 100)}% of the usual signals were available, so treat this score with care.`,
+    lowConfidenceText: confidence === null ? '' : format(LABELS.Vigil_Card_Thin_Data, percent(confidence)),
     hasRisk: riskLevel !== undefined || risk !== null,
-    riskLabel: riskLevel ? `${riskLevel.label} churn risk` : 'Churn risk',
+    riskLabel: riskLevel ? riskLevel.label : LABELS.Vigil_Card_Churn_Risk,
     riskClass: riskLevel ? riskLevel.badge : '',
     hasRiskLevel: riskLevel !== undefined,
     hasRiskScore: risk !== null,

@@ -1,3 +1,5 @@
+import CURRENCY from '@salesforce/i18n/currency';
+import LOCALE from '@salesforce/i18n/locale';
 import CHURN_REASONS from '@salesforce/schema/Account.Vigil_Churn_Reasons__c';
 import CHURN_RISK from '@salesforce/schema/Account.Vigil_Churn_Risk__c';
 import CHURN_RISK_LEVEL from '@salesforce/schema/Account.Vigil_Churn_Risk_Level__c';
@@ -11,6 +13,7 @@ import SCORED_AT from '@salesforce/schema/Account.Vigil_Scored_At__c';
 import TOUCH_TIER from '@salesforce/schema/Account.Vigil_Touch_Tier__c';
 import { getRecord } from 'lightning/uiRecordApi';
 import { api, LightningElement, wire } from 'lwc';
+import LABELS from './labels';
 import { cardView, errorMessage } from './view';
 
 // Every field goes in optionalFields, none in fields: a field the rep may not read (field-level
@@ -31,6 +34,11 @@ const FIELDS = [
   SCORED_AT,
 ];
 
+// Multi-currency orgs only: the Account's own currency, the one its currency fields (Expected LTV) are
+// in. Named as a string, not a schema import: single-currency orgs have no such field, and an import of
+// a missing field fails the deploy; as an optional field it is simply absent from their records.
+const RECORD_CURRENCY = 'Account.CurrencyIsoCode';
+
 export default class VigilHealthCard extends LightningElement {
   @api recordId;
   /** Vigil's public URL, set per page in Lightning App Builder; the "Open in Vigil" link goes there. */
@@ -41,8 +49,10 @@ export default class VigilHealthCard extends LightningElement {
   record;
   error;
   view;
+  /** The card's words in the user's language (custom labels, translated in Translation Workbench). */
+  labels = LABELS;
 
-  @wire(getRecord, { recordId: '$recordId', optionalFields: FIELDS })
+  @wire(getRecord, { recordId: '$recordId', optionalFields: [...FIELDS, RECORD_CURRENCY] })
   wiredRecord({ data, error }) {
     this.record = data;
     this.error = error;
@@ -51,6 +61,7 @@ export default class VigilHealthCard extends LightningElement {
           recordId: this.recordId,
           vigilUrl: this.vigilUrl,
           lowConfidenceBelow: Number(this.lowConfidenceBelow),
+          locale: LOCALE,
         })
       : undefined;
   }
@@ -65,6 +76,15 @@ export default class VigilHealthCard extends LightningElement {
 
   get errorText() {
     return errorMessage(this.error);
+  }
+
+  /**
+   * Expected LTV's currency: the record's in a multi-currency org, else the user's
+   * (`@salesforce/i18n/currency`), which in a single-currency org is the org's — the one Vigil
+   * computes amounts in.
+   */
+  get currencyCode() {
+    return this.record?.fields?.CurrencyIsoCode?.value || CURRENCY;
   }
 
   get hasLink() {
