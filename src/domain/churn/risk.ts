@@ -140,6 +140,24 @@ function applyRules(churn: ScoringConfig['churn'], health: number | null, reason
 }
 
 /**
+ * The rules' risk from a stored feature vector (each reason's severity and `health_gap`),
+ * by the same formula as applyRules: what a fitted model is judged against when only a
+ * snapshot of the features is left (Vigil's own score history), whatever model scored it then.
+ */
+export function rulesRiskOf(
+  features: Readonly<Record<string, number>>,
+  churn: ScoringConfig['churn'],
+): number {
+  const gap = clamp01(features['health_gap'] ?? 0);
+  let keep = 1 - gap * (churn.healthBaseline / 100);
+  for (const code of REASON_CODES) {
+    const s = features[code] ?? 0;
+    if (s > 0) keep *= 1 - Math.min(1, (weightOf(churn.weights, code) / 100) * s);
+  }
+  return Math.round(1000 * (1 - keep)) / 10;
+}
+
+/**
  * risk = 100·σ(intercept + Σ coefficient·feature). A reason's contribution is the points
  * risk would fall by if its features (its severity and the signals behind it) were those
  * of the portal's average customer (the model's baseline; 0 for older models). Reasons

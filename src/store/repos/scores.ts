@@ -154,13 +154,16 @@ export function createScoresRepo(pool: pg.Pool) {
           await sql(
             c,
             `INSERT INTO score_history (install_id, company_id, at, health, risk, status, risk_level, tier, cause,
-               config_version, run_id)
-             SELECT $1, r.company_id, r.scored_at, r.health, r.risk, r.status, r.risk_level, r.tier, $3, $4, $5
+               config_version, run_id, signals)
+             SELECT $1, r.company_id, r.scored_at, r.health, r.risk, r.status, r.risk_level, r.tier, $3, $4, $5,
+               r.signals
              FROM jsonb_to_recordset($2::jsonb) AS r(company_id text, scored_at timestamptz,
-               health double precision, risk double precision, status text, risk_level text, tier text)
+               health double precision, risk double precision, status text, risk_level text, tier text,
+               signals jsonb)
              ON CONFLICT (install_id, company_id, at) DO UPDATE SET health = excluded.health, risk = excluded.risk,
                status = excluded.status, risk_level = excluded.risk_level, tier = excluded.tier,
-               cause = excluded.cause, config_version = excluded.config_version, run_id = excluded.run_id`,
+               cause = excluded.cause, config_version = excluded.config_version, run_id = excluded.run_id,
+               signals = excluded.signals`,
             [
               installId,
               JSON.stringify(
@@ -172,6 +175,7 @@ export function createScoresRepo(pool: pg.Pool) {
                   status: r.status,
                   risk_level: r.risk_level,
                   tier: r.tier,
+                  signals: r.signals,
                 })),
               ),
               options.cause,
@@ -307,6 +311,25 @@ export function createScoresRepo(pool: pg.Pool) {
         configVersion: h.config_version,
         runId: h.run_id,
       }));
+    },
+
+    /**
+     * The feature values kept with each snapshot of these companies (snapshots stored before
+     * they were kept are left out), oldest first: Vigil's own history, for the churn model.
+     */
+    async featureSnapshots(
+      installId: string,
+      companyIds: readonly string[],
+    ): Promise<Array<{ companyId: string; at: number; features: Record<string, number> }>> {
+      if (companyIds.length === 0) return [];
+      const r = await sql<{ company_id: string; at: Date; signals: Record<string, number> }>(
+        pool,
+        `SELECT company_id, at, signals FROM score_history
+         WHERE install_id = $1 AND company_id = ANY($2::text[]) AND signals IS NOT NULL ORDER BY at, company_id`,
+        [installId, [...companyIds]],
+        { operation: 'scores.featureSnapshots', installId, count: companyIds.length },
+      );
+      return r.rows.map((h) => ({ companyId: h.company_id, at: h.at.getTime(), features: h.signals }));
     },
 
     /** The at-risk list: keyset pages, highest churn risk first by default. */
