@@ -13,7 +13,7 @@ export interface ChurnRisk {
   /** 0–100, one decimal. */
   score: number;
   level: RiskLevel;
-  /** The top 3 reasons by contribution (only reasons that add risk). */
+  /** The top 3 reasons by contribution (only reasons that add risk; under the rules, only thresholds reached). */
   reasons: ChurnReason[];
   /** Every reason that fired, highest contribution first. */
   allReasons: ChurnReason[];
@@ -65,8 +65,13 @@ export function churnRisk(
   } else score = applyRules(config.churn, health.score, reasons);
   if (reasons.length > 1) sortByContribution(reasons);
   const top: ChurnReason[] = [];
+  // Under the rules a reason is named once its hard threshold is reached (severity ≥ 0.5);
+  // short of it, on the graded part of its severity, it adds risk and shows among all the
+  // reasons, but the few named to a rep (and written to the CRM) are the thresholds crossed.
+  const named = model.kind === 'fitted' ? 0 : 0.5;
   for (let i = 0; i < reasons.length && top.length < TOP_REASONS; i++) {
-    if (reasons[i]!.contribution > 0) top.push(reasons[i]!);
+    const r = reasons[i]!;
+    if (r.contribution > 0 && r.severity >= named) top.push(r);
   }
   const rounded = Math.round(score * 10) / 10;
   return {

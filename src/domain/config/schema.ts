@@ -118,6 +118,11 @@ export const fittedModelSchema = z.strictObject({
 const churnSchema = z
   .strictObject({
     thresholds: z.strictObject(thresholdsShape).prefault({}),
+    /**
+     * Graded severities: a reason's severity rises from a soft threshold to the hard one
+     * (churn/reasons.ts softThreshold) instead of jumping from 0 at it; false restores the cliff.
+     */
+    graded: z.boolean().default(true),
     weights: z.strictObject(reasonWeightsShape).prefault({}),
     /** How much low health alone raises risk, percent at health 0. */
     healthBaseline: z.number().min(0).max(100).default(35),
