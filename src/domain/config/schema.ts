@@ -139,6 +139,17 @@ const churnSchema = z
     model: z
       .union([z.strictObject({ kind: z.literal('rules') }), fittedModelSchema])
       .default({ kind: 'rules' }),
+    /**
+     * When enough new outcomes arrived, the model is fitted again before its weekly fit:
+     * once the churns and decided renewals recorded since the last fit reach the larger of
+     * `newOutcomesAtLeast` and `shareOfExamples` × the last fit's examples (learning/refit.ts).
+     */
+    refit: z
+      .strictObject({
+        newOutcomesAtLeast: z.number().int().min(1).max(100_000).default(20),
+        shareOfExamples: z.number().min(0).max(1).default(0.1),
+      })
+      .prefault({}),
   })
   .prefault({});
 

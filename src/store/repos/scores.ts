@@ -332,6 +332,31 @@ export function createScoresRepo(pool: pg.Pool) {
       return r.rows.map((h) => ({ companyId: h.company_id, at: h.at.getTime(), features: h.signals }));
     },
 
+    /**
+     * Companies scored as churned, with a churn at or after `churnedSince` (epoch ms), whose
+     * company or deal records changed in the mirror after `changedSince`: churns Vigil learnt of
+     * since then. Sorted by id.
+     */
+    async churnedChangedSince(
+      installId: string,
+      changedSince: number,
+      churnedSince: number,
+    ): Promise<string[]> {
+      const r = await sql<{ company_id: string }>(
+        pool,
+        `SELECT s.company_id FROM company_scores s
+          WHERE s.install_id = $1 AND s.churned
+            AND (s.breakdown -> 'signals' -> 'commercial' ->> 'churnedAt')::double precision >= $3
+            AND (EXISTS (SELECT 1 FROM companies c WHERE c.install_id = $1 AND c.id = s.company_id AND c.synced_at > $2)
+              OR EXISTS (SELECT 1 FROM deals d WHERE d.install_id = $1 AND d.company_id = s.company_id
+                           AND NOT d.archived AND d.synced_at > $2))
+          ORDER BY s.company_id`,
+        [installId, new Date(changedSince), churnedSince],
+        { operation: 'scores.churnedChangedSince', installId },
+      );
+      return r.rows.map((x) => x.company_id);
+    },
+
     /** The at-risk list: keyset pages, highest churn risk first by default. */
     async list(installId: string, query: ListScoresQuery = {}): Promise<ScorePage> {
       const q = listQuery(installId, query);
