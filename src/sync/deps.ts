@@ -12,6 +12,7 @@ import type { ScoringConfig } from '../domain/config/schema.ts';
 import type { PortfolioKpis } from '../domain/kpis/portfolio.ts';
 import type { CompanyInput } from '../domain/records.ts';
 import type { CompanyScore } from '../domain/score.ts';
+import type { ScoreCause } from '../domain/score-cause.ts';
 import type { TierAssignment, TierInput } from '../domain/tiers/assign.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ScoreValues } from './writeback/properties.ts';
@@ -85,7 +86,7 @@ export interface SyncStore {
     save(
       installId: string,
       scored: readonly Scored[],
-      options: { configVersion: number; cause: 'data' | 'config'; runId: string; loadedAt?: number },
+      options: { configVersion: number; cause: ScoreCause; runId: string; loadedAt?: number },
     ): Promise<unknown>;
     /** Current scores of these companies (missing ones left out). */
     current(installId: string, companyIds: readonly string[]): Promise<StoredScore[]>;

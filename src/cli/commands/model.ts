@@ -102,7 +102,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
           clock: { now: () => Date.now() },
           logger: base.logger.child({ component: 'sync' }),
         },
-        { installId: install.id, mode: 'full', scope: 'recompute', cause: 'config' },
+        { installId: install.id, mode: 'full', scope: 'recompute', cause: 'model' },
       );
     if (sub === 'revert') {
       const version = await store.configs.save(

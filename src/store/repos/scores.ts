@@ -4,6 +4,7 @@ import type { RiskLevel } from '../../domain/churn/risk.ts';
 import type { ScoringMapping, Tier } from '../../domain/config/schema.ts';
 import type { HealthStatus } from '../../domain/health/score.ts';
 import type { CompanyScore } from '../../domain/score.ts';
+import type { ScoreCause } from '../../domain/score-cause.ts';
 import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
 import { encodeCursor, type ScoreSort, type SortOrder } from '../cursor.ts';
 import { sql, toInt, toMs, transaction } from '../db.ts';
@@ -22,7 +23,7 @@ import {
 
 export interface SaveScoresOptions {
   readonly configVersion: number;
-  readonly cause: 'data' | 'config';
+  readonly cause: ScoreCause;
   readonly runId?: string | null;
   /**
    * When the inputs were loaded (epoch ms): a company dirtied again after that keeps its dirty
@@ -58,7 +59,7 @@ export interface HistoryPoint {
   status: HealthStatus | null;
   riskLevel: RiskLevel;
   tier: Tier | null;
-  cause: 'data' | 'config';
+  cause: ScoreCause;
   configVersion: number;
   runId: string | null;
 }
@@ -290,7 +291,7 @@ export function createScoresRepo(pool: pg.Pool) {
         status: HealthStatus | null;
         risk_level: RiskLevel;
         tier: Tier | null;
-        cause: 'data' | 'config';
+        cause: ScoreCause;
         config_version: number;
         run_id: string | null;
       }>(
