@@ -1,3 +1,4 @@
+import { CrmNoHistoryError } from '../connectors/types.ts';
 import type { ScoringConfig, ScoringMapping } from '../domain/config/schema.ts';
 import type { CompanyInput } from '../domain/records.ts';
 import { type Backtest, type BacktestOptions, backtest } from './evaluate.ts';
@@ -142,7 +143,7 @@ async function readHistoryOrNote(
   try {
     return await deps.readHistory!(ids, properties);
   } catch (err) {
-    if (err instanceof NoHistoryError) return err.message;
+    if (err instanceof NoHistoryError || err instanceof CrmNoHistoryError) return err.message;
     throw err;
   }
 }

@@ -16,6 +16,7 @@ export const KEY_PREFIX = {
   Organization: '00D',
   PermissionSet: '0PS',
   PermissionSetAssignment: '0Pa',
+  AccountHistory: '017',
   CustomField: '00N',
   QueryLocator: '01g',
   BulkJob: '750',

@@ -22,6 +22,12 @@ export interface OrgOption {
   customFieldLimit?: number;
   /** Custom fields ("Account.NPS_Score__c") that exist but field-level security hides from the integration user. */
   hiddenFields?: readonly string[];
+  /**
+   * Account fields with history tracking on (AccountHistory rows, seeded from the 24 months of the
+   * seed): default the usage, sentiment and billing fields (TRACKED_ACCOUNT_FIELDS); `false` for an
+   * org that tracks none, or the API names of the fields it tracks.
+   */
+  fieldHistory?: false | readonly string[];
 }
 
 export interface SalesforceSandboxOptions {
