@@ -6,7 +6,6 @@ import type { HealthScore, HealthStatus } from '../../domain/health/score.ts';
 import type { CompanyScore } from '../../domain/score.ts';
 import type { DataQualityNote, Signals } from '../../domain/signals/types.ts';
 import type { TierAssignment } from '../../domain/tiers/assign.ts';
-import { snapshotFeatures } from '../../learning/reconstruct.ts';
 import { toMs } from '../db.ts';
 
 /** Everything behind a score, for the card and `vigil score --explain` (the ARR timeline is left out). */
@@ -166,8 +165,6 @@ export function toSaveRecord(score: CompanyScore, tier: TierAssignment) {
     renewal_date: c.renewalDate === null ? null : new Date(c.renewalDate).toISOString(),
     breakdown,
     scored_at: new Date(score.asOf).toISOString(),
-    // Kept with the history snapshot: the values a churn model can later learn from.
-    signals: snapshotFeatures(score),
   };
 }
 

@@ -6,6 +6,7 @@ import type { HealthStatus } from '../../domain/health/score.ts';
 import type { CompanyScore } from '../../domain/score.ts';
 import type { ScoreCause } from '../../domain/score-cause.ts';
 import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
+import { snapshotFeatures } from '../../learning/reconstruct.ts';
 import { encodeCursor, type ScoreSort, type SortOrder } from '../cursor.ts';
 import { sql, toInt, toMs, transaction } from '../db.ts';
 import { listQuery } from './score-list.ts';
@@ -91,6 +92,7 @@ export function createScoresRepo(pool: pg.Pool) {
       const previous = new Map<string, PreviousScore>();
       if (scored.length === 0) return previous;
       const byId = new Map(scored.map((s) => [s.score.companyId, toSaveRecord(s.score, s.tier)]));
+      const scoreOf = new Map(scored.map((s) => [s.score.companyId, s.score]));
       const records = [...byId.values()];
       const ids = [...byId.keys()];
       const ctx = { operation: 'scores.save', installId, count: ids.length, ids: ids.slice(0, 20) };
@@ -176,7 +178,8 @@ export function createScoresRepo(pool: pg.Pool) {
                   status: r.status,
                   risk_level: r.risk_level,
                   tier: r.tier,
-                  signals: r.signals,
+                  // What the scorer used, as of then: the values a churn model can later learn from.
+                  signals: snapshotFeatures(scoreOf.get(r.company_id)!),
                 })),
               ),
               options.cause,
