@@ -162,6 +162,10 @@ forEachDatabase('Model page', (db) => {
     const items = ((await api.json()) as { items: Array<{ cause: string; configVersion: number }> }).items;
     expect(items.at(-1)).toMatchObject({ cause: 'model', configVersion: version });
     expect(items.filter((i) => i.cause === 'model')).toHaveLength(1);
+    const detail = await operator.fetch(`/api/companies/${companyId}?installId=${a}`);
+    expect(detail.status).toBe(200);
+    const history = ((await detail.json()) as { history: Array<{ cause: string }> }).history;
+    expect(history.at(-1)?.cause).toBe('model');
     const page = await (await operator.fetch(`/companies/${companyId}?installId=${a}`)).text();
     expect(page).toContain(`<tr data-cause="model">`);
     expect(page).toContain(`Churn model (v${version})`);
