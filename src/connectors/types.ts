@@ -151,6 +151,18 @@ export interface CrmConnector {
   ): Promise<CompanyHistory[]>;
 }
 
+/**
+ * The CRM connection keeps no history of the fields asked for (a Salesforce org without Field
+ * History Tracking on them, or one whose integration user may not read it): the message says
+ * which and how to turn it on. A fit then learns from Vigil's own score history alone.
+ */
+export class CrmNoHistoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CrmNoHistoryError';
+  }
+}
+
 export interface CompanyHistory {
   companyId: string;
   /** Property name → its versions (ISO timestamps), in any order. */

@@ -83,6 +83,7 @@ export function presentDetail(
         churnRisk: h.risk,
         riskLevel: h.riskLevel,
         tier: h.tier,
+        cause: h.cause,
       })),
     timeline: timeline.map((t) => ({
       id: t.id,

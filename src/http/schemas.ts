@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REASON_CODES } from '../domain/churn/codes.ts';
 import { COMPONENTS, TIERS } from '../domain/config/schema.ts';
+import { SCORE_CAUSES } from '../domain/score-cause.ts';
 
 /**
  * The JSON API's shapes: query parameters parsed here (a bad one is a 400 naming it),
@@ -167,6 +168,8 @@ export const companyDetailSchema = companySummarySchema.extend({
       churnRisk: z.number(),
       riskLevel: z.enum(RISK_LEVELS),
       tier: z.enum(TIERS).nullable(),
+      /** Why the score moved: new CRM data, a settings edit, or a churn model adopted or reverted. */
+      cause: z.enum(SCORE_CAUSES),
     }),
   ),
   timeline: z.array(

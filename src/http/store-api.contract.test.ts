@@ -181,6 +181,7 @@ forEachDatabase('JSON API on the store', (db) => {
     });
     expect(body.history).toHaveLength(1);
     expect(body.history[0]?.churnRisk).toBe(company.risk.score);
+    expect(body.history[0]?.cause).toBe('data');
     expect(body.timeline).toEqual([expect.objectContaining({ id: 'entry-1', status: 'pending' })]);
     expect(body.name).toBe(
       portal.companies.find((c) => c.id === company.companyId)?.properties['name'] ?? null,

@@ -62,6 +62,8 @@ export function modelFitHandler(env: ModelFitJobEnv): (data: ModelFitJob) => Pro
         rulesAuc: row.rulesAuc,
         fittedAuc: row.fittedAuc,
         proposed: row.proposed,
+        sources: fit.sources,
+        ...(fit.historyNote === undefined ? {} : { historyNote: fit.historyNote }),
       },
       row.proposed ? 'model fit: proposed a model that beats the rules' : 'model fit: the rules stay',
     );

@@ -25,5 +25,6 @@ export function portalFitDeps(
       connector.readCompanyHistory === undefined
         ? undefined
         : (ids, properties) => connector.readCompanyHistory!(ids, properties),
+    liveSnapshots: (ids) => store.scores.featureSnapshots(installId, ids),
   };
 }

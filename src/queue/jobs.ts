@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCORE_CAUSES } from '../domain/score-cause.ts';
 
 /**
  * The job names and their data. Job data crosses a process boundary (the jobs table), so
@@ -33,8 +34,11 @@ export const syncJobSchema = z.object({
 
 export const recomputeJobSchema = z.object({
   installId,
-  /** 'config' after a scoring config change (every company), 'data' for dirty companies. */
-  cause: z.enum(['data', 'config']).default('data'),
+  /**
+   * 'config' after a scoring config change (every company), 'model' after adopting or
+   * reverting a fitted churn model (every company), 'data' for dirty companies.
+   */
+  cause: z.enum(SCORE_CAUSES).default('data'),
 });
 
 export const writebackJobSchema = z.object({

@@ -102,6 +102,21 @@ forEachDatabase('queue on pg-boss', (db) => {
     ]);
   });
 
+  it('keeps one model fit waiting per portal, whatever asked for it, and never holds a sync', async () => {
+    const other = (await createTestInstall(db.store)).id;
+    const first = await queue.requestModelFit(other, 'outcomes');
+    expect(first).toEqual(expect.any(String));
+    // Each later sync that finds enough new outcomes asks again: no second fit is queued.
+    expect(await queue.requestModelFit(other, 'outcomes')).toBeNull();
+    expect(await queue.requestModelFit(other, 'first_sync')).toBeNull();
+    expect(await queue.requestModelFit(installId, 'outcomes')).toEqual(expect.any(String));
+    const [waiting] = await queue.boss.findJobs(JOBS.modelFit, { id: first! });
+    expect(waiting?.data).toEqual({ installId: other, trigger: 'outcomes', horizonDays: 180 });
+    // A sync of the same portal runs while its fit waits on its own queue.
+    await queue.enqueueSync(other, 'full', { reason: 'manual' });
+    await waitFor(() => seen.full.find((j) => j.installId === other));
+  });
+
   it('reschedules a job that hits the CRM rate limit instead of failing it', async () => {
     await queue.enqueueWriteback(installId);
     await waitFor(() => (seen.writeback >= 2 ? true : undefined), 20_000);

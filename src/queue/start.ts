@@ -1,5 +1,6 @@
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import { CrmRateLimitError } from '../connectors/types.ts';
+import type { ScoreCause } from '../domain/score-cause.ts';
 import type { StoreLogger } from '../store/logger.ts';
 import type { Store } from '../store/open.ts';
 import { QUEUE_DELETE_AFTER_SECONDS, scheduleHousekeeping } from './housekeeping.ts';
@@ -68,7 +69,7 @@ export interface Queue {
     options?: { reason?: JobInput['syncFull']['reason']; startAfterSeconds?: number },
   ): Promise<string | null>;
   /** Debounced: a burst of requests for one install becomes one recompute job. */
-  requestRecompute(installId: string, cause?: 'data' | 'config'): Promise<string | null>;
+  requestRecompute(installId: string, cause?: ScoreCause): Promise<string | null>;
   enqueueWriteback(installId: string, companyIds?: readonly string[]): Promise<string | null>;
   /** Queues a fit of the install's churn model; null when one is already queued. */
   requestModelFit(installId: string, trigger?: JobInput['modelFit']['trigger']): Promise<string | null>;

@@ -12,6 +12,7 @@ import type { ScoringConfig, ScoringMapping } from '../domain/config/schema.ts';
 import type { PortfolioKpis } from '../domain/kpis/portfolio.ts';
 import type { CompanyInput } from '../domain/records.ts';
 import type { CompanyScore } from '../domain/score.ts';
+import type { ScoreCause } from '../domain/score-cause.ts';
 import type { TierAssignment, TierInput } from '../domain/tiers/assign.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ScoreValues } from './writeback/properties.ts';
@@ -87,7 +88,7 @@ export interface SyncStore {
       scored: readonly Scored[],
       options: {
         configVersion: number;
-        cause: 'data' | 'config';
+        cause: ScoreCause;
         runId: string;
         loadedAt?: number;
         /** The mapped name and owner properties (Salesforce: Name, OwnerId); default HubSpot's. */

@@ -1,4 +1,5 @@
 import { CrmAuthError, CrmRateLimitError, type CrmRecord } from '../connectors/types.ts';
+import type { ScoreCause } from '../domain/score-cause.ts';
 import { checkpoint, DEFAULT_BATCH, type RunContext } from './context.ts';
 import type { SyncDeps, SyncMode } from './deps.ts';
 import { startRunTotals } from './kpis.ts';
@@ -25,7 +26,7 @@ export interface SyncRequest {
   mode: SyncMode;
   scope?: SyncScope;
   /** Why companies are rescored (kept with each score snapshot). */
-  cause?: 'data' | 'config';
+  cause?: ScoreCause;
   /**
    * When this sync was asked for (epoch ms, the database's clock). A sync that finds a
    * succeeded run of the install that started at or after it — a full one, or for an

@@ -139,7 +139,7 @@ export function syncHandlers(env: SyncJobEnv): SyncHandlers {
         data,
         {
           installId: data.installId,
-          mode: data.cause === 'config' ? 'full' : 'incremental',
+          mode: data.cause === 'data' ? 'incremental' : 'full',
           scope: 'recompute',
           cause: data.cause,
         },

@@ -71,6 +71,16 @@ describe('sync job handlers', () => {
     expect(calls.stop[0]![1]).toContain('BAD_REFRESH_TOKEN');
   });
 
+  it('rescores every company after a churn model change, as after a settings edit', async () => {
+    const { crm, handlers } = env();
+    await handlers.syncFull({ installId: INSTALL, reason: 'manual' });
+    const before = crm.connector.callStats().calls;
+    const out = await handlers.recompute({ installId: INSTALL, cause: 'model' });
+    expect(out.status).toBe('done');
+    expect(out.summary.companiesScored).toBe(crm.records.company.size);
+    expect(crm.connector.callStats().calls).toBe(before);
+  });
+
   it('recomputes only dirty companies without reading the CRM', async () => {
     const { crm, handlers } = env();
     await handlers.syncFull({ installId: INSTALL, reason: 'manual' });

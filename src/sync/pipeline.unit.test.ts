@@ -99,6 +99,15 @@ describe('the pipelined full sync', () => {
       new Set(store.state.saves.filter((s) => s.runId === runId).map((s) => s.cause));
     expect(causes(sync.runId)).toEqual(new Set(['data']));
     expect(causes(rescore.runId)).toEqual(new Set(['config']));
+    // Adopting or reverting a churn model rescores every company, marked as the model's doing.
+    const model = await runSync(deps(NOW + 2000), {
+      installId: 'i1',
+      mode: 'full',
+      scope: 'recompute',
+      cause: 'model',
+    });
+    expect(model.companiesScored).toBe(crm.records.company.size);
+    expect(causes(model.runId)).toEqual(new Set(['model']));
   });
 });
 

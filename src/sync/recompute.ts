@@ -94,7 +94,8 @@ export async function scoreBatch(ctx: RunContext, ids: readonly string[]): Promi
   // loadedAt: a company dirtied again while this batch was scored keeps its mark (the store's rule).
   await store.scores.save(installId, scored, {
     configVersion: ctx.configVersion,
-    // A settings save rescores as 'config' (the dashboard's history tells the causes apart).
+    // A settings save rescores as 'config', a model adopted or reverted as 'model' (the
+    // dashboard's history tells the causes apart).
     cause: stats.cause,
     runId,
     loadedAt,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CrmObjectType } from '../connectors/types.ts';
+import { SCORE_CAUSES } from '../domain/score-cause.ts';
 import type { SyncMode } from './deps.ts';
 import { runKpiTotalsSchema } from './kpis.ts';
 
@@ -72,7 +73,7 @@ const statsSchema = z.object({
   recomputeAll: z.boolean().default(false),
   /** The mirror was empty when the run began: nothing in it can have been deleted or merged. */
   freshMirror: z.boolean().default(false),
-  cause: z.enum(['data', 'config']).default('data'),
+  cause: z.enum(SCORE_CAUSES).default('data'),
   apiCallsBefore: z.number().default(0),
   durationMsBefore: z.number().default(0),
 });

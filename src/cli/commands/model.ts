@@ -102,7 +102,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
           clock: { now: () => Date.now() },
           logger: base.logger.child({ component: 'sync' }),
         },
-        { installId: install.id, mode: 'full', scope: 'recompute', cause: 'config' },
+        { installId: install.id, mode: 'full', scope: 'recompute', cause: 'model' },
       );
     if (sub === 'revert') {
       const version = await store.configs.save(
@@ -160,6 +160,8 @@ export async function runModelCommand(argv: string[]): Promise<number> {
       configVersion: version,
       fitId: recorded.id,
       horizonDays,
+      sources: fit.sources,
+      ...(fit.historyNote === undefined ? {} : { historyNote: fit.historyNote }),
       reason: b.reason,
     };
     if (json) console.log(JSON.stringify(line));
@@ -169,6 +171,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
           (adopted ? ` Adopted as settings v${version}; every company rescored.` : ''),
       );
       if (b.model !== null) for (const c of coefficientsInWords(b.model)) console.log(`  ${c.sentence}`);
+      if (fit.historyNote !== undefined) console.log(`  ${fit.historyNote}`);
     }
     return 0;
   });

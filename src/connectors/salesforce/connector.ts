@@ -4,6 +4,7 @@ import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
 import { CorporateAmounts } from './currency.ts';
 import { invalidateSchemas, objectSchema } from './describe.ts';
+import { readAccountHistory, type TrackingStarts, trackingStarts } from './history.ts';
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
 import { readOrgLocale } from './org-locale.ts';
 import { readUsers } from './owners.ts';
@@ -90,6 +91,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     type === 'company'
       ? { ...page, records: await correctLastContact(client, vigilTasks, page.records) }
       : page;
+  // Where each field's history starts in the org: read once per connector (a fit reads many chunks).
+  const starts = new Map<string, Promise<TrackingStarts>>();
   return {
     kind: 'salesforce',
     accountId: options.orgId,
@@ -120,6 +123,16 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     writeCompanies: (updates) =>
       writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
     writeTimeline: (entries) => writeTimeline(client, entries, vigilTasks),
+    readCompanyHistory: async (ids, properties) => {
+      const key = [...properties].sort().join(',');
+      let known = starts.get(key);
+      if (known === undefined) {
+        known = trackingStarts(client, properties);
+        starts.set(key, known);
+        known.catch(() => starts.delete(key));
+      }
+      return readAccountHistory(client, ids, properties, await known);
+    },
     callStats: () => client.stats.snapshot(),
   };
 }

@@ -53,9 +53,10 @@ describe('churnRisk under a model fitted on signal features', () => {
     aucFitted: 0.8,
     aucRules: 0.6,
   };
-  const signals = signalsWith({ usage: { daysSinceLastLogin: 20 }, sentiment: { nps: 8 } });
+  // 12 days: short of even the graded no-login rule's soft threshold (15 days).
+  const signals = signalsWith({ usage: { daysSinceLastLogin: 12 }, sentiment: { nps: 8 } });
 
-  it('scores the continuous values: 20 days without a login is riskier than 5, though no rule fires', () => {
+  it('scores the continuous values: 12 days without a login is riskier than 5, though no rule fires', () => {
     const at20 = churnRisk(signals, health(70), null, config, NOW);
     const at5 = churnRisk(
       signalsWith({ usage: { daysSinceLastLogin: 5 }, sentiment: { nps: 8 } }),
@@ -64,7 +65,8 @@ describe('churnRisk under a model fitted on signal features', () => {
       config,
       NOW,
     );
-    const z = -3 + 0.1 * 20 - 0.2 * 8;
+    const z = -3 + 0.1 * 12 - 0.2 * 8;
+    expect(at20.allReasons.filter((x) => x.severity > 0)).toEqual([]);
     expect(at20.score).toBeCloseTo(100 / (1 + Math.exp(-z)), 1);
     expect(at20.score).toBeGreaterThan(at5.score);
     expect(at20.model).toBe('fitted');
@@ -73,7 +75,7 @@ describe('churnRisk under a model fitted on signal features', () => {
   it('gives the top contributions as sentences, measured against the average customer', () => {
     const r = churnRisk(signals, health(70), null, config, NOW);
     expect(r.reasons.map((x) => x.code)).toEqual(['no_login']);
-    expect(r.reasons[0]!.sentence).toBe('Last login 20 days ago');
+    expect(r.reasons[0]!.sentence).toBe('Last login 12 days ago');
     expect(r.reasons[0]!.contribution).toBeGreaterThan(0);
     // NPS at the baseline adds nothing, so it is no reason.
     expect(r.allReasons.some((x) => x.code === 'detractor_nps')).toBe(false);

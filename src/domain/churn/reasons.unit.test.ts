@@ -35,7 +35,10 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   });
 
   it.each([
-    [29, null],
+    [15, null],
+    // Graded from the soft threshold (half the hard one): 29 days is nearly the risk of 30.
+    [20, { severity: 0.5 * (5 / 15), sentence: 'Nobody has logged in for 20 days' }],
+    [29, { severity: 0.5 * (14 / 15), sentence: 'Nobody has logged in for 29 days' }],
     [30, { severity: 0.5, sentence: 'Nobody has logged in for 30 days' }],
     [41, { severity: 0.5 + 11 / 120, sentence: 'Nobody has logged in for 41 days' }],
     [90, { severity: 1, sentence: 'Nobody has logged in for 90 days' }],
@@ -43,10 +46,18 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   ])('no_login at %d days', (days, expected) => {
     const r = reasons({ usage: { daysSinceLastLogin: days } });
     if (expected === null) expect(r).toEqual([]);
-    else
+    else {
       expect(r).toEqual([
-        { code: 'no_login', contribution: 0, values: { days, threshold: 30 }, ...expected },
+        {
+          code: 'no_login',
+          contribution: 0,
+          values: { days, threshold: 30 },
+          ...expected,
+          severity: r[0]!.severity,
+        },
       ]);
+      expect(r[0]!.severity).toBeCloseTo(expected.severity, 12);
+    }
   });
 
   it('says "1 day" when the threshold is that low', () => {
@@ -65,8 +76,18 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   });
 
   it.each([
-    [{ activeUsers: 8, licensedSeats: 25, seatUtilisation: 0.32 }, null, null],
-    [{ activeUsers: 3, licensedSeats: 10, seatUtilisation: 0.3 }, null, null],
+    [{ activeUsers: 9, licensedSeats: 20, seatUtilisation: 0.45 }, null, null],
+    // Graded from 1.5 × the threshold (45 %) to 0.5 at it (30 %).
+    [
+      { activeUsers: 8, licensedSeats: 25, seatUtilisation: 0.32 },
+      'Only 8 of 25 licensed seats are in use (32 %)',
+      0.5 * (0.13 / 0.15),
+    ],
+    [
+      { activeUsers: 3, licensedSeats: 10, seatUtilisation: 0.3 },
+      'Only 3 of 10 licensed seats are in use (30 %)',
+      0.5,
+    ],
     [
       { activeUsers: 4, licensedSeats: 25, seatUtilisation: 0.16 },
       'Only 4 of 25 licensed seats are in use (16 %)',
@@ -103,6 +124,7 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
 
   it.each([
     [3, null, null],
+    [2.5, 'Uses only 2.5 features', 0.25],
     [2, 'Uses only 2 features', 0.5],
     [1, 'Uses only 1 feature', 0.75],
     [0, 'Uses no features', 1],
@@ -113,7 +135,8 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   });
 
   it.each([
-    [-0.29, null, null],
+    [-0.15, null, null],
+    [-0.29, 'Usage fell 29 % over the last 30 days', 0.5 * (0.14 / 0.15)],
     [-0.3, 'Usage fell 30 % over the last 30 days', 0.5],
     [-0.45, 'Usage fell 45 % over the last 30 days', 0.5 + 0.5 * (0.15 / 0.7)],
     [-1, 'Usage fell 100 % over the last 30 days', 1],
@@ -126,7 +149,8 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   });
 
   it.each([
-    [-14.9, null, null],
+    [-7.5, null, null],
+    [-14.9, 'Health fell 14.9 points in 30 days', 0.5 * (7.4 / 7.5)],
     [-15, 'Health fell 15 points in 30 days', 0.5],
     [-22, 'Health fell 22 points in 30 days', 0.5 + 7 / 60],
     [-45, 'Health fell 45 points in 30 days', 1],
@@ -204,7 +228,9 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
     [3, 0, 3, '3 tickets in the last 30 days, none in the 90 days before', 0.75],
     [3, 1 / 3, 3, '3 tickets in the last 30 days, 9× the usual', 0.75],
     [2, 0, 2, null, null],
-    [5, 3, 5 / 3, null, null],
+    [5, 5, 1, null, null],
+    // Graded from the usual volume (ratio 1) to 0.5 at the threshold (2×).
+    [5, 3, 5 / 3, '5 tickets in the last 30 days, 1.7× the usual', 0.5 * (2 / 3)],
   ])(
     'ticket_spike with %d recent tickets and a baseline of %d',
     (recent, baseline, ratio, sentence, severity) => {
@@ -212,7 +238,8 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
         support: { ticketsLast30d: recent, ticketBaselinePer30d: baseline, ticketSpikeRatio: ratio },
       });
       if (sentence === null) return expect(r).toEqual([]);
-      expect(r[0]).toMatchObject({ code: 'ticket_spike', sentence, severity });
+      expect(r[0]).toMatchObject({ code: 'ticket_spike', sentence });
+      expect(r[0]!.severity).toBeCloseTo(severity!, 12);
     },
   );
 
@@ -229,18 +256,23 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   });
 
   it.each([
-    [29, null, null],
+    [0, null, null],
+    // A payment overdue counts from its first day: 29 days is not the same as paid on time.
+    [1, 'Payment 1 day overdue', 0.5 / 30],
+    [29, 'Payment 29 days overdue', 0.5 * (29 / 30)],
     [30, 'Payment 30 days overdue', 0.5],
     [45, 'Payment 45 days overdue', 0.625],
     [90, 'Payment 90 days overdue', 1],
   ])('payment_overdue at %d days', (days, sentence, severity) => {
     const r = reasons({ commercial: { daysPaymentOverdue: days } });
     if (sentence === null) return expect(r).toEqual([]);
-    expect(r[0]).toMatchObject({ code: 'payment_overdue', sentence, severity });
+    expect(r[0]).toMatchObject({ code: 'payment_overdue', sentence });
+    expect(r[0]!.severity).toBeCloseTo(severity!, 12);
   });
 
   it.each([
-    [44, null, null],
+    [22.5, null, null],
+    [44, 'No contact with the customer for 44 days', 0.5 * (21.5 / 22.5)],
     [45, 'No contact with the customer for 45 days', 0.5],
     [62, 'No contact with the customer for 62 days', 0.5 + 17 / 180],
     [135, 'No contact with the customer for 135 days', 1],
@@ -280,8 +312,39 @@ describe('reasonSeverities: thresholds, severities and sentences', () => {
   it('follows configured thresholds', () => {
     const c = defaultScoringConfig();
     c.churn.thresholds.noContactDays = 10;
-    expect(reasons({ engagement: { daysSinceLastContact: 10 } }, null, null, c)).toHaveLength(1);
+    expect(reasons({ engagement: { daysSinceLastContact: 10 } }, null, null, c)[0]!.severity).toBe(0.5);
     expect(reasons({ engagement: { daysSinceLastContact: 10 } })).toHaveLength(0);
+  });
+
+  it('rises without a jump from the soft threshold through the hard one', () => {
+    const sev = (days: number) => reasons({ commercial: { daysPaymentOverdue: days } })[0]?.severity ?? 0;
+    let prior = 0;
+    for (let d = 0; d <= 120; d += 0.5) {
+      const s = sev(d);
+      expect(s).toBeGreaterThanOrEqual(prior);
+      expect(s - prior).toBeLessThan(0.02);
+      prior = s;
+    }
+  });
+
+  it('keeps the cliffs when grading is off, and never grades NPS or urgent tickets', () => {
+    const c = defaultScoringConfig();
+    c.churn.graded = false;
+    const cliff = (o: SignalOverrides, change: number | null = null) => reasons(o, 60, change, c);
+    expect(cliff({ usage: { daysSinceLastLogin: 29 } })).toEqual([]);
+    expect(cliff({ usage: { daysSinceLastLogin: 30 } })[0]!.severity).toBe(0.5);
+    expect(cliff({ usage: { seatUtilisation: 0.3 } })).toEqual([]);
+    expect(cliff({ usage: { seatUtilisation: 0.29 } })[0]!.severity).toBeGreaterThan(0.5);
+    expect(cliff({ usage: { featuresUsed: 2.5 } })).toEqual([]);
+    expect(cliff({ usage: { usageTrend: -0.29 } })).toEqual([]);
+    expect(cliff({}, -14.9)).toEqual([]);
+    expect(cliff({ commercial: { daysPaymentOverdue: 29 } })).toEqual([]);
+    expect(cliff({ engagement: { daysSinceLastContact: 44 } })).toEqual([]);
+    const spike = { ticketsLast30d: 5, ticketBaselinePer30d: 3, ticketSpikeRatio: 5 / 3 };
+    expect(cliff({ support: spike })).toEqual([]);
+    // Graded or not: a 7 is a passive, not a little detractor.
+    expect(reasons({ sentiment: { nps: 7 } })).toEqual([]);
+    expect(reasons({ support: { openUrgentTickets: 0 } })).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ export interface ChurnRisk {
   /** 0–100, one decimal. */
   score: number;
   level: RiskLevel;
-  /** The top 3 reasons by contribution (only reasons that add risk). */
+  /** The top 3 reasons by contribution (only reasons that add risk; under the rules, only thresholds reached). */
   reasons: ChurnReason[];
   /** Every reason that fired, highest contribution first. */
   allReasons: ChurnReason[];
@@ -65,8 +65,13 @@ export function churnRisk(
   } else score = applyRules(config.churn, health.score, reasons);
   if (reasons.length > 1) sortByContribution(reasons);
   const top: ChurnReason[] = [];
+  // Under the rules a reason is named once its hard threshold is reached (severity ≥ 0.5);
+  // short of it, on the graded part of its severity, it adds risk and shows among all the
+  // reasons, but the few named to a rep (and written to the CRM) are the thresholds crossed.
+  const named = model.kind === 'fitted' ? 0 : 0.5;
   for (let i = 0; i < reasons.length && top.length < TOP_REASONS; i++) {
-    if (reasons[i]!.contribution > 0) top.push(reasons[i]!);
+    const r = reasons[i]!;
+    if (r.contribution > 0 && r.severity >= named) top.push(r);
   }
   const rounded = Math.round(score * 10) / 10;
   return {
@@ -137,6 +142,24 @@ function applyRules(churn: ScoringConfig['churn'], health: number | null, reason
     r.contribution = Math.round(10 * risk * share) / 10;
   }
   return risk;
+}
+
+/**
+ * The rules' risk from a stored feature vector (each reason's severity and `health_gap`),
+ * by the same formula as applyRules: what a fitted model is judged against when only a
+ * snapshot of the features is left (Vigil's own score history), whatever model scored it then.
+ */
+export function rulesRiskOf(
+  features: Readonly<Record<string, number>>,
+  churn: ScoringConfig['churn'],
+): number {
+  const gap = clamp01(features['health_gap'] ?? 0);
+  let keep = 1 - gap * (churn.healthBaseline / 100);
+  for (const code of REASON_CODES) {
+    const s = features[code] ?? 0;
+    if (s > 0) keep *= 1 - Math.min(1, (weightOf(churn.weights, code) / 100) * s);
+  }
+  return Math.round(1000 * (1 - keep)) / 10;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FittedChurnModel } from '../config/schema.ts';
 import type { HealthScore } from '../health/score.ts';
 import { type SignalOverrides, signalsWith } from '../signals/test-fixtures.ts';
 import { REASON_CODES } from './codes.ts';
-import { churnRisk, riskLevel } from './risk.ts';
+import { churnRisk, riskLevel, rulesRiskOf } from './risk.ts';
 
 const NOW = Date.UTC(2026, 0, 15);
 const config = defaultScoringConfig();
@@ -96,6 +96,21 @@ describe('churnRisk with the default rules', () => {
     for (let i = 1; i < r.allReasons.length; i++) {
       expect(r.allReasons[i - 1]!.contribution).toBeGreaterThanOrEqual(r.allReasons[i]!.contribution);
     }
+  });
+
+  it('adds risk for a signal nearing its threshold, but names only thresholds reached', () => {
+    const onTime = risk({ commercial: { daysPaymentOverdue: 0 } }, 70);
+    const late29 = risk({ commercial: { daysPaymentOverdue: 29 } }, 70);
+    const late30 = risk({ commercial: { daysPaymentOverdue: 30 } }, 70);
+    // 29 days overdue is nearly the risk of 30, far from paying on time.
+    expect(late29.score - onTime.score).toBeGreaterThan(0.9 * (late30.score - onTime.score));
+    expect(late30.score - late29.score).toBeLessThan(1);
+    expect(late29.allReasons.map((x) => x.code)).toEqual(['payment_overdue']);
+    expect(late29.allReasons[0]!.contribution).toBeGreaterThan(0);
+    expect(late29.reasons).toEqual([]);
+    expect(late30.reasons.map((x) => x.code)).toEqual(['payment_overdue']);
+    // The rules' risk from the stored features is the risk scored.
+    expect(rulesRiskOf(late29.features, config.churn)).toBeCloseTo(late29.score, 1);
   });
 
   it('shares the score out so that contributions and low health add up to it', () => {

@@ -118,6 +118,11 @@ export const fittedModelSchema = z.strictObject({
 const churnSchema = z
   .strictObject({
     thresholds: z.strictObject(thresholdsShape).prefault({}),
+    /**
+     * Graded severities: a reason's severity rises from a soft threshold to the hard one
+     * (churn/reasons.ts softThreshold) instead of jumping from 0 at it; false restores the cliff.
+     */
+    graded: z.boolean().default(true),
     weights: z.strictObject(reasonWeightsShape).prefault({}),
     /** How much low health alone raises risk, percent at health 0. */
     healthBaseline: z.number().min(0).max(100).default(35),
@@ -134,6 +139,17 @@ const churnSchema = z
     model: z
       .union([z.strictObject({ kind: z.literal('rules') }), fittedModelSchema])
       .default({ kind: 'rules' }),
+    /**
+     * When enough new outcomes arrived, the model is fitted again before its weekly fit:
+     * once the churns and decided renewals recorded since the last fit reach the larger of
+     * `newOutcomesAtLeast` and `shareOfExamples` × the last fit's examples (learning/refit.ts).
+     */
+    refit: z
+      .strictObject({
+        newOutcomesAtLeast: z.number().int().min(1).max(100_000).default(20),
+        shareOfExamples: z.number().min(0).max(1).default(0.1),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -10,7 +10,7 @@ import type { ReadModel } from '../read-model.ts';
  *   model as the JSON API (`storeReadModel`), so a page and /api never disagree.
  * - `rescore`: called after a settings save with the new config version; it must rescore
  *   every company of the install with that version and record the history with
- *   cause 'config' (queue job `score.recompute`, or the sync's recompute). The save answers
+ *   `request.cause` ('config' by default; 'model' when a fitted churn model was adopted or reverted) (queue job `score.recompute`, or the sync's recompute). The save answers
  *   once `rescore` resolves, so it may enqueue and return.
  * - `lastWebhook` (optional): the last webhook delivery received for the install, for
  *   the Sync page; absent until the webhook receiver records them.
@@ -44,7 +44,7 @@ export interface DashboardLogger {
 export interface DashboardDeps {
   store: DashboardStore;
   logger: DashboardLogger;
-  rescore(request: { installId: string; configVersion: number }): Promise<void>;
+  rescore(request: { installId: string; configVersion: number; cause?: 'config' | 'model' }): Promise<void>;
   clock?: { now(): number };
   /** Replaces the store-backed read model (the one the JSON API uses by default). */
   readModel?: ReadModel;

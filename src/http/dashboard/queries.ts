@@ -69,11 +69,11 @@ export function dashboardQueries(db: Queryable) {
       );
     },
 
-    /** Score snapshots written because of a config change, by config version. */
+    /** Score snapshots written because of a config change (a settings edit or a model adopted or reverted), by config version. */
     async configCausedChanges(installId: string): Promise<Map<number, number>> {
       const r = await sql<{ config_version: number; n: string }>(
         db,
-        `SELECT config_version, count(*) AS n FROM score_history WHERE install_id = $1 AND cause = 'config'
+        `SELECT config_version, count(*) AS n FROM score_history WHERE install_id = $1 AND cause IN ('config', 'model')
          GROUP BY config_version`,
         [installId],
         { operation: 'dashboard.configCausedChanges', installId },

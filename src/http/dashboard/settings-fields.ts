@@ -122,12 +122,20 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'thresholds',
     legend: 'Churn reason thresholds',
-    fields: (Object.keys(DEFAULT_CHURN_THRESHOLDS) as Array<keyof typeof DEFAULT_CHURN_THRESHOLDS>).map((k) =>
-      num(`churn.thresholds.${k}`, label(k), {
-        step: 'any',
-        ...(THRESHOLD_HELP[k] === undefined ? {} : { help: THRESHOLD_HELP[k] }),
-      }),
-    ),
+    fields: [
+      {
+        path: 'churn.graded',
+        label: 'Graded severities',
+        kind: 'checkbox',
+        help: 'risk rises as a signal nears its threshold; off: nothing until it is crossed',
+      },
+      ...(Object.keys(DEFAULT_CHURN_THRESHOLDS) as Array<keyof typeof DEFAULT_CHURN_THRESHOLDS>).map((k) =>
+        num(`churn.thresholds.${k}`, label(k), {
+          step: 'any',
+          ...(THRESHOLD_HELP[k] === undefined ? {} : { help: THRESHOLD_HELP[k] }),
+        }),
+      ),
+    ],
   },
   {
     id: 'levels',

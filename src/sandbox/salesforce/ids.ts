@@ -18,6 +18,7 @@ export const KEY_PREFIX = {
   CurrencyType: '02E',
   PermissionSet: '0PS',
   PermissionSetAssignment: '0Pa',
+  AccountHistory: '017',
   CustomField: '00N',
   QueryLocator: '01g',
   BulkJob: '750',

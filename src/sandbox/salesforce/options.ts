@@ -30,6 +30,12 @@ export interface OrgOption {
   currency?: SeedCurrency;
   /** Multi-currency enabled: the currency is the CurrencyType marked IsCorporate (default false). */
   multiCurrency?: boolean;
+  /**
+   * Account fields with history tracking on (AccountHistory rows, seeded from the 24 months of the
+   * seed): default the usage, sentiment and billing fields (TRACKED_ACCOUNT_FIELDS); `false` for an
+   * org that tracks none, or the API names of the fields it tracks.
+   */
+  fieldHistory?: false | readonly string[];
 }
 
 export interface SalesforceSandboxOptions {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { CrmObjectType, CrmRecord, Removal } from '../../connectors/types.ts';
-import { type CompanyInput, DAY_MS, type ScoreSnapshot } from '../../domain/records.ts';
+import { type CompanyInput, DAY_MS, type PropertyValue, type ScoreSnapshot } from '../../domain/records.ts';
 import { type Queryable, sql, toInt, transaction } from '../db.ts';
 import { keptProperties, recordHash } from '../hash.ts';
 
@@ -298,6 +298,25 @@ export function createMirrorRepo(pool: pg.Pool) {
         { operation: 'mirror.allCompanyIds', installId },
       );
       return r.rows.map((x) => x.id);
+    },
+
+    /** Live deals that changed in the mirror after `since` (epoch ms), with their company: what settles renewals. */
+    async dealsChangedSince(
+      installId: string,
+      since: number,
+    ): Promise<Array<{ id: string; companyId: string | null; properties: Record<string, PropertyValue> }>> {
+      const r = await sql<{
+        id: string;
+        company_id: string | null;
+        properties: Record<string, PropertyValue>;
+      }>(
+        pool,
+        `SELECT id, company_id, properties FROM deals
+          WHERE install_id = $1 AND NOT archived AND synced_at > $2 ORDER BY id`,
+        [installId, new Date(since)],
+        { operation: 'mirror.dealsChangedSince', installId },
+      );
+      return r.rows.map((d) => ({ id: d.id, companyId: d.company_id, properties: d.properties }));
     },
 
     /**

@@ -122,6 +122,27 @@ forEachDatabase('scores', (db) => {
     expect(await db.store.scores.history(id, '1')).toHaveLength(2);
   });
 
+  it('keeps the signal values the scorer used with each snapshot, as of that time', async () => {
+    const { id } = await createTestInstall(db.store);
+    await db.store.mirror.upsert(id, [company('1', 2, '9'), company('2', 3, '8')]);
+    await rescore(db.store, id, ['1', '2']);
+    await db.store.mirror.upsert(id, [company('1', 80, '2')]);
+    const later = NOW + DAY_MS;
+    await rescore(db.store, id, ['1', '2'], later);
+    const snaps = await db.store.scores.featureSnapshots(id, ['1', 'missing']);
+    expect(snaps.map((s) => [s.companyId, s.at])).toEqual([
+      ['1', NOW],
+      ['1', later],
+    ]);
+    // Each snapshot holds the values of its own time, not today's: 2 days without a login, then 81.
+    expect(snaps.map((s) => s.features['days_since_login'])).toEqual([2, 81]);
+    expect(snaps.map((s) => s.features['nps'])).toEqual([9, 2]);
+    expect(snaps[0]!.features['missing_nps']).toBe(0);
+    expect(snaps[1]!.features['no_login']).toBeGreaterThan(0);
+    expect(snaps[1]!.features['health_gap']).toBeGreaterThan(snaps[0]!.features['health_gap']!);
+    expect(await db.store.scores.featureSnapshots(id, [])).toEqual([]);
+  });
+
   it('keeps the dirty mark of a company changed after its inputs were loaded', async () => {
     const { id } = await createTestInstall(db.store);
     await db.store.mirror.upsert(id, [company('x', 2, '9'), company('y', 2, '9')]);

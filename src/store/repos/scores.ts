@@ -4,7 +4,9 @@ import type { RiskLevel } from '../../domain/churn/risk.ts';
 import type { ScoringMapping, Tier } from '../../domain/config/schema.ts';
 import type { HealthStatus } from '../../domain/health/score.ts';
 import type { CompanyScore } from '../../domain/score.ts';
+import type { ScoreCause } from '../../domain/score-cause.ts';
 import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
+import { snapshotFeatures } from '../../learning/reconstruct.ts';
 import { encodeCursor, type ScoreSort, type SortOrder } from '../cursor.ts';
 import { sql, toInt, toMs, transaction } from '../db.ts';
 import { listQuery } from './score-list.ts';
@@ -22,7 +24,7 @@ import {
 
 export interface SaveScoresOptions {
   readonly configVersion: number;
-  readonly cause: 'data' | 'config';
+  readonly cause: ScoreCause;
   readonly runId?: string | null;
   /**
    * When the inputs were loaded (epoch ms): a company dirtied again after that keeps its dirty
@@ -58,7 +60,7 @@ export interface HistoryPoint {
   status: HealthStatus | null;
   riskLevel: RiskLevel;
   tier: Tier | null;
-  cause: 'data' | 'config';
+  cause: ScoreCause;
   configVersion: number;
   runId: string | null;
 }
@@ -90,6 +92,7 @@ export function createScoresRepo(pool: pg.Pool) {
       const previous = new Map<string, PreviousScore>();
       if (scored.length === 0) return previous;
       const byId = new Map(scored.map((s) => [s.score.companyId, toSaveRecord(s.score, s.tier)]));
+      const scoreOf = new Map(scored.map((s) => [s.score.companyId, s.score]));
       const records = [...byId.values()];
       const ids = [...byId.keys()];
       const ctx = { operation: 'scores.save', installId, count: ids.length, ids: ids.slice(0, 20) };
@@ -154,13 +157,16 @@ export function createScoresRepo(pool: pg.Pool) {
           await sql(
             c,
             `INSERT INTO score_history (install_id, company_id, at, health, risk, status, risk_level, tier, cause,
-               config_version, run_id)
-             SELECT $1, r.company_id, r.scored_at, r.health, r.risk, r.status, r.risk_level, r.tier, $3, $4, $5
+               config_version, run_id, signals)
+             SELECT $1, r.company_id, r.scored_at, r.health, r.risk, r.status, r.risk_level, r.tier, $3, $4, $5,
+               r.signals
              FROM jsonb_to_recordset($2::jsonb) AS r(company_id text, scored_at timestamptz,
-               health double precision, risk double precision, status text, risk_level text, tier text)
+               health double precision, risk double precision, status text, risk_level text, tier text,
+               signals jsonb)
              ON CONFLICT (install_id, company_id, at) DO UPDATE SET health = excluded.health, risk = excluded.risk,
                status = excluded.status, risk_level = excluded.risk_level, tier = excluded.tier,
-               cause = excluded.cause, config_version = excluded.config_version, run_id = excluded.run_id`,
+               cause = excluded.cause, config_version = excluded.config_version, run_id = excluded.run_id,
+               signals = excluded.signals`,
             [
               installId,
               JSON.stringify(
@@ -172,6 +178,8 @@ export function createScoresRepo(pool: pg.Pool) {
                   status: r.status,
                   risk_level: r.risk_level,
                   tier: r.tier,
+                  // What the scorer used, as of then: the values a churn model can later learn from.
+                  signals: snapshotFeatures(scoreOf.get(r.company_id)!),
                 })),
               ),
               options.cause,
@@ -286,7 +294,7 @@ export function createScoresRepo(pool: pg.Pool) {
         status: HealthStatus | null;
         risk_level: RiskLevel;
         tier: Tier | null;
-        cause: 'data' | 'config';
+        cause: ScoreCause;
         config_version: number;
         run_id: string | null;
       }>(
@@ -307,6 +315,50 @@ export function createScoresRepo(pool: pg.Pool) {
         configVersion: h.config_version,
         runId: h.run_id,
       }));
+    },
+
+    /**
+     * The feature values kept with each snapshot of these companies (snapshots stored before
+     * they were kept are left out), oldest first: Vigil's own history, for the churn model.
+     */
+    async featureSnapshots(
+      installId: string,
+      companyIds: readonly string[],
+    ): Promise<Array<{ companyId: string; at: number; features: Record<string, number> }>> {
+      if (companyIds.length === 0) return [];
+      const r = await sql<{ company_id: string; at: Date; signals: Record<string, number> }>(
+        pool,
+        `SELECT company_id, at, signals FROM score_history
+         WHERE install_id = $1 AND company_id = ANY($2::text[]) AND signals IS NOT NULL ORDER BY at, company_id`,
+        [installId, [...companyIds]],
+        { operation: 'scores.featureSnapshots', installId, count: companyIds.length },
+      );
+      return r.rows.map((h) => ({ companyId: h.company_id, at: h.at.getTime(), features: h.signals }));
+    },
+
+    /**
+     * Companies scored as churned, with a churn at or after `churnedSince` (epoch ms), whose
+     * company or deal records changed in the mirror after `changedSince`: churns Vigil learnt of
+     * since then. Sorted by id.
+     */
+    async churnedChangedSince(
+      installId: string,
+      changedSince: number,
+      churnedSince: number,
+    ): Promise<string[]> {
+      const r = await sql<{ company_id: string }>(
+        pool,
+        `SELECT s.company_id FROM company_scores s
+          WHERE s.install_id = $1 AND s.churned
+            AND (s.breakdown -> 'signals' -> 'commercial' ->> 'churnedAt')::double precision >= $3
+            AND (EXISTS (SELECT 1 FROM companies c WHERE c.install_id = $1 AND c.id = s.company_id AND c.synced_at > $2)
+              OR EXISTS (SELECT 1 FROM deals d WHERE d.install_id = $1 AND d.company_id = s.company_id
+                           AND NOT d.archived AND d.synced_at > $2))
+          ORDER BY s.company_id`,
+        [installId, new Date(changedSince), churnedSince],
+        { operation: 'scores.churnedChangedSince', installId },
+      );
+      return r.rows.map((x) => x.company_id);
     },
 
     /** The at-risk list: keyset pages, highest churn risk first by default. */

@@ -2,6 +2,7 @@ import type { CompanyUpdate, CrmRecord, Removal, TimelineEntry } from '../../con
 import { defaultScoringConfig } from '../../domain/config/parse.ts';
 import type { PortfolioKpis } from '../../domain/kpis/portfolio.ts';
 import type { CompanyInput, ScoreSnapshot } from '../../domain/records.ts';
+import type { ScoreCause } from '../../domain/score-cause.ts';
 import type { TierAssignment, TierInput } from '../../domain/tiers/assign.ts';
 import type { ResumableRun, RunCheckpoint, Scored, StoredScore, SyncMode, SyncStore } from '../deps.ts';
 import { tierInput } from '../recompute.ts';
@@ -236,7 +237,7 @@ export interface MemoryState {
   cursors: Map<string, string>;
   kpis: Array<{ runId: string; kpis: PortfolioKpis }>;
   /** Every scores.save call: why, in which run, how many companies. */
-  saves: Array<{ cause: 'data' | 'config'; runId: string; companies: number }>;
+  saves: Array<{ cause: ScoreCause; runId: string; companies: number }>;
 }
 
 /** HubSpot ids are numeric strings: order them as numbers. */

@@ -96,8 +96,10 @@ export async function startStack(
         dashboardRouter({
           store,
           logger: quiet,
-          rescore: async ({ installId }) => {
-            rescores.push(runSync(deps, { installId, mode: 'full', scope: 'recompute', cause: 'config' }));
+          rescore: async ({ installId, cause }) => {
+            rescores.push(
+              runSync(deps, { installId, mode: 'full', scope: 'recompute', cause: cause ?? 'config' }),
+            );
           },
         }),
       ],

@@ -29,6 +29,8 @@ export interface RunningVigil {
   b: { install: Install; companyId: string };
   /** Rescores the dashboard asked for (a settings save), by install id. */
   rescores: string[];
+  /** The cause each of those rescores was asked with ('config', or 'model' for a churn model change). */
+  rescoreCauses: string[];
   /** Disconnects the dashboard asked for (the Sync page's Disconnect), by install id. */
   disconnects: string[];
 }
@@ -71,10 +73,12 @@ export async function startVigil(store: Store): Promise<RunningVigil> {
   const a = await seededPortal(store, 21);
   const b = await seededPortal(store, 22);
   const rescores: string[] = [];
+  const rescoreCauses: string[] = [];
   // The queue as the dashboard uses it: a settings save asks for a rescore of one install.
   const queue = {
-    requestRecompute: async (installId: string) => {
+    requestRecompute: async (installId: string, cause: string) => {
       rescores.push(installId);
+      rescoreCauses.push(cause);
     },
   } as unknown as Queue;
   const door = testFrontDoor(store.sessions);
@@ -90,7 +94,7 @@ export async function startVigil(store: Store): Promise<RunningVigil> {
   } as unknown as HubSpotApp;
   const app = vigilHttpApp(store, queue, silentLogger(), door, hubspot);
   const http = await listen(app, 0);
-  return { http, app, door, a, b, rescores, disconnects };
+  return { http, app, door, a, b, rescores, rescoreCauses, disconnects };
 }
 
 export interface RouteInfo {

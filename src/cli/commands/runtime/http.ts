@@ -44,8 +44,8 @@ export function vigilHttpApp(
       dashboardRouter({
         store,
         logger: http,
-        rescore: async ({ installId }) => {
-          await queue.requestRecompute(installId, 'config');
+        rescore: async ({ installId, cause }) => {
+          await queue.requestRecompute(installId, cause ?? 'config');
         },
         ...(hubspot === null ? {} : { disconnect: (installId: string) => hubspot.disconnect(installId) }),
       }),

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../config/env.ts';
 import { sharedLimiters } from '../../../connectors/hubspot/limiter-registry.ts';
 import { databaseSharedQuota } from '../../../connectors/hubspot/shared-quota.ts';
 import { fitAfterFirstSync, modelFitHandler, storeFitDeps } from '../../../learning/job.ts';
+import { fitAfterNewOutcomes } from '../../../learning/refit.ts';
 import { setPortalStatusSource } from '../../../metrics/portals.ts';
 import { setQueueDepthSource } from '../../../metrics/registry.ts';
 import { recordSyncSummary } from '../../../metrics/sync.ts';
@@ -46,6 +47,18 @@ export async function startWorker(
         fitAfterFirstSync(store, queue, summary).catch((err: unknown) =>
           modelLog.warn({ installId: summary.installId, err: String(err) }, 'model fit: could not queue'),
         );
+        // Later syncs: a fit before the weekly one once enough new outcomes arrived.
+        fitAfterNewOutcomes(store, queue, summary, Date.now())
+          .then((d) => {
+            if (d.queued)
+              modelLog.info(
+                { installId: summary.installId, newOutcomes: d.newOutcomes, threshold: d.threshold },
+                'model fit: queued, enough new outcomes arrived',
+              );
+          })
+          .catch((err: unknown) =>
+            modelLog.warn({ installId: summary.installId, err: String(err) }, 'model fit: could not queue'),
+          );
       }
     },
     async stopInstall(installId, reason) {

@@ -1,3 +1,4 @@
+import type { ScoreCause } from '../../../domain/score-cause.ts';
 import type { Translator } from '../../../i18n/index.ts';
 import type { CompanyDetail } from '../../schemas.ts';
 import { badge, chart, type Tile, tiles } from '../components.ts';
@@ -10,7 +11,7 @@ import { STATUS_LABELS, TIER_LABELS } from './at-risk.ts';
 export interface CompanyPageInput {
   company: CompanyDetail;
   /** Cause of each history point by its ISO time: 'config' marks a change made by a config edit. */
-  causes: ReadonlyMap<string, { cause: 'data' | 'config'; configVersion: number }>;
+  causes: ReadonlyMap<string, { cause: ScoreCause; configVersion: number }>;
   crmUrl: string | null;
   crmName: string;
   installId?: string | undefined;
@@ -81,15 +82,29 @@ ${b.signals.map(
   )}</tbody></table>`;
 }
 
+function causeCell(cause: { cause: ScoreCause; configVersion: number } | undefined): SafeHtml | string {
+  if (cause?.cause === 'config') return badge('config', `Config v${cause.configVersion}`);
+  if (cause?.cause === 'model') return badge('model', `Churn model (v${cause.configVersion})`);
+  return 'CRM data';
+}
+
 function historyChart(c: CompanyDetail, causes: CompanyPageInput['causes']): SafeHtml {
   if (c.history.length === 0) return html`<p class="muted">No history yet.</p>`;
-  const isConfig = (at: string) => causes.get(at)?.cause === 'config';
+  // Settings edits and model changes both come with a settings version; the table tells them apart.
+  const isConfig = (at: string) => {
+    const cause = causes.get(at)?.cause;
+    return cause === 'config' || cause === 'model';
+  };
+  const versionLabel = (at: string) => {
+    const cause = causes.get(at);
+    return cause?.cause === 'model' ? `model, v${cause.configVersion}` : `config v${cause?.configVersion}`;
+  };
   const chartHtml = chart({
     id: 'company-history',
     title: 'Health and churn risk over time',
     x: c.history.map((h) => Date.parse(h.at)),
     xLabels: c.history.map((h) =>
-      isConfig(h.at) ? `${isoMinute(h.at)} (config v${causes.get(h.at)?.configVersion})` : isoMinute(h.at),
+      isConfig(h.at) ? `${isoMinute(h.at)} (${versionLabel(h.at)})` : isoMinute(h.at),
     ),
     yLabel: 'Score',
     yRange: [0, 100],
@@ -97,7 +112,7 @@ function historyChart(c: CompanyDetail, causes: CompanyPageInput['causes']): Saf
       { label: 'Health', values: c.history.map((h) => h.health) },
       { label: 'Churn risk', values: c.history.map((h) => h.churnRisk) },
       {
-        label: 'Changed by config',
+        label: 'Changed by config or model',
         values: c.history.map((h) => (isConfig(h.at) ? (h.health ?? h.churnRisk) : null)),
         color: '#5b21b6',
         points: true,
@@ -105,9 +120,10 @@ function historyChart(c: CompanyDetail, causes: CompanyPageInput['causes']): Saf
     ],
     format: (v) => decimal(v),
   });
-  const configCount = c.history.filter((h) => isConfig(h.at)).length;
+  const configCount = c.history.filter((h) => causes.get(h.at)?.cause === 'config').length;
+  const modelCount = c.history.filter((h) => causes.get(h.at)?.cause === 'model').length;
   return html`${chartHtml}
-<table id="history-table"><caption>Score changes (${configCount} from config edits)</caption>
+<table id="history-table"><caption>Score changes (${configCount} from config edits${modelCount > 0 ? `, ${modelCount} from churn model changes` : ''})</caption>
 <thead><tr><th scope="col">When</th><th scope="col" class="num">Health</th><th scope="col">Status</th><th scope="col" class="num">Churn risk</th>
 <th scope="col">Level</th><th scope="col">Tier</th><th scope="col">Cause</th></tr></thead>
 <tbody>${[...c.history].reverse().map((h) => {
@@ -115,7 +131,7 @@ function historyChart(c: CompanyDetail, causes: CompanyPageInput['causes']): Saf
     return html`<tr data-cause="${cause?.cause ?? 'data'}"><td>${isoMinute(h.at)}</td><td class="num">${decimal(h.health)}</td>
 <td>${h.status === null ? MISSING : (STATUS_LABELS[h.status] ?? h.status)}</td><td class="num">${decimal(h.churnRisk)}</td>
 <td>${humanize(h.riskLevel)}</td><td>${h.tier === null ? MISSING : (TIER_LABELS[h.tier] ?? h.tier)}</td>
-<td>${cause?.cause === 'config' ? badge('config', `Config v${cause.configVersion}`) : 'CRM data'}</td></tr>`;
+<td>${causeCell(cause)}</td></tr>`;
   })}</tbody></table>`;
 }
 

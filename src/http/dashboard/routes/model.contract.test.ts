@@ -126,6 +126,8 @@ forEachDatabase('Model page', (db) => {
     expect(current.version).toBe(version);
     expect(current.config.churn.model).toEqual(fit.model);
     expect(vigil.rescores).toContain(a);
+    // The rescore is marked as the model's doing, not a settings edit.
+    expect(vigil.rescoreCauses.at(-1)).toBe('model');
     expect(await db.store.models.adopted(a)).toMatchObject({ id: fit.id, adoptedConfigVersion: version });
     const page = await (await operator.fetch(`/model?installId=${a}`)).text();
     expect(page).toMatch(/id="model-in-use">Churn risk is scored with a model fitted/);
@@ -142,7 +144,37 @@ forEachDatabase('Model page', (db) => {
     expect(revert.status).toBe(200);
     expect((await db.store.configs.current(a)).config.churn.model.kind).toBe('rules');
     expect(await db.store.models.adopted(a)).toBeNull();
+    expect(vigil.rescoreCauses.at(-1)).toBe('model');
   }, 60_000);
+
+  it("marks score changes a model caused as the model's, in the history API and on the company page", async () => {
+    const companyId = vigil.a.companyId;
+    const [before] = await db.store.scores.getMany(a, [companyId]);
+    const row = await db.store.scores.get(a, companyId);
+    const version = (await db.store.configs.current(a)).version;
+    // What a rescore with cause 'model' writes: the company's risk moved under the adopted model.
+    await db.store.pool.query(
+      `INSERT INTO score_history (install_id, company_id, at, health, risk, status, risk_level, tier, cause, config_version)
+       VALUES ($1, $2, now(), $3, $4, $5, $6, $7, 'model', $8)`,
+      [a, companyId, row!.health, before!.risk + 7, row!.status, row!.riskLevel, row!.tier, version],
+    );
+    const api = await operator.fetch(`/dashboard/api/companies/${companyId}/history?installId=${a}`);
+    const items = ((await api.json()) as { items: Array<{ cause: string; configVersion: number }> }).items;
+    expect(items.at(-1)).toMatchObject({ cause: 'model', configVersion: version });
+    expect(items.filter((i) => i.cause === 'model')).toHaveLength(1);
+    const detail = await operator.fetch(`/api/companies/${companyId}?installId=${a}`);
+    expect(detail.status).toBe(200);
+    const history = ((await detail.json()) as { history: Array<{ cause: string }> }).history;
+    expect(history.at(-1)?.cause).toBe('model');
+    const page = await (await operator.fetch(`/companies/${companyId}?installId=${a}`)).text();
+    expect(page).toContain(`<tr data-cause="model">`);
+    expect(page).toContain(`Churn model (v${version})`);
+    expect(page).toMatch(/1 from churn model changes/);
+    // The settings history counts it among the changes that version caused.
+    expect(await (await operator.fetch(`/settings?installId=${a}`)).text()).toContain(
+      'Score changes it caused',
+    );
+  });
 
   it("never shows or adopts one portal's fit for a user of another", async () => {
     const b = vigil.b.install.id;

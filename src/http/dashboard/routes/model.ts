@@ -102,7 +102,8 @@ export function modelRoutes(ctx: DashboardContext): Router {
     const version = await ctx.deps.store.configs.save(installId, config, note);
     let rescore: 'started' | 'failed' = 'started';
     try {
-      await ctx.deps.rescore({ installId, configVersion: version });
+      // Marked 'model' in each company's history, apart from settings edits.
+      await ctx.deps.rescore({ installId, configVersion: version, cause: 'model' });
     } catch (err) {
       rescore = 'failed';
       ctx.deps.logger.error({ err, installId, version }, 'dashboard: rescoring after a model change failed');

@@ -16,7 +16,9 @@ export type FieldType =
   | 'datetime'
   | 'picklist'
   | 'multipicklist'
-  | 'reference';
+  | 'reference'
+  /** A field history row's OldValue / NewValue: the changed field's own JSON value (Object Reference: "anyType"). */
+  | 'anyType';
 
 export interface FieldDef {
   readonly name: string;
@@ -48,6 +50,7 @@ export const SOBJECTS = [
   'PermissionSetAssignment',
   'Organization',
   'CurrencyType',
+  'AccountHistory',
 ] as const;
 export type SObjectName = (typeof SOBJECTS)[number];
 
@@ -223,8 +226,40 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('AssigneeId', 'reference', { required: true }),
         f('PermissionSetId', 'reference', { required: true }),
       ];
+    // "AccountHistory" (Object Reference): one row per change of a field with history tracking on —
+    // AccountId, Field (the changed field's API name), OldValue and NewValue (anyType), CreatedDate
+    // (when, to the second). Supported calls: query and retrieve only; every field is read-only and
+    // it has no LastModifiedDate or SystemModstamp. DataType is left out: the sandbox does not model it.
+    case 'AccountHistory':
+      return [
+        ro('Id', 'id'),
+        ro('IsDeleted', 'boolean'),
+        ro('CreatedDate', 'datetime'),
+        ro('CreatedById', 'reference'),
+        ro('AccountId', 'reference'),
+        ro('Field', 'picklist'),
+        ro('OldValue', 'anyType'),
+        ro('NewValue', 'anyType'),
+      ];
   }
 }
+
+/**
+ * The seeded Account fields whose history the customer's org tracks by default ("Set History
+ * Tracking" on Account, at most 20 fields): the usage, sentiment and billing fields their product
+ * writes, which change month by month. LastActivityDate is maintained by Salesforce and cannot be tracked.
+ */
+export const TRACKED_ACCOUNT_FIELDS: readonly string[] = [
+  'Last_Login_Date__c',
+  'Active_Users__c',
+  'Features_Used__c',
+  'Sessions_Last_30d__c',
+  'Sessions_Prev_30d__c',
+  'NPS_Score__c',
+  'CSAT_Score__c',
+  'Days_Payment_Overdue__c',
+  'Last_Sales_Activity__c',
+];
 
 /** Metadata API types of CustomField (`type` element) → the field's API type. */
 export const METADATA_FIELD_TYPES: Record<string, FieldType> = {

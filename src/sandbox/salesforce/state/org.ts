@@ -2,7 +2,7 @@ import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
-import { type Coerced, coerceInput, type FieldValue, type ValueError } from './values.ts';
+import { type Coerced, coerceInput, type FieldValue, toJson, type ValueError } from './values.ts';
 
 // One Salesforce org: its records per sObject, the fields (standard, the customer's own custom
 // fields, and those added through the Metadata API), field-level security, and the recycle bin that
@@ -46,6 +46,10 @@ export class OrgState {
   readonly failingRecords = new Map<string, string>();
   /** When each sObject's recycle bin was last emptied (physical deletion). */
   readonly purgedAt = new Map<SObjectName, number>();
+  /** Account fields with history tracking on: a change of one writes an AccountHistory row. */
+  readonly historyTracked = new Set<string>();
+  /** The seeded history, written into AccountHistory the first time anything reads or adds to it. */
+  #pendingHistory: (() => void) | null = null;
   readonly #counters = new Map<string, number>();
   readonly #now: () => number;
 
@@ -185,6 +189,12 @@ export class OrgState {
     const before = { ...record.values };
     Object.assign(record.values, checked.values);
     const now = options.startedAt === undefined ? this.now() : toSecond(options.startedAt);
+    if (sobject === 'Account') {
+      for (const [name, value] of Object.entries(checked.values)) {
+        if (this.historyTracked.has(name) && (before[name] ?? null) !== value)
+          this.recordHistory(id, name, before[name] ?? null, value, now);
+      }
+    }
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
     derive(sobject, record.values, before, now);
@@ -259,8 +269,40 @@ export class OrgState {
     return Math.max(this.now() - RECYCLE_BIN_MS, this.purgedAt.get(sobject) ?? 0);
   }
 
+  /** Seeded field history is large and rarely read: it is written on first use. */
+  deferHistory(write: () => void): void {
+    this.#pendingHistory = write;
+  }
+
+  #materializeHistory(): void {
+    const write = this.#pendingHistory;
+    this.#pendingHistory = null;
+    write?.();
+  }
+
+  /** An AccountHistory row: `field` of the account changed from `oldValue` to `newValue` at `at`. */
+  recordHistory(
+    accountId: string,
+    field: string,
+    oldValue: FieldValue,
+    newValue: FieldValue,
+    at: number,
+  ): void {
+    this.#materializeHistory();
+    const def = this.field('Account', field);
+    if (def === undefined) return;
+    this.put('AccountHistory', this.nextId('AccountHistory'), {
+      CreatedDate: toSecond(at),
+      AccountId: accountId,
+      Field: def.name,
+      OldValue: toJson(def, oldValue),
+      NewValue: toJson(def, newValue),
+    });
+  }
+
   /** Active (not deleted) records; with `all`, also those in the recycle bin (queryAll). */
   *scan(sobject: SObjectName, all = false): Iterable<SfRecord> {
+    if (sobject === 'AccountHistory') this.#materializeHistory();
     const earliest = this.now() - RECYCLE_BIN_MS;
     for (const record of this.table(sobject).values()) {
       if (record.deletedAt === null || (all && record.deletedAt >= earliest)) yield record;

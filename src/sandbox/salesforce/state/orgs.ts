@@ -64,6 +64,16 @@ function applyFieldOptions(org: OrgState, option: OrgOption): void {
     org.fields.get('Account')!.delete(name.toLowerCase());
     for (const record of org.table('Account').values()) delete record.values[name];
   }
+  if (option.fieldHistory !== undefined) {
+    org.historyTracked.clear();
+    for (const name of option.fieldHistory === false ? [] : option.fieldHistory) {
+      const def = org.field('Account', name);
+      if (def === undefined || !def.writable)
+        throw new RangeError(`fieldHistory: ${name} is no Account field whose history can be tracked`);
+      org.historyTracked.add(def.name);
+    }
+  }
+  for (const name of without) org.historyTracked.delete(name);
   for (const qualified of option.hiddenFields ?? []) {
     const [object = '', field = ''] = qualified.split('.');
     const sobject = object === 'Activity' ? 'Task' : object;

@@ -1,9 +1,11 @@
 import { seedInCurrency } from '../../hubspot/state/account-details.ts';
 import { generatePortal } from '../../seed/generate.ts';
+import { companyHistory, type HistoryProperty } from '../../seed/history.ts';
 import { OWNER_IDS } from '../../seed/names.ts';
 import type { SeededPortal, SeedRecord, SeedSize } from '../../seed/types.ts';
 import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
+import { TRACKED_ACCOUNT_FIELDS } from './fields.ts';
 import { derive, type OrgState } from './org.ts';
 import { mixCurrencies, type OrgPerson, orgPeople, type SeedCurrency, setOrgCurrency } from './org-locale.ts';
 import type { FieldValue } from './values.ts';
@@ -166,6 +168,11 @@ export function seedOrg(
       });
     }
   });
+  for (const field of TRACKED_ACCOUNT_FIELDS) org.historyTracked.add(field);
+  if (seeded.history !== undefined) {
+    const facts = seeded.history;
+    org.deferHistory(() => seedHistory(org, seeded, facts, accountOf));
+  }
   const dealAccount = new Map(seeded.dealCompany);
   seeded.deals.forEach((d, i) => {
     const p = d.properties;
@@ -213,6 +220,51 @@ export function seedOrg(
     arr: truth.arr,
     customerSince: truth.customerSince,
   }));
+}
+
+/** Where each tracked Account field's values come from in the seed, and how the Account stores them. */
+export const HISTORY_SOURCE: Record<
+  string,
+  { property: HistoryProperty; value: (v: string | null) => FieldValue }
+> = {
+  Last_Login_Date__c: { property: 'last_login_date', value: time },
+  Active_Users__c: { property: 'active_users', value: num },
+  Features_Used__c: { property: 'features_used', value: num },
+  Sessions_Last_30d__c: { property: 'sessions_last_30d', value: num },
+  Sessions_Prev_30d__c: { property: 'sessions_prev_30d', value: num },
+  NPS_Score__c: { property: 'nps_score', value: num },
+  CSAT_Score__c: { property: 'csat_score', value: num },
+  Days_Payment_Overdue__c: { property: 'days_payment_overdue', value: num },
+  Last_Sales_Activity__c: { property: 'hs_last_sales_activity_timestamp', value: time },
+};
+
+/**
+ * The org's field history behind the seed's 24 months: one AccountHistory row per change of a
+ * tracked field, from the versions the HubSpot sandbox serves as `propertiesWithHistory` (the same
+ * customers, the same months). A field that did not change between two versions writes no row, as
+ * Salesforce records changes only; the last version is the Account's value today.
+ */
+function seedHistory(
+  org: OrgState,
+  seeded: SeededPortal,
+  facts: NonNullable<SeededPortal['history']>,
+  accountOf: ReadonlyMap<string, string>,
+): void {
+  seeded.companies.forEach((c, i) => {
+    const accountId = accountOf.get(c.id);
+    if (accountId === undefined || facts[i] === undefined) return;
+    const h = companyHistory(facts[i], c.properties);
+    for (const field of org.historyTracked) {
+      const source = HISTORY_SOURCE[field];
+      if (source === undefined || org.field('Account', field) === undefined) continue;
+      const versions = h[source.property];
+      for (let k = 1; k < versions.length; k++) {
+        const before = source.value(versions[k - 1]!.value);
+        const after = source.value(versions[k]!.value);
+        if (before !== after) org.recordHistory(accountId, field, before, after, versions[k]!.timestamp);
+      }
+    }
+  });
 }
 
 export function generateOrg(
