@@ -125,12 +125,15 @@ describe('Salesforce DX project metadata', () => {
     expect(JSON.stringify(bundle['targetConfigs'])).toContain('"object":"Account"');
   });
 
-  it('the card reads only fields that exist in the runtime definitions', () => {
+  it('the card reads only fields that exist in the runtime definitions, and the standard owner name', () => {
     const card = readFileSync(join(source, 'lwc/vigilHealthCard/vigilHealthCard.js'), 'utf8');
-    const imported = [...card.matchAll(/@salesforce\/schema\/(\w+\.\w+)/g)].map((m) => m[1]);
-    expect(imported.length).toBeGreaterThan(0);
+    const imported = [...card.matchAll(/@salesforce\/schema\/(\w+(?:\.\w+)+)/g)].map((m) => m[1]!);
+    const custom = imported.filter((f) => f.endsWith('__c'));
+    expect(custom.length).toBeGreaterThan(0);
     const known = new Set(runtime.map((c) => String(c['fullName'])));
-    expect(imported.filter((f) => !known.has(f!))).toEqual([]);
+    expect(custom.filter((f) => !known.has(f))).toEqual([]);
+    // Standard fields every org has: the owner's name across Account.OwnerId's relationship (Owner → User.Name).
+    expect(imported.filter((f) => !f.endsWith('__c'))).toEqual(['Account.Owner.Name']);
   });
 
   describe('the card in English and Japanese (custom labels + Translation Workbench)', () => {

@@ -140,6 +140,13 @@ describe('HubSpot app on the sandbox', () => {
     expect(healthBefore).toBe(
       list.items[0]!.health === null ? null : Math.round(list.items[0]!.health * 10) / 10,
     );
+    // The install's full sync cached HubSpot's owners: the card names the company's owner.
+    const owner = list.items[0]!.owner;
+    if (owner === null) throw new Error('expected an owned company');
+    expect(body.score.ownerId).toBe(owner);
+    const cached = (await db.store.owners.names(installId, [owner])).get(owner);
+    expect(cached).toMatch(/\S/);
+    expect(body.score.ownerName).toBe(cached);
     const forged = await signedRequest(url, 'GET', '', { secret: 'guessed-secret' });
     expect(forged.status).toBe(401);
   });

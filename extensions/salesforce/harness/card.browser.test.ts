@@ -47,7 +47,7 @@ describe('vigilHealthCard in Chromium with SLDS', () => {
     expect(buildMs).toBeLessThan(60_000);
   });
 
-  it('healthy: score 84 in a ring, green "Healthy" badge, +6.5 in 30 days, tier and LTV', async () => {
+  it('healthy: score 84 in a ring, green "Healthy" badge, +6.5 in 30 days, owner, tier and LTV', async () => {
     const { tab, card, problems } = await render('healthy');
     await expect(card.locator('[data-id="score"]').textContent()).resolves.toBe('84');
     await expect(card.locator('[role="progressbar"]').getAttribute('aria-valuenow')).resolves.toBe('84');
@@ -58,6 +58,8 @@ describe('vigilHealthCard in Chromium with SLDS', () => {
       'rgb(243, 243, 243)',
     );
     await expect(card.locator('[data-id="change"]').textContent()).resolves.toBe('+6.5 in 30 days');
+    await expect(card.locator('[data-id="owner"]').textContent()).resolves.toBe('Aiko Tanaka');
+    await expect(card.locator('dt').first().textContent()).resolves.toBe('Owner');
     await expect(card.locator('[data-id="tier"]').textContent()).resolves.toBe('High touch');
     await expect(card.locator('[data-id="ltv"]').textContent()).resolves.toBe('$412,000');
     await expect(card.locator('[data-id="scored-at"]').textContent()).resolves.toBe('2 hours ago');
@@ -90,13 +92,15 @@ describe('vigilHealthCard in Chromium with SLDS', () => {
 
   // A Japanese rep (ja-JP) in a yen org: the custom labels' Japanese translations, yen without
   // decimals, Japanese relative time, and the summary Vigil wrote in Japanese.
-  it('healthy, in Japanese: 良好, 30日間で+6.5, ハイタッチ, ￥41,200,000, 2 時間前', async () => {
+  it('healthy, in Japanese: 良好, 30日間で+6.5, 担当者 田中 愛子, ハイタッチ, ￥41,200,000, 2 時間前', async () => {
     const { tab, card, problems } = await render('healthy', 'ja');
     await expect(card.locator('.slds-card__header-title').textContent()).resolves.toContain(
       'カスタマーヘルス',
     );
     await expect(card.locator('[data-id="status"]').textContent()).resolves.toBe('良好');
     await expect(card.locator('[data-id="change"]').textContent()).resolves.toBe('30日間で+6.5');
+    await expect(card.locator('[data-id="owner"]').textContent()).resolves.toBe('田中 愛子');
+    await expect(card.locator('dt').first().textContent()).resolves.toBe('担当者');
     await expect(card.locator('[data-id="tier"]').textContent()).resolves.toBe('ハイタッチ');
     await expect(card.locator('[data-id="ltv"]').textContent()).resolves.toBe('￥41,200,000');
     await expect(card.locator('[data-id="scored-at"]').textContent()).resolves.toBe('2 時間前');

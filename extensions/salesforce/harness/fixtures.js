@@ -1,6 +1,11 @@
 // What a rep's Account carries in each state the screenshots show, as getRecord answers it.
 const HOUR = 3_600_000;
 const v = (value, displayValue = null) => ({ value, displayValue });
+/** `Owner.Name` as getRecord gives it: the related User record under the relationship name. */
+const owner = (name) => ({
+  displayValue: name,
+  value: { apiName: 'User', childRelationships: {}, fields: { Name: v(name) }, id: '005000000000001AAA' },
+});
 
 // A Japanese user's org is in yen (amounts a hundred times the dollar seed's, as the sandbox seeds
 // them) and Vigil writes its summary in the portal's language.
@@ -16,6 +21,7 @@ export function fixture(state, now = Date.now(), lang = 'en') {
       return {
         data: {
           fields: {
+            Owner: owner(yen ? '田中 愛子' : 'Aiko Tanaka'),
             Vigil_Health_Score__c: v(84),
             Vigil_Health_Status__c: v('healthy', 'Healthy'),
             Vigil_Health_Change_30d__c: v(6.5),

@@ -35,6 +35,13 @@ export interface CardApiDeps {
   };
   /** The portal's currency (Settings / HubSpot's account details); USD when absent. */
   readonly portalLocale?: { get(installId: string): Promise<{ currency: string }> } | undefined;
+  /**
+   * Names of the CRM's owners, cached on each full sync (HubSpot's owners API): the card
+   * shows the company's owner by name. Absent = by id only.
+   */
+  readonly owners?:
+    | { names(installId: string, ids: readonly string[]): Promise<Map<string, string>> }
+    | undefined;
   /** Marks the company for recompute and schedules it (see hubspot-app.ts). */
   requestRescore(installId: string, companyId: string): Promise<void>;
   readonly clock: { now(): number };
@@ -113,11 +120,15 @@ export function cardApiRouter(deps: CardApiDeps): Router {
       deps.scores.history(installId, companyId, since),
       deps.portalLocale?.get(installId),
     ]);
+    const owner = row?.owner ?? null;
+    const names =
+      owner === null || deps.owners === undefined ? null : await deps.owners.names(installId, [owner]);
     res.json(
       toCardResponse(companyId, row, history, {
         dashboardUrl: deps.dashboardUrl,
         portalId,
         currency: locale?.currency ?? 'USD',
+        ownerName: owner === null ? null : (names?.get(owner) ?? null),
       }),
     );
   });

@@ -26,6 +26,8 @@ export interface CardLinksInput {
   readonly portalId: string;
   /** The portal's company currency (ISO 4217); amounts on the card are in it. */
   readonly currency: string;
+  /** The name of the company's owner (Vigil's cache of HubSpot owners); absent or null when not known. */
+  readonly ownerName?: string | null | undefined;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -61,6 +63,9 @@ export function toCardResponse(
     reasons: row.reasonsDetail.slice(0, MAX_REASONS).map((r) => ({ code: r.code, sentence: r.sentence })),
     history: history.map((h) => ({ at: h.at, health: h.health === null ? null : round1(h.health) })),
     scoredAt: row.scoredAt,
+    // A blank owner property (a cleared owner) means nobody owns it: the card says so.
+    ownerId: row.owner === null || row.owner === '' ? null : row.owner,
+    ownerName: row.owner === null || row.owner === '' ? null : links.ownerName || null,
   };
   return { state: 'scored', companyId, currency, score, links: cardLinks };
 }

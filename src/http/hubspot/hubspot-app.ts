@@ -167,6 +167,7 @@ export function createHubSpotApp(options: HubSpotAppOptions): HubSpotApp {
       installs: store.installs,
       scores: store.scores,
       portalLocale: store.portalLocale,
+      owners: store.owners,
       async requestRescore(installId, companyId) {
         await store.mirror.markDirty(installId, [companyId]);
         trigger.schedule(installId);

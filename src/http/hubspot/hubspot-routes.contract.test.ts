@@ -33,6 +33,7 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
   let events: WebhookEventStore;
   const scheduled: string[] = [];
   const health = new Map<string, Map<string, number | null>>();
+  const owner = new Map<string, Map<string, string | null>>();
 
   beforeAll(async () => {
     const { store } = db;
@@ -44,6 +45,24 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
     ] as const) {
       const portal = generatePortal({ size: 'tiny', seed, now: NOW });
       const scored = scorePortfolio(seedToInputs(portal), defaultScoringConfig(), NOW);
+      // The mirrored companies give each score its owner (hubspot_owner_id), as a sync does.
+      await store.mirror.upsert(
+        install.id,
+        portal.companies.map((c) => ({
+          type: 'company' as const,
+          id: c.id,
+          properties: c.properties,
+          companyIds: [],
+          modifiedAt: c.updatedAt,
+          createdAt: c.createdAt,
+        })),
+      );
+      owner.set(
+        install.id,
+        new Map(
+          portal.companies.map((c) => [c.id, (c.properties['hubspot_owner_id'] as string | null) ?? null]),
+        ),
+      );
       const runId = await store.runs.start(install.id, 'full');
       await store.scores.save(
         install.id,
@@ -58,6 +77,12 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
     }
     // Portal B keeps its books in yen: the card shows its amounts in JPY, A's in dollars.
     await store.portalLocale.update(b.id, { currency: 'JPY' });
+    // Only A's owners are cached (HubSpot's owners API on A's last full sync): B's card shows ids.
+    const ownerIds = new Set([...(owner.get(a.id)?.values() ?? [])].filter((o) => o !== null));
+    await store.owners.replaceAll(
+      a.id,
+      [...ownerIds].map((id, i) => ({ id, name: i === 0 ? 'Aiko Tanaka' : `Owner ${id}`, email: null })),
+    );
     events = createWebhookEventStore(store.pool);
     // The public URL (which signatures cover) is known once listening: mount the routers then.
     const app = express();
@@ -79,6 +104,7 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
         dashboardUrl: 'https://vigil.example.com',
         scores: store.scores,
         portalLocale: store.portalLocale,
+        owners: store.owners,
         async requestRescore(installId, companyId) {
           await store.mirror.markDirty(installId, [companyId]);
         },
@@ -121,6 +147,36 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
       // "Open in Vigil" lands on this portal's company page (after sign-in), not a hash route.
       expect(body.links.dashboard).toBe(`https://vigil.example.com/companies/${id}?portalId=${portal}`);
     }
+  });
+
+  it("names the company's owner from that portal's cached owners, and gives only the id when it has no name", async () => {
+    const id = [...(owner.get(a.id)?.entries() ?? [])].find(
+      ([c, o]) => o !== null && owner.get(b.id)?.has(c),
+    )?.[0];
+    if (id === undefined) throw new Error('the two seeds share no owned company');
+    const names = await db.store.owners.names(a.id);
+    for (const [install, portal] of [
+      [a, '1001'],
+      [b, '2002'],
+    ] as const) {
+      const body = cardResponseSchema.parse(await (await cardGet(id, portal)).json());
+      if (body.state !== 'scored') throw new Error('expected a score');
+      const ownerId = owner.get(install.id)?.get(id) ?? null;
+      expect(body.score.ownerId).toBe(ownerId);
+      // B has no cached names: A's never leak into its card.
+      expect(body.score.ownerName).toBe(
+        install === a && ownerId !== null ? (names.get(ownerId) ?? null) : null,
+      );
+    }
+    const aikos = [...(owner.get(a.id)?.entries() ?? [])].find(
+      ([, o]) => o !== null && names.get(o) === 'Aiko Tanaka',
+    );
+    if (aikos === undefined) throw new Error("no company of A's owner Aiko Tanaka");
+    const body = cardResponseSchema.parse(await (await cardGet(aikos[0], '1001')).json());
+    expect(body.state === 'scored' && body.score).toMatchObject({
+      ownerId: aikos[1],
+      ownerName: 'Aiko Tanaka',
+    });
   });
 
   it('says not scored for a company the portal does not have', async () => {

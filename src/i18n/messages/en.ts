@@ -49,6 +49,7 @@ export const en = {
   'dashboard.portfolio.title': 'Portfolio',
   'dashboard.at_risk.title': 'At risk',
   'dashboard.reason.none': 'none',
+  'dashboard.company.owner': '{known, select, yes {Owner: {name}} other {No owner}}',
   'dashboard.tier.explain_absolute':
     '{tier, select, high {Expected LTV {ltv} is at or above the {high} high-touch line.} tech {Expected LTV {ltv} is at or below the {tech} tech-touch line.} other {Expected LTV {ltv} is between the {tech} tech-touch and {high} high-touch lines.}}',
   'dashboard.tiers.thresholds':

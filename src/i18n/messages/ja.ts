@@ -46,6 +46,7 @@ export const ja: Record<MessageKey, string> = {
   'dashboard.portfolio.title': 'ポートフォリオ',
   'dashboard.at_risk.title': 'リスクのある顧客',
   'dashboard.reason.none': 'なし',
+  'dashboard.company.owner': '{known, select, yes {担当者：{name}} other {担当者なし}}',
   'dashboard.tier.explain_absolute':
     '{tier, select, high {期待LTV {ltv}はハイタッチの下限{high}以上です。} tech {期待LTV {ltv}はテックタッチの上限{tech}以下です。} other {期待LTV {ltv}はテックタッチの上限{tech}とハイタッチの下限{high}の間です。}}',
   'dashboard.tiers.thresholds':

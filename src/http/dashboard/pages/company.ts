@@ -1,5 +1,5 @@
 import type { ScoreCause } from '../../../domain/score-cause.ts';
-import type { Translator } from '../../../i18n/index.ts';
+import { type Translator, translator } from '../../../i18n/index.ts';
 import type { CompanyDetail } from '../../schemas.ts';
 import { badge, chart, type Tile, tiles } from '../components.ts';
 import { decimal, humanize, isoDay, isoMinute, MISSING, moneyIn, percent, signed } from '../format.ts';
@@ -21,6 +21,8 @@ export interface CompanyPageInput {
   tr?: Translator | undefined;
   /** The touch-tier lines in use, to explain an absolute-rule tier in the portal's currency. */
   tierLines?: { highMinLtv: number; techMaxLtv: number } | undefined;
+  /** The owner's name from the cached CRM owners; absent or null = shown by id. */
+  ownerName?: string | null | undefined;
 }
 
 /**
@@ -45,6 +47,15 @@ function tierWhy(c: CompanyDetail, input: CompanyPageInput): string {
     ltv: input.tr.money(d.expectedLtv),
     high: input.tr.money(input.tierLines.highMinLtv),
     tech: input.tr.money(input.tierLines.techMaxLtv),
+  });
+}
+
+/** Who owns the company: the cached name, the CRM's id while no name is cached, or nobody. */
+function ownerLine(c: CompanyDetail, input: CompanyPageInput): string {
+  const owned = c.owner !== null && c.owner !== '';
+  return (input.tr ?? translator('en')).t('dashboard.company.owner', {
+    known: owned ? 'yes' : 'no',
+    name: owned ? input.ownerName || c.owner || '' : '',
   });
 }
 
@@ -172,6 +183,7 @@ export function companyPage(input: CompanyPageInput): string {
       ? html`<span class="muted">Record ${c.id}</span>`
       : html`<a href="${input.crmUrl}" target="_blank" rel="noopener noreferrer">Open the record in ${input.crmName}</a> <span class="muted">(record ${c.id})</span>`
   } · <span class="muted">scored ${isoMinute(c.scoredAt)}</span></p>
+<p id="owner">${ownerLine(c, input)}</p>
 ${tiles(summary, 'Score summary')}
 <h2>Why: churn reasons</h2>
 ${

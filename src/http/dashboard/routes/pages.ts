@@ -144,10 +144,11 @@ export function pageRoutes(ctx: DashboardContext): Router {
       if (found === null)
         throw new HttpError(404, 'company_not_found', `No scored company with id "${id}"`, 'id');
       const company = companyDetailSchema.parse(found);
-      const [history, stored, tierLines] = await Promise.all([
+      const [history, stored, tierLines, owners] = await Promise.all([
         ctx.deps.store.scores.history(install.id, id, null),
         ctx.deps.store.installs.get(install.id),
         tierMoney(ctx, install.id),
+        company.owner === null ? null : ctx.deps.store.owners?.names(install.id, [company.owner]),
       ]);
       const causes = new Map(
         history.map((h) => [
@@ -162,6 +163,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           causes,
           crmUrl: (ctx.deps.recordUrl ?? defaultRecordUrl)(link, id),
           tierLines,
+          ownerName: company.owner === null ? null : owners?.get(company.owner),
           crmName: install.crm === 'salesforce' ? 'Salesforce' : 'HubSpot',
           installId: install.installId,
           portals: install.portals,

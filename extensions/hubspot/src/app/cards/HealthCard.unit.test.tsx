@@ -51,6 +51,8 @@ function scored(overrides: Partial<CardScore> = {}): CardResponse {
         { at: NOW - 2 * 86_400_000, health: 72.4 },
       ],
       scoredAt: NOW - 3 * 3_600_000,
+      ownerId: '3001',
+      ownerName: 'Aiko Tanaka',
       ...overrides,
     },
   };
@@ -130,6 +132,10 @@ const TEXT = {
     noReasons: 'No churn warning signs.',
     noHistory: 'The trend appears after the next score change.',
     dashboard: 'Open in Vigil',
+    ownerName: 'Aiko Tanaka',
+    owner: 'Owner: Aiko Tanaka',
+    ownerUnnamed: 'Owner: unknown (ID 3001)',
+    noOwner: 'No owner',
   },
   'ja-JP': {
     loading: 'カスタマーヘルスを読み込み中',
@@ -154,6 +160,10 @@ const TEXT = {
     noReasons: '解約の兆候はありません。',
     noHistory: '次にスコアが変わるとトレンドが表示されます。',
     dashboard: 'Vigilで開く',
+    ownerName: '田中 愛子',
+    owner: '担当者：田中 愛子',
+    ownerUnnamed: '担当者：不明（ID 3001）',
+    noOwner: '担当者なし',
   },
 } as const;
 
@@ -190,6 +200,19 @@ describe.each(Object.entries(TEXT))('HealthCard in %s', (locale, text) => {
     expect(findByTestId(Link, 'settings').props.href).toBe(links.settings);
     expect(findByTestId(Link, 'dashboard').text).toBe(text.dashboard);
     expect(maybeFindByTestId(Alert, 'low-confidence')).toBeNull();
+  });
+
+  it("shows the company's owner by name, by id when Vigil knows no name, and says when nobody owns it", async () => {
+    const cases = [
+      [{ ownerName: text.ownerName }, text.owner],
+      [{ ownerName: null }, text.ownerUnnamed],
+      [{ ownerId: null, ownerName: null }, text.noOwner],
+    ] as const;
+    for (const [owner, shown] of cases) {
+      const { fetcher } = fakeFetch(() => ({ status: 200, body: scored(owner) }));
+      const { findByTestId, waitFor } = renderCard(fetcher, locale);
+      await waitFor(() => expect(findByTestId(Text, 'owner').text).toBe(shown));
+    }
   });
 
   it('shows amounts in the portal currency the card API names', async () => {

@@ -4,6 +4,7 @@ import type { RescoreState } from '../hooks/useRescore.ts';
 import { useCardI18n } from '../i18n/translator.ts';
 import { CardFooter } from './CardFooter.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
+import { OwnerLine } from './OwnerLine.tsx';
 import { ScoreSummary } from './ScoreSummary.tsx';
 import { TierAndRisk } from './TierAndRisk.tsx';
 
@@ -47,6 +48,7 @@ export function HealthCardView({ state, rescore, onRescore, onRetry, now }: Heal
   return (
     <Flex direction="column" gap="small">
       <ScoreSummary score={score} />
+      <OwnerLine score={score} />
       <Divider />
       <TierAndRisk score={score} currency={data.currency} />
       <HistoryChart history={score.history} />

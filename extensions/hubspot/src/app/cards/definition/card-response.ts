@@ -46,6 +46,10 @@ export interface CardScore {
   history: CardHistoryPoint[];
   /** Epoch ms. */
   scoredAt: number;
+  /** The company's owner in the CRM (HubSpot owner id); null when nobody owns it. */
+  ownerId: string | null;
+  /** That owner's name, from Vigil's cache of the CRM's owners; null when not known. */
+  ownerName: string | null;
 }
 
 export interface CardLinks {
@@ -86,6 +90,8 @@ export const cardScoreSchema = z.object({
   reasons: z.array(z.object({ code: z.string(), sentence: z.string() })).max(MAX_REASONS),
   history: z.array(z.object({ at: z.number(), health: z.number().nullable() })),
   scoredAt: z.number(),
+  ownerId: z.string().min(1).nullable(),
+  ownerName: z.string().min(1).nullable(),
 }) satisfies z.ZodType<CardScore>;
 
 export const cardResponseSchema = z.discriminatedUnion('state', [

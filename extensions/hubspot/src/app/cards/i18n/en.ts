@@ -36,6 +36,9 @@ export const en = {
   'card.risk.label': 'Churn risk',
   'card.risk.level':
     '{level, select, low {Low} medium {Medium} high {High} other {Critical}} ({risk, number})',
+  'card.owner.named': 'Owner: {name}',
+  'card.owner.unnamed': 'Owner: unknown (ID {id})',
+  'card.owner.none': 'No owner',
   'card.reasons.none': 'No churn warning signs.',
   'card.history.none': 'The trend appears after the next score change.',
   'card.history.date': 'Date',

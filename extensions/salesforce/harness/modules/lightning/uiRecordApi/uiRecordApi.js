@@ -14,8 +14,11 @@ export class getRecord {
     }
     const fields = {};
     for (const f of config.optionalFields || []) {
-      const entry = fixture.data?.fields[f.fieldApiName];
-      if (entry !== undefined) fields[f.fieldApiName] = entry;
+      // A spanned field (`Owner.Name`) comes back under its relationship (`fields.Owner`), the related
+      // record as its value; the fixture carries it that way.
+      const key = f.fieldApiName?.split('.')[0];
+      const entry = key === undefined ? undefined : fixture.data?.fields[key];
+      if (entry !== undefined) fields[key] = entry;
     }
     this.dataCallback({ data: { apiName: 'Account', id: config.recordId, fields }, error: undefined });
   }

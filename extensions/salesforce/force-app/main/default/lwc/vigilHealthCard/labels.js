@@ -23,6 +23,7 @@ import Vigil_Card_New_Tab from '@salesforce/label/c.Vigil_Card_New_Tab';
 import Vigil_Card_No_Access from '@salesforce/label/c.Vigil_Card_No_Access';
 import Vigil_Card_Not_Scored from '@salesforce/label/c.Vigil_Card_Not_Scored';
 import Vigil_Card_Open from '@salesforce/label/c.Vigil_Card_Open';
+import Vigil_Card_Owner from '@salesforce/label/c.Vigil_Card_Owner';
 import Vigil_Card_Risk_Critical from '@salesforce/label/c.Vigil_Card_Risk_Critical';
 import Vigil_Card_Risk_High from '@salesforce/label/c.Vigil_Card_Risk_High';
 import Vigil_Card_Risk_Low from '@salesforce/label/c.Vigil_Card_Risk_Low';
@@ -63,6 +64,7 @@ export default {
   Vigil_Card_No_Access,
   Vigil_Card_Not_Scored,
   Vigil_Card_Open,
+  Vigil_Card_Owner,
   Vigil_Card_Risk_Critical,
   Vigil_Card_Risk_High,
   Vigil_Card_Risk_Low,

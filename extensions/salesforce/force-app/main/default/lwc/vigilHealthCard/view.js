@@ -82,6 +82,17 @@ export function sentences(summary) {
     .filter((s) => s !== '');
 }
 
+/**
+ * The account owner's name from a spanned `Owner.Name` field: LDS puts it under the relationship, the
+ * related User record as its value (`fields.Owner.value.fields.Name.value`); null when the record does
+ * not carry it (not readable) or has no owner.
+ */
+export function ownerName(record) {
+  const owner = record?.fields?.Owner;
+  const name = owner?.value?.fields?.Name?.value ?? owner?.displayValue ?? null;
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
+}
+
 export function errorMessage(error) {
   if (!error) return '';
   const body = Array.isArray(error.body) ? error.body[0] : error.body;
@@ -117,6 +128,7 @@ export function cardView(record, fields, options) {
   const summary = value('Vigil_Churn_Summary__c');
   const reasonCodes = display('Vigil_Churn_Reasons__c') || value('Vigil_Churn_Reasons__c');
   const scoredAt = value('Vigil_Scored_At__c');
+  const owner = ownerName(record);
 
   const locale = intlLocale(options.locale || 'en-US');
   const percent = (share) =>
@@ -170,6 +182,8 @@ export function cardView(record, fields, options) {
     riskScore: risk === null ? '' : String(Math.round(risk)),
     hasReasons: reasons.length > 0,
     reasons: reasons.slice(0, 3).map((text, i) => ({ key: `reason-${i}`, text })),
+    hasOwner: owner !== null,
+    ownerName: owner || '',
     hasTier: tier !== null,
     tierLabel: TIER[tier] || display('Vigil_Touch_Tier__c') || '',
     hasLtv: ltv !== null,

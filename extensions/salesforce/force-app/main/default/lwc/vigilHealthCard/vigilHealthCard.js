@@ -1,5 +1,6 @@
 import CURRENCY from '@salesforce/i18n/currency';
 import LOCALE from '@salesforce/i18n/locale';
+import OWNER_NAME from '@salesforce/schema/Account.Owner.Name';
 import CHURN_REASONS from '@salesforce/schema/Account.Vigil_Churn_Reasons__c';
 import CHURN_RISK from '@salesforce/schema/Account.Vigil_Churn_Risk__c';
 import CHURN_RISK_LEVEL from '@salesforce/schema/Account.Vigil_Churn_Risk_Level__c';
@@ -34,6 +35,11 @@ const FIELDS = [
   SCORED_AT,
 ];
 
+// The account owner's name, across the Owner relationship (a spanned field: "Import Objects and Fields
+// from @salesforce/schema", LWC guide). Optional like the rest: a rep who may not read users' names
+// gets the card without the owner row. Not one of Vigil's fields, so never reported hidden.
+const OWNER_FIELDS = [OWNER_NAME];
+
 // Multi-currency orgs only: the Account's own currency, the one its currency fields (Expected LTV) are
 // in. Named as a string, not a schema import: single-currency orgs have no such field, and an import of
 // a missing field fails the deploy; as an optional field it is simply absent from their records.
@@ -52,7 +58,7 @@ export default class VigilHealthCard extends LightningElement {
   /** The card's words in the user's language (custom labels, translated in Translation Workbench). */
   labels = LABELS;
 
-  @wire(getRecord, { recordId: '$recordId', optionalFields: [...FIELDS, RECORD_CURRENCY] })
+  @wire(getRecord, { recordId: '$recordId', optionalFields: [...FIELDS, ...OWNER_FIELDS, RECORD_CURRENCY] })
   wiredRecord({ data, error }) {
     this.record = data;
     this.error = error;

@@ -34,6 +34,22 @@ const ALL = {
   Vigil_Scored_At__c: { value: '2026-12-01T09:30:00.000Z', displayValue: null },
 };
 
+// The account's owner as getRecord gives a spanned field (`Account.Owner.Name`): under the relationship
+// name, its value the related User record with the fields asked for (UI API Record representation, as
+// in Lightning Data Service's own record mocks: `CreatedBy: { displayValue, value: { apiName: 'User',
+// fields: { Name: { value } } } }`).
+function owner(name) {
+  return {
+    displayValue: name,
+    value: {
+      apiName: 'User',
+      childRelationships: {},
+      fields: { Name: { displayValue: null, value: name } },
+      id: '005000000000001AAA',
+    },
+  };
+}
+
 function cardSuite({ locale, lang, currency, spot }) {
   const VigilHealthCard = require('c/vigilHealthCard').default;
   const { getRecord } = require('lightning/uiRecordApi');
@@ -72,8 +88,14 @@ function cardSuite({ locale, lang, currency, spot }) {
       const config = getRecord.getLastConfig();
       expect(config.recordId).toBe('001000000000001AAA');
       expect(config.fields).toBeUndefined();
-      const vigil = config.optionalFields.filter((f) => typeof f !== 'string');
+      const byReference = config.optionalFields.filter((f) => typeof f !== 'string');
+      expect(byReference.every((f) => f.objectApiName === 'Account')).toBe(true);
+      const vigil = byReference.filter((f) => f.fieldApiName.startsWith('Vigil_'));
       expect(vigil.map((f) => f.fieldApiName).sort()).toEqual(Object.keys(ALL).sort());
+      // The owner's name across the Owner relationship, optional too (a rep may not see users' names).
+      expect(
+        byReference.filter((f) => !f.fieldApiName.startsWith('Vigil_')).map((f) => f.fieldApiName),
+      ).toEqual(['Owner.Name']);
       // The record's currency by name (multi-currency orgs only; absent elsewhere).
       expect(config.optionalFields.filter((f) => typeof f === 'string')).toEqual(['Account.CurrencyIsoCode']);
     });
@@ -156,6 +178,27 @@ function cardSuite({ locale, lang, currency, spot }) {
       expect(element.shadowRoot.querySelector('h3').textContent).toBe(L('Vigil_Card_Churn_Risk'));
       expect(texts(element, 'reasons')).toEqual(spot.summarySentences);
       await expect(element).toBeAccessible();
+    });
+
+    it('shows the account owner by name, in the user’s language, and no owner row when the name is not readable', async () => {
+      const element = mount();
+      getRecord.emit(record({ ...ALL, Owner: owner(spot.ownerName) }));
+      await flush();
+      expect($(element, 'owner').textContent).toBe(spot.ownerName);
+      const labels = [...element.shadowRoot.querySelectorAll('dt')].map((dt) => dt.textContent);
+      expect(labels[0]).toBe(spot.ownerLabel);
+      expect(labels[0]).toBe(L('Vigil_Card_Owner'));
+      await expect(element).toBeAccessible();
+
+      // Left out of the record (the rep may not read the owner's name), or no owner: no row, and
+      // nothing reported hidden (the owner is not one of Vigil's fields).
+      for (const fields of [ALL, { ...ALL, Owner: { displayValue: null, value: null } }]) {
+        getRecord.emit(record(fields));
+        await flush();
+        expect($(element, 'owner')).toBeNull();
+        expect($(element, 'partial')).toBeNull();
+        expect($(element, 'score').textContent).toBe('82');
+      }
     });
 
     it('shows Expected LTV in the record’s own currency in a multi-currency org', async () => {

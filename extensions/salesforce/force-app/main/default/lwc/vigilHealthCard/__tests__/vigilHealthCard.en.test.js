@@ -11,6 +11,8 @@ cardSuite({
     scoreLabel: 'Health score 82 out of 100',
     healthy: 'Healthy',
     changeUp: '+6.5 in 30 days',
+    ownerName: 'Aiko Tanaka',
+    ownerLabel: 'Owner',
     highTouch: 'High touch',
     critical: 'Critical churn risk',
     open: 'Open in Vigil',

@@ -12,6 +12,8 @@ cardSuite({
     scoreLabel: 'ヘルススコア 100点中82点',
     healthy: '良好',
     changeUp: '30日間で+6.5',
+    ownerName: '田中 愛子',
+    ownerLabel: '担当者',
     highTouch: 'ハイタッチ',
     critical: '解約リスク：重大',
     open: 'Vigilで開く',
