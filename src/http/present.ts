@@ -66,6 +66,7 @@ export function presentDetail(
       annualChurnRate: tier.annualChurnRate,
       rule: tier.rule,
       explanation: tier.explanation,
+      ...(tier.facts === undefined ? {} : { facts: tier.facts }),
     },
     signals: { ...breakdown.signals },
     dataQuality: breakdown.quality.map((q) => ({

@@ -8,6 +8,32 @@ import { COMPONENTS, TIERS } from '../domain/config/schema.ts';
  * leaks out unannounced and the contract tests check the same schemas clients rely on.
  */
 
+const tier = z.enum(TIERS);
+/** TierFacts (src/domain/tiers/explain.ts) as the API sends them. */
+const tierFactsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no_revenue'), churned: z.boolean() }),
+  z.object({
+    kind: z.literal('ltv'),
+    ltv: z.number(),
+    arr: z.number(),
+    grossMargin: z.number(),
+    lifetimeYears: z.number(),
+    base: tier,
+    by: z.discriminatedUnion('rule', [
+      z.object({ rule: z.literal('absolute'), highMinLtv: z.number(), techMaxLtv: z.number() }),
+      z.object({
+        rule: z.literal('percentile'),
+        rank: z.number(),
+        paying: z.number(),
+        highTopPercent: z.number(),
+        techBottomPercent: z.number(),
+      }),
+    ]),
+    lift: z.object({ tenureDays: z.number(), minDays: z.number(), to: tier }).optional(),
+    cap: z.object({ tenureDays: z.number(), maxDays: z.number(), from: tier, to: tier }).optional(),
+  }),
+]);
+
 export const HEALTH_STATUSES = ['healthy', 'neutral', 'at_risk'] as const;
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export const COMPANY_SORTS = ['churn_risk', 'health', 'arr', 'name'] as const;
@@ -153,6 +179,8 @@ export const companyDetailSchema = companySummarySchema.extend({
     annualChurnRate: z.number(),
     rule: z.string(),
     explanation: z.string(),
+    /** The numbers behind `explanation`, to say it in another language (absent on scores saved before). */
+    facts: tierFactsSchema.optional(),
   }),
   /** The signal groups (usage, support, sentiment, engagement, commercial, lifecycle). */
   signals: z.record(z.string(), z.unknown()),

@@ -116,6 +116,19 @@ export const en = {
   'csv.arr': 'arr',
   'csv.renewal_date': 'renewal_date',
   'csv.scored_at': 'scored_at',
+  // Touch-tier explanations, one per rule (the reader's language, the portal's currency).
+  'tier.tenure':
+    '{unit, select, days {{n, plural, one {# day} other {# days}}} other {{n, plural, one {# year} other {# years}}}}',
+  'tier.explain.no_revenue':
+    '{churned, select, yes {Churned, with no recurring revenue left, so tech touch.} other {No recurring revenue on record, so tech touch.}}',
+  'tier.explain.absolute':
+    'Expected LTV {ltv} (ARR {arr} × {margin, number} % margin × {years, plural, one {# year} other {# years}}) {tier, select, high {is at or above the {high} high-touch threshold.} tech {is at or below the {tech} tech-touch threshold.} other {is between the {tech} tech-touch and {high} high-touch thresholds.}}',
+  'tier.explain.percentile':
+    'Expected LTV {ltv} (ARR {arr} × {margin, number} % margin × {years, plural, one {# year} other {# years}}) ranks {rank, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} of {paying, number} paying customers, {tier, select, high {in the top {top, number} %} tech {in the bottom {bottom, number} %} other {between the top {top, number} % and the bottom {bottom, number} %}}.',
+  'tier.explain.tenure_lift':
+    'Lifted from {base, select, high {high} low {low} other {tech}} to {to, select, high {high} low {low} other {tech}} touch for a tenure of {tenure} (lift from {minDays}); expected LTV {ltv} (ARR {arr} × {margin, number} % margin × {years, plural, one {# year} other {# years}}) alone gave {base, select, high {high} low {low} other {tech}} touch.',
+  'tier.explain.new_customer_cap':
+    'Capped at {to, select, high {high} low {low} other {tech}} touch as a new customer of {tenure} (cap below {maxDays}); expected LTV {ltv} (ARR {arr} × {margin, number} % margin × {years, plural, one {# year} other {# years}}) alone gave {from, select, high {high} low {low} other {tech}} touch.',
 } as const;
 
 export type MessageKey = keyof typeof en;

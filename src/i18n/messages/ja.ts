@@ -111,4 +111,16 @@ export const ja: Record<MessageKey, string> = {
   'csv.arr': 'ARR',
   'csv.renewal_date': '更新日',
   'csv.scored_at': 'スコア算出日時',
+  // Touch-tier explanations, one per rule (the reader's language, the portal's currency).
+  'tier.tenure': '{unit, select, days {{n, number}日} other {{n, number}年}}',
+  'tier.explain.no_revenue':
+    '{churned, select, yes {解約済みで継続収益が残っていないため、テックタッチです。} other {継続収益の記録がないため、テックタッチです。}}',
+  'tier.explain.absolute':
+    '期待LTV {ltv}（ARR {arr} × 粗利率{margin, number}% × {years, number}年）は{tier, select, high {ハイタッチの下限{high}以上です。} tech {テックタッチの上限{tech}以下です。} other {テックタッチの上限{tech}とハイタッチの下限{high}の間です。}}',
+  'tier.explain.percentile':
+    '期待LTV {ltv}（ARR {arr} × 粗利率{margin, number}% × {years, number}年）は有料顧客{paying, number}社中{rank, number}位で、{tier, select, high {上位{top, number}%に入ります。} tech {下位{bottom, number}%に入ります。} other {上位{top, number}%と下位{bottom, number}%の間です。}}',
+  'tier.explain.tenure_lift':
+    '継続期間{tenure}（{minDays}以上で引き上げ）により{base, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}から{to, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}に引き上げました。期待LTV {ltv}（ARR {arr} × 粗利率{margin, number}% × {years, number}年）だけでは{base, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}でした。',
+  'tier.explain.new_customer_cap':
+    '契約から{tenure}の新規顧客のため{to, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}までに制限しました（{maxDays}未満が対象）。期待LTV {ltv}（ARR {arr} × 粗利率{margin, number}% × {years, number}年）だけでは{from, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}でした。',
 };
