@@ -129,6 +129,67 @@ export const en = {
     'Lifted from {base, select, high {high} low {low} other {tech}} to {to, select, high {high} low {low} other {tech}} touch for a tenure of {tenure} (lift from {minDays}); expected LTV {ltv} (ARR {arr} × {margin, number} % margin × {years, plural, one {# year} other {# years}}) alone gave {base, select, high {high} low {low} other {tech}} touch.',
   'tier.explain.new_customer_cap':
     'Capped at {to, select, high {high} low {low} other {tech}} touch as a new customer of {tenure} (cap below {maxDays}); expected LTV {ltv} (ARR {arr} × {margin, number} % margin × {years, plural, one {# year} other {# years}}) alone gave {from, select, high {high} low {low} other {tech}} touch.',
+  // Reasons a fitted model found (no rule fired): the signal's value as it is.
+  'churn.fitted.no_login':
+    '{known, select, yes {Last login {days, plural, one {# day} other {# days}} ago} other {No login on record}}',
+  'churn.fitted.low_seat_utilisation':
+    '{known, select, yes {{pct} of licensed seats in use} other {Seat use is not known}}',
+  'churn.fitted.low_adoption':
+    '{known, select, yes {Uses {features, plural, one {# feature} other {# features}}} other {Feature use is not known}}',
+  'churn.fitted.usage_decline':
+    '{trend, select, fell {Usage fell {pct} over the last 30 days} grew {Usage grew only {pct} over the last 30 days} other {Usage trend is not known}}',
+  'churn.fitted.health_drop':
+    '{direction, select, up {Health moved +{points, number} points over 30 days} down {Health moved -{points, number} points over 30 days} flat {Health moved 0 points over 30 days} other {No health history to compare with}}',
+  'churn.fitted.renewal_at_risk':
+    '{when, select, future {Renews in {days, plural, one {# day} other {# days}}} past {Renewal is {days, plural, one {# day} other {# days}} overdue} other {No renewal date on record}}',
+  'churn.fitted.detractor_nps':
+    '{known, select, yes {Latest NPS answer is {nps, number}} other {No NPS answer}}',
+  'churn.fitted.urgent_tickets': '{open, plural, one {# urgent ticket} other {# urgent tickets}} open',
+  'churn.fitted.ticket_spike':
+    '{open, plural, one {# ticket} other {# tickets}} open, {recent, number} in the last 30 days',
+  'churn.fitted.contraction':
+    '{direction, select, down {ARR changed -{pct} over 12 months} up {ARR changed +{pct} over 12 months} other {ARR change over 12 months is not known}}',
+  'churn.fitted.payment_overdue':
+    '{state, select, late {Payment {days, plural, one {# day} other {# days}} overdue} on_time {Payments are on time} other {Payment status is not known}}',
+  'churn.fitted.no_contact':
+    '{known, select, yes {Last contact {days, plural, one {# day} other {# days}} ago} other {No contact on record}}',
+  // The fitted model's coefficients in words (Model page, `vigil model`): each feature's step and name.
+  'model.feature.days_since_login.step': 'Each 10 more days without a login',
+  'model.feature.days_since_login.name': 'days since login',
+  'model.feature.seat_utilisation.step': 'Each 10 points more seat utilisation',
+  'model.feature.seat_utilisation.name': 'seat utilisation',
+  'model.feature.features_used.step': 'Each more feature used',
+  'model.feature.features_used.name': 'features used',
+  'model.feature.usage_trend.step': 'Each 10 % more usage growth',
+  'model.feature.usage_trend.name': 'usage trend',
+  'model.feature.health_change_30d.step': 'Each 10 more points of health gained over 30 days',
+  'model.feature.health_change_30d.name': 'health change 30d',
+  'model.feature.days_to_renewal.step': 'Each 30 more days to the renewal',
+  'model.feature.days_to_renewal.name': 'days to renewal',
+  'model.feature.nps.step': 'Each more point of NPS',
+  'model.feature.nps.name': 'nps',
+  'model.feature.urgent_tickets.step': 'Each more open urgent ticket',
+  'model.feature.urgent_tickets.name': 'urgent tickets',
+  'model.feature.ticket_spike_ratio.step': 'Each more multiple of the usual ticket volume',
+  'model.feature.ticket_spike_ratio.name': 'ticket spike ratio',
+  'model.feature.open_tickets.step': 'Each more open ticket',
+  'model.feature.open_tickets.name': 'open tickets',
+  'model.feature.net_arr_change_12m.step': 'Each 10 % more ARR growth over 12 months',
+  'model.feature.net_arr_change_12m.name': 'net arr change 12m',
+  'model.feature.days_payment_overdue.step': 'Each 10 more days of payment overdue',
+  'model.feature.days_payment_overdue.name': 'days payment overdue',
+  'model.feature.days_since_contact.step': 'Each 10 more days without contact',
+  'model.feature.days_since_contact.name': 'days since contact',
+  'model.feature.csat.step': 'Each more point of CSAT',
+  'model.feature.csat.name': 'csat',
+  'model.feature.log_arr.step': 'Each doubling of ARR',
+  'model.feature.log_arr.name': 'log arr',
+  'model.feature.tenure_years.step': 'Each more year as a customer',
+  'model.feature.tenure_years.name': 'tenure years',
+  'model.feature.health.step': 'Each 10 more points of health',
+  'model.feature.health.name': 'health',
+  'model.coefficient':
+    '{kind, select, step {{what}} missing {Not knowing {what}} rule {The rule "{what}" firing at full strength} gap {Health at 0 rather than 100} other {{what}}} {direction, select, adds {adds} other {takes off}} about {points, plural, one {# point} other {# points}} of risk',
 } as const;
 
 export type MessageKey = keyof typeof en;

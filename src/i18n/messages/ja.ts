@@ -123,4 +123,64 @@ export const ja: Record<MessageKey, string> = {
     '継続期間{tenure}（{minDays}以上で引き上げ）により{base, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}から{to, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}に引き上げました。期待LTV {ltv}（ARR {arr} × 粗利率{margin, number}% × {years, number}年）だけでは{base, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}でした。',
   'tier.explain.new_customer_cap':
     '契約から{tenure}の新規顧客のため{to, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}までに制限しました（{maxDays}未満が対象）。期待LTV {ltv}（ARR {arr} × 粗利率{margin, number}% × {years, number}年）だけでは{from, select, high {ハイタッチ} low {ロータッチ} other {テックタッチ}}でした。',
+  // Reasons a fitted model found (no rule fired): the signal's value as it is.
+  'churn.fitted.no_login':
+    '{known, select, yes {最終ログインは{days, number}日前です} other {ログインの記録がありません}}',
+  'churn.fitted.low_seat_utilisation':
+    '{known, select, yes {契約席の{pct}が利用中です} other {席の利用状況は不明です}}',
+  'churn.fitted.low_adoption':
+    '{known, select, yes {使っている機能は{features, number}個です} other {機能の利用状況は不明です}}',
+  'churn.fitted.usage_decline':
+    '{trend, select, fell {直近30日で利用が{pct}減少しました} grew {直近30日の利用の伸びは{pct}にとどまります} other {利用の推移は不明です}}',
+  'churn.fitted.health_drop':
+    '{direction, select, up {30日間でヘルススコアが{points, number}ポイント上がりました} down {30日間でヘルススコアが{points, number}ポイント下がりました} flat {30日間でヘルススコアは変わっていません} other {比較できるヘルススコアの履歴がありません}}',
+  'churn.fitted.renewal_at_risk':
+    '{when, select, future {更新まであと{days, number}日です} past {更新期限を{days, number}日過ぎています} other {更新日の記録がありません}}',
+  'churn.fitted.detractor_nps':
+    '{known, select, yes {直近のNPS回答は{nps, number}です} other {NPSの回答がありません}}',
+  'churn.fitted.urgent_tickets': '緊急チケットが{open, number}件未解決です',
+  'churn.fitted.ticket_spike': '未解決のチケットが{open, number}件、直近30日では{recent, number}件です',
+  'churn.fitted.contraction':
+    '{direction, select, down {過去12か月でARRが{pct}減少しました} up {過去12か月でARRが{pct}増加しました} other {過去12か月のARRの変化は不明です}}',
+  'churn.fitted.payment_overdue':
+    '{state, select, late {支払いが{days, number}日遅延しています} on_time {支払いは期日どおりです} other {支払い状況は不明です}}',
+  'churn.fitted.no_contact':
+    '{known, select, yes {最後の接触は{days, number}日前です} other {接触の記録がありません}}',
+  // The fitted model's coefficients in words (Model page, `vigil model`): each feature's step and name.
+  'model.feature.days_since_login.step': 'ログインのない日が10日増える',
+  'model.feature.days_since_login.name': '最終ログインからの日数',
+  'model.feature.seat_utilisation.step': '席の利用率が10ポイント上がる',
+  'model.feature.seat_utilisation.name': '席の利用率',
+  'model.feature.features_used.step': '使う機能が1つ増える',
+  'model.feature.features_used.name': '利用機能数',
+  'model.feature.usage_trend.step': '利用の伸びが10%増える',
+  'model.feature.usage_trend.name': '利用の推移',
+  'model.feature.health_change_30d.step': '30日間のヘルススコアの上昇が10ポイント増える',
+  'model.feature.health_change_30d.name': '30日間のヘルススコアの変化',
+  'model.feature.days_to_renewal.step': '更新までの日数が30日増える',
+  'model.feature.days_to_renewal.name': '更新までの日数',
+  'model.feature.nps.step': 'NPSが1ポイント上がる',
+  'model.feature.nps.name': 'NPS',
+  'model.feature.urgent_tickets.step': '未解決の緊急チケットが1件増える',
+  'model.feature.urgent_tickets.name': '緊急チケット数',
+  'model.feature.ticket_spike_ratio.step': 'チケット数が通常の1倍分増える',
+  'model.feature.ticket_spike_ratio.name': 'チケット急増の倍率',
+  'model.feature.open_tickets.step': '未解決のチケットが1件増える',
+  'model.feature.open_tickets.name': '未解決チケット数',
+  'model.feature.net_arr_change_12m.step': '12か月のARRの伸びが10%増える',
+  'model.feature.net_arr_change_12m.name': '12か月のARRの変化',
+  'model.feature.days_payment_overdue.step': '支払い遅延が10日増える',
+  'model.feature.days_payment_overdue.name': '支払い遅延日数',
+  'model.feature.days_since_contact.step': '接触のない日が10日増える',
+  'model.feature.days_since_contact.name': '最後の接触からの日数',
+  'model.feature.csat.step': 'CSATが1ポイント上がる',
+  'model.feature.csat.name': 'CSAT',
+  'model.feature.log_arr.step': 'ARRが2倍になる',
+  'model.feature.log_arr.name': 'ARRの規模',
+  'model.feature.tenure_years.step': '契約年数が1年増える',
+  'model.feature.tenure_years.name': '契約年数',
+  'model.feature.health.step': 'ヘルススコアが10ポイント上がる',
+  'model.feature.health.name': 'ヘルススコア',
+  'model.coefficient':
+    '{kind, select, step {{what}と} missing {{what}が不明だと} rule {ルール「{what}」が最大の強さで発動すると} gap {ヘルススコアが100ではなく0だと} other {{what}は}}、リスクが約{points, number}ポイント{direction, select, adds {上がります} other {下がります}}',
 };
