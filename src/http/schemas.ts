@@ -63,6 +63,11 @@ export const companiesQuerySchema = z
       .string()
       .regex(/^\d{1,20}$/, 'must be a HubSpot owner id (digits)')
       .optional(),
+    /**
+     * Owners whose name contains this text, any case ("sato" finds "Sato Hanako", "佐藤"
+     * finds "佐藤 花子"); an owner the CRM gave no name is found by its id.
+     */
+    ownerName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     /** Churned customers are left out of the at-risk list unless asked for. */
     customers: z.enum(['active', 'churned', 'all']).default('active'),
   })

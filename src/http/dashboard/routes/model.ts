@@ -1,9 +1,11 @@
 import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
+import { translator } from '../../../i18n/index.ts';
 import type { ModelFitRow } from '../../../store/repos/models.ts';
 import { HttpError, parseOr400 } from '../../errors.ts';
 import type { DashboardContext } from '../context.ts';
+import { pageTranslator, readerLocale } from '../language.ts';
 import { errorPage } from '../layout.ts';
 import { modelPage } from '../pages/model.ts';
 import { previewConfig } from '../preview.ts';
@@ -47,13 +49,15 @@ export function modelRoutes(ctx: DashboardContext): Router {
   router.get('/model', async (req: Request, res: Response) => {
     try {
       const install = await ctx.install(req);
-      const [current, latest, adopted] = await Promise.all([
+      const [current, latest, adopted, tr] = await Promise.all([
         ctx.deps.store.configs.current(install.id),
         ctx.deps.store.models.latest(install.id),
         ctx.deps.store.models.adopted(install.id),
+        pageTranslator(ctx, req, install.id),
       ]);
       res.type('html').send(
         modelPage({
+          tr,
           inUse: current.config.churn.model,
           configVersion: current.version,
           latest,
@@ -64,15 +68,17 @@ export function modelRoutes(ctx: DashboardContext): Router {
       );
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
+      const readerTr = translator(readerLocale(req));
       res
         .status(err.status)
         .type('html')
         .send(
           errorPage(
             err.status,
-            err.status === 404 ? 'Not found' : 'Cannot show this page',
+            readerTr.t('error.title', { status: err.status === 404 ? 'not_found' : 'other' }),
             err.message,
             'model',
+            readerTr,
           ),
         );
     }

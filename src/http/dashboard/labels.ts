@@ -1,0 +1,84 @@
+import type { ReasonCode } from '../../domain/churn/codes.ts';
+import type { MessageKey, Translator } from '../../i18n/index.ts';
+
+/**
+ * The dashboard's names for codes (statuses, tiers, risk levels, reasons), each from the
+ * catalogue. Spelled out key by key so the catalogue test sees every key in use; an
+ * unknown code (a newer store) shows as itself.
+ */
+const STATUS: Record<string, MessageKey> = {
+  healthy: 'label.status.healthy',
+  neutral: 'label.status.neutral',
+  at_risk: 'label.status.at_risk',
+};
+const TIER: Record<string, MessageKey> = {
+  high: 'label.tier.high',
+  low: 'label.tier.low',
+  tech: 'label.tier.tech',
+};
+const RISK: Record<string, MessageKey> = {
+  low: 'label.risk.low',
+  medium: 'label.risk.medium',
+  high: 'label.risk.high',
+  critical: 'label.risk.critical',
+};
+const REASON: Record<ReasonCode, MessageKey> = {
+  no_login: 'label.reason.no_login',
+  low_seat_utilisation: 'label.reason.low_seat_utilisation',
+  low_adoption: 'label.reason.low_adoption',
+  usage_decline: 'label.reason.usage_decline',
+  health_drop: 'label.reason.health_drop',
+  renewal_at_risk: 'label.reason.renewal_at_risk',
+  detractor_nps: 'label.reason.detractor_nps',
+  urgent_tickets: 'label.reason.urgent_tickets',
+  ticket_spike: 'label.reason.ticket_spike',
+  contraction: 'label.reason.contraction',
+  payment_overdue: 'label.reason.payment_overdue',
+  no_contact: 'label.reason.no_contact',
+};
+const RULE: Record<string, MessageKey> = {
+  absolute: 'label.rule.absolute',
+  percentile: 'label.rule.percentile',
+  tenure_lift: 'label.rule.tenure_lift',
+  new_customer_cap: 'label.rule.new_customer_cap',
+  no_revenue: 'label.rule.no_revenue',
+};
+const COMPONENT: Record<string, MessageKey> = {
+  usage: 'label.component.usage',
+  support: 'label.component.support',
+  sentiment: 'label.component.sentiment',
+  engagement: 'label.component.engagement',
+  commercial: 'label.component.commercial',
+};
+const RUN_KIND: Record<string, MessageKey> = { full: 'label.run.full', incremental: 'label.run.incremental' };
+const RUN_STATUS: Record<string, MessageKey> = {
+  running: 'label.run.running',
+  succeeded: 'label.run.succeeded',
+  failed: 'label.run.failed',
+};
+/** A timeline entry's state (pending, sent, failed). */
+const ENTRY_STATUS: Record<string, MessageKey> = {
+  pending: 'label.entry.pending',
+  sent: 'label.entry.sent',
+  failed: 'label.entry.failed',
+};
+
+const say = (table: Record<string, MessageKey>, code: string, tr: Translator): string => {
+  const key = table[code];
+  return key === undefined ? code : tr.t(key);
+};
+
+export const statusLabel = (status: string, tr: Translator) => say(STATUS, status, tr);
+export const tierLabel = (tier: string, tr: Translator) => say(TIER, tier, tr);
+export const riskLabel = (level: string, tr: Translator) => say(RISK, level, tr);
+export const reasonLabel = (code: ReasonCode, tr: Translator) => say(REASON, code, tr);
+export const ruleLabel = (rule: string, tr: Translator) => say(RULE, rule, tr);
+export const componentLabel = (component: string, tr: Translator) => say(COMPONENT, component, tr);
+export const runKindLabel = (kind: string, tr: Translator) => say(RUN_KIND, kind, tr);
+export const runStatusLabel = (status: string, tr: Translator) => say(RUN_STATUS, status, tr);
+export const entryStatusLabel = (status: string, tr: Translator) => say(ENTRY_STATUS, status, tr);
+
+/** A company's name, or "Company 123" when the CRM has none. */
+export function companyName(c: { id: string; name: string | null }, tr: Translator): string {
+  return c.name ?? tr.t('label.company_fallback', { id: c.id });
+}
