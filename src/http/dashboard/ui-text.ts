@@ -8,5 +8,5 @@ import { jsonScript, type SafeHtml } from './html.ts';
  * (public/ui-text.js's `say`); texts are whole sentences, never pieced together.
  */
 export function uiText(tr: Translator, texts: Record<string, string>): SafeHtml {
-  return jsonScript('ui-text', { locale: tr.locale, texts });
+  return jsonScript('ui-text', { locale: tr.locale, timeZone: tr.timeZone, texts });
 }

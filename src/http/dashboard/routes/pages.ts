@@ -219,6 +219,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           installId: install.installId,
           portals: install.portals,
           portal: ctx.deps.store.portalLocale === undefined ? undefined : { view, tr },
+          tr,
         }),
       );
     }),
