@@ -591,6 +591,18 @@ export const en = {
   'settings.col.changes': 'Score changes it caused',
   'settings.no_history': 'No saved version yet: the defaults are in use.',
   'settings.current': 'current',
+  // Sign-in pages (the reader's Accept-Language or earlier choice).
+  'login.with': 'Sign in with {crm}',
+  'login.lead_local': 'Open the link Vigil printed when it started ({example}), or paste its token here.',
+  'login.lead_hosted': 'Sign in with the CRM you use: you will see the portals and orgs you belong to.',
+  'login.token': 'Access token',
+  'login.sign_in': 'Sign in',
+  'login.heading': 'Sign in to Vigil',
+  'login.signed_out': 'Signed out',
+  'login.signed_out_text': 'Your session has ended.',
+  'login.sign_in_again': 'Sign in again.',
+  'login.bad_link': 'That link is not valid (Vigil prints a new one at every start).',
+  'login.bad_token': 'That access token is not valid.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -577,4 +577,17 @@ export const ja: Record<MessageKey, string> = {
   'settings.col.changes': 'これによるスコアの変化',
   'settings.no_history': '保存されたバージョンはまだありません。既定値を使っています。',
   'settings.current': '現在',
+  // Sign-in pages (the reader's Accept-Language or earlier choice).
+  'login.with': '{crm}でサインイン',
+  'login.lead_local':
+    'Vigilの起動時に表示されたリンク（{example}）を開くか、そのトークンをここに貼り付けてください。',
+  'login.lead_hosted': 'お使いのCRMでサインインしてください。所属するポータルや組織が表示されます。',
+  'login.token': 'アクセストークン',
+  'login.sign_in': 'サインイン',
+  'login.heading': 'Vigilにサインイン',
+  'login.signed_out': 'サインアウトしました',
+  'login.signed_out_text': 'セッションは終了しました。',
+  'login.sign_in_again': 'もう一度サインインする。',
+  'login.bad_link': 'このリンクは無効です（Vigilは起動のたびに新しいリンクを表示します）。',
+  'login.bad_token': 'このアクセストークンは無効です。',
 };
