@@ -603,6 +603,39 @@ export const en = {
   'login.sign_in_again': 'Sign in again.',
   'login.bad_link': 'That link is not valid (Vigil prints a new one at every start).',
   'login.bad_token': 'That access token is not valid.',
+  // CLI: `vigil score`, `vigil score --explain`, `vigil model` (VIGIL_LANG / LANG; --json stays English).
+  'cli.explain.company': 'Company {id}{hasName, select, yes { — {name}} other {}}',
+  'cli.explain.as_of': 'scored as of {when}',
+  'cli.explain.change': '{known, select, yes {{change} in 30 days} other {no 30-day history}}',
+  'cli.explain.health_unscored': 'Health: not scored (no component had data), confidence {confidence}',
+  'cli.explain.health': 'Health {health} ({status}), confidence {confidence}, {change}',
+  'cli.explain.no_data': 'no data',
+  'cli.explain.weight_left_out': 'weight {weight, number} (left out)',
+  'cli.explain.weight_share': 'weight {weight, number} → {share} of the score',
+  'cli.explain.risk':
+    "Churn risk {risk} ({level}), {model, select, fitted {model fitted to this portal's churn} other {rules model}}",
+  'cli.explain.no_reason': 'no churn signal fired',
+  'cli.explain.reason': '{sentence} [{code}, +{points} points]',
+  'cli.explain.top_note': '(* = the top reasons written to the CRM)',
+  'cli.explain.no_money': 'none',
+  'cli.explain.no_tier': 'Touch tier: not assigned yet',
+  'cli.explain.tier': 'Touch tier: {tier} ({rule})',
+  'cli.explain.tier_numbers': 'expected LTV {ltv}, ARR {arr}, lifetime {years} years at {churn} annual churn',
+  'cli.explain.quality': 'Data Vigil could not use ({count, number}):',
+  'cli.explain.quality_item': '{property} on {record}: {message}',
+  'cli.explain.quality_more': '… and {count, number} more',
+  'cli.score.not_found':
+    'company {id} has no score in portal {account} — is the id right, and has `vigil sync` run?',
+  'cli.score.line':
+    'Company {id}{hasName, select, yes { — {name}} other {}}: health {scored, select, yes {{health, number} ({status})} other {not scored}}, churn risk {risk, number} ({level}), {tier}',
+  'cli.model.rules': 'Portal {account} scores churn risk with the rules (settings v{version}).',
+  'cli.model.fitted':
+    "Portal {account} scores churn risk with a model fitted {date} on {samples, plural, one {# customer} other {# customers}} ({churned, number} churned): AUC {fitted} on held-out customers against the rules' {rules}.",
+  'cli.model.reverted': 'Settings v{version}: churn risk back on the rules; every company rescored.',
+  'cli.model.verdict':
+    '{proposed, select, yes {Proposed} other {Not proposed}} (judged on the newest {heldOut, number}).',
+  'cli.model.fit_line':
+    '{examples, number} examples ({churned, number} churned, horizon {horizon, number} d): rules AUC {rules}, fitted {fitted} on the newest {heldOut, number}. {verdict}{adopted, select, yes { Adopted as settings v{version}; every company rescored.} other {}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

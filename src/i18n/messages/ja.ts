@@ -590,4 +590,38 @@ export const ja: Record<MessageKey, string> = {
   'login.sign_in_again': 'もう一度サインインする。',
   'login.bad_link': 'このリンクは無効です（Vigilは起動のたびに新しいリンクを表示します）。',
   'login.bad_token': 'このアクセストークンは無効です。',
+  // CLI: `vigil score`, `vigil score --explain`, `vigil model` (VIGIL_LANG / LANG; --json stays English).
+  'cli.explain.company': '会社 {id}{hasName, select, yes {（{name}）} other {}}',
+  'cli.explain.as_of': '{when}時点のスコア',
+  'cli.explain.change': '{known, select, yes {30日間で{change}} other {30日間の履歴なし}}',
+  'cli.explain.health_unscored':
+    'ヘルススコア：算出なし（データのある要素がありません）、信頼度 {confidence}',
+  'cli.explain.health': 'ヘルススコア {health}（{status}）、信頼度 {confidence}、{change}',
+  'cli.explain.no_data': 'データなし',
+  'cli.explain.weight_left_out': '重み {weight, number}（除外）',
+  'cli.explain.weight_share': '重み {weight, number} → スコアの{share}',
+  'cli.explain.risk':
+    'チャーンリスク {risk}（{level}）、{model, select, fitted {このポータルの解約で学習したモデル} other {ルールモデル}}',
+  'cli.explain.no_reason': 'チャーンの要因は見つかっていません',
+  'cli.explain.reason': '{sentence} [{code}、+{points}ポイント]',
+  'cli.explain.top_note': '（* = CRMに書き込んだ主な理由）',
+  'cli.explain.no_money': 'なし',
+  'cli.explain.no_tier': 'タッチモデル：未割り当て',
+  'cli.explain.tier': 'タッチモデル：{tier}（{rule}）',
+  'cli.explain.tier_numbers': '期待LTV {ltv}、ARR {arr}、継続期間 {years}年（年間チャーン率 {churn}）',
+  'cli.explain.quality': 'Vigilが使えなかったデータ（{count, number}件）：',
+  'cli.explain.quality_item': 'レコード {record} の {property}：{message}',
+  'cli.explain.quality_more': '…ほか{count, number}件',
+  'cli.score.not_found':
+    'ポータル {account} に会社 {id} のスコアはありません。IDは正しいか、`vigil sync` を実行したか確認してください。',
+  'cli.score.line':
+    '会社 {id}{hasName, select, yes {（{name}）} other {}}：ヘルススコア {scored, select, yes {{health, number}（{status}）} other {算出なし}}、チャーンリスク {risk, number}（{level}）、{tier}',
+  'cli.model.rules': 'ポータル {account} はチャーンリスクをルールで算出しています（設定 v{version}）。',
+  'cli.model.fitted':
+    'ポータル {account} はチャーンリスクを{date}に顧客{samples, number}社（解約{churned, number}社）で学習したモデルで算出しています。検証用顧客でのAUCは{fitted}、ルールは{rules}です。',
+  'cli.model.reverted': '設定 v{version}：チャーンリスクをルールに戻し、全社を再スコアしました。',
+  'cli.model.verdict':
+    '{proposed, select, yes {採用を提案します} other {提案しません}}（最新の{heldOut, number}社で判定）。',
+  'cli.model.fit_line':
+    '学習データ{examples, number}件（解約{churned, number}件、期間{horizon, number}日）：最新の{heldOut, number}社でルールのAUCは{rules}、学習モデルは{fitted}。{verdict}{adopted, select, yes {設定 v{version}として採用し、全社を再スコアしました。} other {}}',
 };

@@ -1,11 +1,11 @@
 import { REASON_CODES } from '../../../domain/churn/codes.ts';
 import { TIERS } from '../../../domain/config/schema.ts';
 import { type Translator, translator } from '../../../i18n/index.ts';
+import { companyName, reasonLabel, riskLabel, statusLabel, tierLabel } from '../../../i18n/labels.ts';
 import { type CompanySummary, RISK_LEVELS } from '../../schemas.ts';
 import { badge } from '../components.ts';
 import { calendarDay, decimal, MISSING, moneyIn } from '../format.ts';
 import { html, queryString, type SafeHtml } from '../html.ts';
-import { companyName, reasonLabel, riskLabel, statusLabel, tierLabel } from '../labels.ts';
 import { reasonText } from '../language.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
 

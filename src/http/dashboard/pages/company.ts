@@ -1,18 +1,19 @@
 import { explainTier } from '../../../domain/tiers/explain.ts';
 import { type MessageKey, type Translator, translator } from '../../../i18n/index.ts';
-import type { CompanyDetail } from '../../schemas.ts';
-import { badge, chart, type Tile, tiles } from '../components.ts';
-import { calendarDay, decimal, humanize, MISSING, moneyIn, percent, signed, when } from '../format.ts';
-import { html, type SafeHtml } from '../html.ts';
 import {
   companyName,
   componentLabel,
   entryStatusLabel,
   riskLabel,
   ruleLabel,
+  signalName,
   statusLabel,
   tierLabel,
-} from '../labels.ts';
+} from '../../../i18n/labels.ts';
+import type { CompanyDetail } from '../../schemas.ts';
+import { badge, chart, type Tile, tiles } from '../components.ts';
+import { calendarDay, decimal, humanize, MISSING, moneyIn, percent, signed, when } from '../format.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { reasonText } from '../language.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
 
@@ -52,25 +53,6 @@ function tierWhy(c: CompanyDetail, input: CompanyPageInput): string {
   });
 }
 
-/** The health signals' names, spelled out for the catalogue test; others are humanised. */
-const SIGNAL_KEYS: Record<string, MessageKey> = {
-  daysSinceLastLogin: 'signal.days_since_last_login',
-  seatUtilisation: 'signal.seat_utilisation',
-  featuresUsed: 'signal.features_used',
-  usageTrend: 'signal.usage_trend',
-  openUrgentTickets: 'signal.open_urgent_tickets',
-  openTickets: 'signal.open_tickets',
-  ticketSpikeRatio: 'signal.ticket_spike_ratio',
-  medianDaysToClose: 'signal.median_days_to_close',
-  escalations: 'signal.escalations',
-  nps: 'signal.nps',
-  csat: 'signal.csat',
-  daysPaymentOverdue: 'signal.days_payment_overdue',
-  netArrChange12m: 'signal.net_arr_change_12m',
-  failedPayments: 'signal.failed_payments',
-  daysSinceLastContact: 'signal.days_since_last_contact',
-};
-
 const VIA_KEYS: Record<string, MessageKey> = {
   app_event: 'company.via.app_event',
   timeline_event: 'company.via.timeline_event',
@@ -94,8 +76,7 @@ function breakdown(c: CompanyDetail, tr: Translator): SafeHtml {
 <td class="num">${b.score === null ? html`<span class="muted">${tr.t('company.no_data')}</span>` : decimal(b.score)}</td>
 <td class="num">${decimal(b.weight)}</td><td class="num">${percent(b.effectiveWeight)}</td></tr>
 ${b.signals.map((s) => {
-  const key = SIGNAL_KEYS[s.signal];
-  return html`<tr class="signal" data-signal="${s.signal}"><td>&nbsp;&nbsp;${key === undefined ? humanize(s.signal) : tr.t(key)}</td><td class="num">${signalValue(
+  return html`<tr class="signal" data-signal="${s.signal}"><td>&nbsp;&nbsp;${signalName(s.signal, tr) ?? humanize(s.signal)}</td><td class="num">${signalValue(
     s.value,
     tr,
   )}</td><td class="num">${decimal(s.score)}</td><td class="num">${decimal(s.weight)}</td><td></td></tr>`;

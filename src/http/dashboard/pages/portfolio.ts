@@ -1,11 +1,11 @@
 import { type Translator, translator } from '../../../i18n/index.ts';
+import { riskLabel, runKindLabel, runStatusLabel, statusLabel, tierLabel } from '../../../i18n/labels.ts';
 import type { PortfolioBody } from '../../schemas.ts';
 import type { PeriodKpis } from '../calendar-kpis.ts';
 import { bars, chart, tiles } from '../components.ts';
 import { decimal, when } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { type KpiValues, kpiTiles, periodText } from '../kpi-view.ts';
-import { riskLabel, runKindLabel, runStatusLabel, statusLabel, tierLabel } from '../labels.ts';
 import type { TierMoney } from '../language.ts';
 import { type PortalSwitch, page } from '../layout.ts';
 

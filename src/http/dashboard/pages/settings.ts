@@ -1,9 +1,16 @@
 import type { ReasonCode } from '../../../domain/churn/codes.ts';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
 import { type Translator, translator } from '../../../i18n/index.ts';
+import {
+  componentLabel,
+  reasonLabel,
+  riskLabel,
+  ruleLabel,
+  statusLabel,
+  tierLabel,
+} from '../../../i18n/labels.ts';
 import { count, when } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
-import { componentLabel, reasonLabel, riskLabel, ruleLabel, statusLabel, tierLabel } from '../labels.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
 import type { PortalLocaleView } from '../routes/portal-locale-api.ts';
 import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { type Translator, translator } from '../../../i18n/index.ts';
+import { runKindLabel, runStatusLabel } from '../../../i18n/labels.ts';
 import type { WriteFailure } from '../../../store/repos/ledger.ts';
 import type { RunBody } from '../../schemas.ts';
 import { badge } from '../components.ts';
 import type { WebhookSeen } from '../deps.ts';
 import { count, decimal, duration, MISSING, when } from '../format.ts';
 import { html } from '../html.ts';
-import { runKindLabel, runStatusLabel } from '../labels.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
 
 /**

@@ -1,9 +1,10 @@
-import type { ReasonCode } from '../../domain/churn/codes.ts';
-import type { MessageKey, Translator } from '../../i18n/index.ts';
+import type { ReasonCode } from '../domain/churn/codes.ts';
+import type { MessageKey } from './messages/en.ts';
+import type { Translator } from './translator.ts';
 
 /**
- * The dashboard's names for codes (statuses, tiers, risk levels, reasons), each from the
- * catalogue. Spelled out key by key so the catalogue test sees every key in use; an
+ * Names for codes a person reads (statuses, tiers, risk levels, reasons, signals) on the
+ * dashboard and in the CLI, each from the catalogue. Spelled out key by key so the catalogue test sees every key in use; an
  * unknown code (a newer store) shows as itself.
  */
 const STATUS: Record<string, MessageKey> = {
@@ -62,6 +63,24 @@ const ENTRY_STATUS: Record<string, MessageKey> = {
   sent: 'label.entry.sent',
   failed: 'label.entry.failed',
 };
+/** The health signals' names (src/domain/health/score.ts). */
+const SIGNAL: Record<string, MessageKey> = {
+  daysSinceLastLogin: 'signal.days_since_last_login',
+  seatUtilisation: 'signal.seat_utilisation',
+  featuresUsed: 'signal.features_used',
+  usageTrend: 'signal.usage_trend',
+  openUrgentTickets: 'signal.open_urgent_tickets',
+  openTickets: 'signal.open_tickets',
+  ticketSpikeRatio: 'signal.ticket_spike_ratio',
+  medianDaysToClose: 'signal.median_days_to_close',
+  escalations: 'signal.escalations',
+  nps: 'signal.nps',
+  csat: 'signal.csat',
+  daysPaymentOverdue: 'signal.days_payment_overdue',
+  netArrChange12m: 'signal.net_arr_change_12m',
+  failedPayments: 'signal.failed_payments',
+  daysSinceLastContact: 'signal.days_since_last_contact',
+};
 
 const say = (table: Record<string, MessageKey>, code: string, tr: Translator): string => {
   const key = table[code];
@@ -74,6 +93,11 @@ export const riskLabel = (level: string, tr: Translator) => say(RISK, level, tr)
 export const reasonLabel = (code: ReasonCode, tr: Translator) => say(REASON, code, tr);
 export const ruleLabel = (rule: string, tr: Translator) => say(RULE, rule, tr);
 export const componentLabel = (component: string, tr: Translator) => say(COMPONENT, component, tr);
+/** A signal's name, or undefined when the catalogue has none (the caller words the code). */
+export function signalName(signal: string, tr: Translator): string | undefined {
+  const key = SIGNAL[signal];
+  return key === undefined ? undefined : tr.t(key);
+}
 export const runKindLabel = (kind: string, tr: Translator) => say(RUN_KIND, kind, tr);
 export const runStatusLabel = (status: string, tr: Translator) => say(RUN_STATUS, status, tr);
 export const entryStatusLabel = (status: string, tr: Translator) => say(ENTRY_STATUS, status, tr);
