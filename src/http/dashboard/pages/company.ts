@@ -170,7 +170,7 @@ export function companyPage(input: CompanyPageInput): string {
   ];
   const name = companyName(c, tr);
   const body = html`<p><a href="${withInstall('/at-risk', input.installId)}">← ${tr.t('dashboard.at_risk.title')}</a></p>
-<h1>${name}</h1>
+<h1 id="company-name">${name}</h1>
 <p>${
     input.crmUrl === null
       ? html`<span class="muted">${tr.t('company.record', { id: c.id })}</span>`
