@@ -578,7 +578,7 @@ export const en = {
     "A churn model fitted {when} ranks this portal's churners better than the rules (AUC {fitted} vs {rules} on held-out customers):",
   'settings.proposal_link': 'review, preview and adopt it on the Model page',
   'settings.intro':
-    'Scoring config version {version}{defaults, select, yes { (the defaults, never saved)} other {}}. Change a setting, preview what it would do to every company, then save: saving creates a new version and rescores the book.',
+    'Scoring config {version}{defaults, select, yes { (the defaults, never saved)} other {}}. Change a setting, preview what it would do to every company, then save: saving creates a new version and rescores the book.',
   'settings.note': 'Note for this version',
   'settings.note_placeholder': 'e.g. support counts more',
   'settings.preview_button': 'Preview changes',
@@ -636,6 +636,8 @@ export const en = {
     '{proposed, select, yes {Proposed} other {Not proposed}} (judged on the newest {heldOut, number}).',
   'cli.model.fit_line':
     '{examples, number} examples ({churned, number} churned, horizon {horizon, number} d): rules AUC {rules}, fitted {fitted} on the newest {heldOut, number}. {verdict}{adopted, select, yes { Adopted as settings v{version}; every company rescored.} other {}}',
+  // The settings' version, inside the intro sentence.
+  'settings.version': 'version {version, number}',
 } as const;
 
 export type MessageKey = keyof typeof en;

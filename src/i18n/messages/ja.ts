@@ -564,7 +564,7 @@ export const ja: Record<MessageKey, string> = {
     '{when}に学習した解約モデルは、このポータルの解約顧客をルールよりうまく順位付けします（検証用顧客でのAUC {fitted}、ルールは{rules}）：',
   'settings.proposal_link': '解約モデルのページで確認・プレビューして採用する',
   'settings.intro':
-    'スコアリング設定のバージョン{version}{defaults, select, yes {（既定値、未保存）} other {}}。設定を変えたら全社への影響をプレビューしてから保存してください。保存すると新しいバージョンが作られ、全社を再スコアします。',
+    'スコアリング設定の{version}{defaults, select, yes {（既定値、未保存）} other {}}。設定を変えたら全社への影響をプレビューしてから保存してください。保存すると新しいバージョンが作られ、全社を再スコアします。',
   'settings.note': 'このバージョンのメモ',
   'settings.note_placeholder': '例：サポートの重みを上げる',
   'settings.preview_button': '変更をプレビュー',
@@ -624,4 +624,6 @@ export const ja: Record<MessageKey, string> = {
     '{proposed, select, yes {採用を提案します} other {提案しません}}（最新の{heldOut, number}社で判定）。',
   'cli.model.fit_line':
     '学習データ{examples, number}件（解約{churned, number}件、期間{horizon, number}日）：最新の{heldOut, number}社でルールのAUCは{rules}、学習モデルは{fitted}。{verdict}{adopted, select, yes {設定 v{version}として採用し、全社を再スコアしました。} other {}}',
+  // The settings' version, inside the intro sentence.
+  'settings.version': 'バージョン{version, number}',
 };

@@ -182,6 +182,14 @@ function settingsScriptText(tr: Translator): SafeHtml {
   return uiText(tr, texts);
 }
 
+const MARK = '\u0000';
+
+/** A whole translated sentence with one marked place filled by markup (a sentence is never pieced together). */
+function withinSentence(sentence: string, inner: SafeHtml): SafeHtml {
+  const [before = '', after = ''] = sentence.split(MARK);
+  return html`${before}${inner}${after}`;
+}
+
 export function settingsPage(input: SettingsPageInput): string {
   const tr = input.tr ?? input.portal?.tr ?? translator('en');
   const body = html`<h1>${tr.t('nav.settings')}</h1>
@@ -200,7 +208,10 @@ ${
       })}
 <a href="${withInstall('/model', input.installId)}">${tr.t('settings.proposal_link')}</a></p>`
 }
-<p>${tr.t('settings.intro', { version: input.version, defaults: input.version === 0 ? 'yes' : 'no' })}</p>
+<p>${withinSentence(
+    tr.t('settings.intro', { version: MARK, defaults: input.version === 0 ? 'yes' : 'no' }),
+    html`<strong id="config-version">${tr.t('settings.version', { version: input.version })}</strong>`,
+  )}</p>
 <div id="errors-summary" class="errors-summary" role="alert" tabindex="-1" hidden></div>
 <form id="settings-form" novalidate aria-describedby="errors-summary">
 ${FIELD_GROUPS.map((g) => {

@@ -35,6 +35,7 @@ describe('settings page in the reader language', () => {
     expect(english).toEqual([]);
     for (const legend of page.matchAll(/<legend>(.*?)<\/legend>/g)) expect(legend[1]).toMatch(JAPANESE);
     expect(page).toContain('変更をプレビュー');
+    expect(page).toContain('スコアリング設定の<strong id="config-version">バージョン2</strong>。');
     expect(page).not.toMatch(/Preview changes|Save and rescore|Config history|Health weights/);
     // Saved times in the portal's zone, named.
     expect(page).toContain('2026/03/05 18:30 JST');
@@ -45,6 +46,7 @@ describe('settings page in the reader language', () => {
     expect(en.get('health.bands.healthy')).toContain('Healthy from');
     expect(en.get('health.weights.usage')).toBe('Usage');
     expect(en.get('churn.weights.no_login')).toBe('No recent login');
+    expect(render('en')).toContain('Scoring config <strong id="config-version">version 2</strong>.');
   });
 
   it('hands settings.js its words, with placeholders the script fills', () => {
