@@ -74,6 +74,8 @@ export interface ChartSpec {
 export function chart(spec: ChartSpec): SafeHtml {
   const tr = spec.tr ?? translator('en');
   const data = {
+    dateLabel: tr.t('chart.date'),
+    failed: tr.t('model.js.chart_failed', { error: '{error}' }),
     x: spec.x.map((t) => Math.round(t / 1000)),
     yLabel: spec.yLabel,
     percent: spec.percent === true,

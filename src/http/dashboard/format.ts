@@ -1,4 +1,4 @@
-import { intlTag, type Translator } from '../../i18n/index.ts';
+import { intlTag, type Translator, translator } from '../../i18n/index.ts';
 
 /**
  * How numbers read on the dashboard. Values that are missing show as an en dash, never
@@ -62,12 +62,18 @@ export function isoMinute(value: string | number | null | undefined): string {
   return Number.isNaN(d.getTime()) ? MISSING : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function duration(ms: number | null | undefined): string {
+export function duration(ms: number | null | undefined, tr?: Translator): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return MISSING;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const words = tr ?? translator('en');
+  if (ms < 1000) return words.t('format.duration', { unit: 'ms', ms: Math.round(ms), s: '', min: 0 });
   const s = ms / 1000;
-  if (s < 120) return `${oneDecimal.format(s)} s`;
-  return `${integer.format(Math.floor(s / 60))} min ${integer.format(Math.round(s % 60))} s`;
+  if (s < 120) return words.t('format.duration', { unit: 's', ms: 0, s: oneDecimal.format(s), min: 0 });
+  return words.t('format.duration', {
+    unit: 'min',
+    ms: 0,
+    min: Math.floor(s / 60),
+    s: integer.format(Math.round(s % 60)),
+  });
 }
 
 /** snake_case or camelCase code → "Sentence case" label. */

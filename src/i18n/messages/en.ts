@@ -638,6 +638,9 @@ export const en = {
     '{examples, number} examples ({churned, number} churned, horizon {horizon, number} d): rules AUC {rules}, fitted {fitted} on the newest {heldOut, number}. {verdict}{adopted, select, yes { Adopted as settings v{version}; every company rescored.} other {}}',
   // The settings' version, inside the intro sentence.
   'settings.version': 'version {version, number}',
+  // Error pages and durations.
+  'error.no_install': 'No CRM portal is connected yet: run vigil start or vigil sync first.',
+  'format.duration': '{unit, select, ms {{ms, number} ms} s {{s} s} other {{min, number} min {s} s}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -626,4 +626,8 @@ export const ja: Record<MessageKey, string> = {
     '学習データ{examples, number}件（解約{churned, number}件、期間{horizon, number}日）：最新の{heldOut, number}社でルールのAUCは{rules}、学習モデルは{fitted}。{verdict}{adopted, select, yes {設定 v{version}として採用し、全社を再スコアしました。} other {}}',
   // The settings' version, inside the intro sentence.
   'settings.version': 'バージョン{version, number}',
+  // Error pages and durations.
+  'error.no_install':
+    '接続済みのCRMポータルはまだありません。先に vigil start か vigil sync を実行してください。',
+  'format.duration': '{unit, select, ms {{ms, number}ミリ秒} s {{s}秒} other {{min, number}分{s}秒}}',
 };

@@ -88,7 +88,7 @@ export function syncPage(input: SyncPageInput): string {
 <td>${badge(r.status === 'succeeded' ? 'healthy' : r.status === 'running' ? 'neutral' : 'at_risk', runStatusLabel(r.status, tr))}${
             r.error === null ? '' : html`<br><span class="muted">${r.error}</span>`
           }</td>
-<td class="num">${duration(r.durationMs)}</td>
+<td class="num">${duration(r.durationMs, tr)}</td>
 <td class="num">${count(s.recordsRead.company)} / ${count(s.recordsRead.deal)} / ${count(s.recordsRead.ticket)}</td>
 <td class="num">${count(s.companiesScored)}</td><td class="num">${count(s.propertiesWritten)}</td>
 <td class="num" data-col="api-calls">${count(s.apiCalls.total)}</td>

@@ -9,6 +9,7 @@ import { pageTranslator, readerLocale } from '../language.ts';
 import { errorPage } from '../layout.ts';
 import { modelPage } from '../pages/model.ts';
 import { previewConfig } from '../preview.ts';
+import { errorText } from './pages.ts';
 
 /**
  * The Model page (`GET /model`) and its actions under /dashboard/api/model, each for the
@@ -76,7 +77,7 @@ export function modelRoutes(ctx: DashboardContext): Router {
           errorPage(
             err.status,
             readerTr.t('error.title', { status: err.status === 404 ? 'not_found' : 'other' }),
-            err.message,
+            errorText(err, readerTr),
             'model',
             readerTr,
           ),

@@ -47,12 +47,14 @@ function htmlPage(active: PageKey, handler: Handler): Handler {
 }
 
 /** What went wrong in the reader's language; an error without a catalogue sentence keeps its own. */
-function errorText(err: HttpError, tr: Translator): string {
+export function errorText(err: HttpError, tr: Translator): string {
   switch (err.code) {
     case 'company_not_found':
       return tr.t('error.company_not_found');
     case 'install_not_found':
       return tr.t('error.install_not_found');
+    case 'no_install':
+      return tr.t('error.no_install');
     case 'invalid_request':
       return tr.t('error.invalid_request', { field: err.field ?? '', detail: err.message });
     default:
