@@ -641,6 +641,35 @@ export const en = {
   // Error pages and durations.
   'error.no_install': 'No CRM portal is connected yet: run vigil start or vigil sync first.',
   'format.duration': '{unit, select, ms {{ms, number} ms} s {{s} s} other {{min, number} min {s} s}}',
+  // CLI: vigil start, serve, worker and provision (VIGIL_LANG / LANG).
+  'cli.start.running': 'Vigil is running: {url}',
+  'cli.start.crm_sandbox':
+    'CRM: local HubSpot sandbox {url}, demo portal {portal} ({records, plural, one {# record} other {# records}})',
+  'cli.start.crm_portal': 'CRM: hubspot portal {portal} at {url}',
+  'cli.start.crm_none': 'CRM: no portal connected yet (OAuth installs arrive through the app)',
+  'cli.start.crm_salesforce':
+    'CRM: {sandbox, select, yes {local Salesforce sandbox org {org} at {url} ({records, plural, one {# record} other {# records}})} other {Salesforce org {org} at {url}}}',
+  'cli.start.linked': 'Both CRMs linked: matched customers get one score on both sides',
+  'cli.start.hubspot_app':
+    'HubSpot app: install at {url}/oauth/hubspot/install · webhooks at {url}/webhooks/hubspot',
+  'cli.start.account': '{crm, select, salesforce {Salesforce org {account}} other {portal {account}}}',
+  'cli.start.initial_sync': 'Initial {mode, select, full {full} other {incremental}} sync of {account}:',
+  'cli.start.initial_failed': 'Initial sync of {account} failed: {error}',
+  'cli.start.settle_linked': 'One score on both sides: rescoring the customers matched in {account}:',
+  'cli.start.scheduled': 'Incremental syncs every 15 minutes. Numbers at {url} — Ctrl-C stops Vigil.',
+  'cli.start.stopped': 'Vigil stopped.',
+  'cli.http.open_link': 'Open the dashboard (signs you in): {url}',
+  'cli.http.auth_off': 'Sign-in is off (VIGIL_AUTH=off): anyone on this machine can open the dashboard',
+  'cli.http.sign_in_at': 'Sign in at {url}',
+  'cli.serve.running': 'Vigil dashboard and API on {url}  (Ctrl-C stops it)',
+  'cli.worker.running': 'Vigil worker running  (Ctrl-C hands its running jobs back to the queue within 2 s)',
+  'cli.provision.none': 'none',
+  'cli.provision.done': 'Provisioned portal {account}',
+  'cli.provision.created': 'created    {names}',
+  'cli.provision.updated': 'updated    {names}',
+  'cli.provision.unchanged': 'unchanged  {names}',
+  'cli.provision.timeline':
+    'timeline entries go to {via, select, note {Notes (app events unavailable)} app_event {app events} timeline_event {timeline events} other {tasks}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

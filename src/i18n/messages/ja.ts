@@ -630,4 +630,34 @@ export const ja: Record<MessageKey, string> = {
   'error.no_install':
     '接続済みのCRMポータルはまだありません。先に vigil start か vigil sync を実行してください。',
   'format.duration': '{unit, select, ms {{ms, number}ミリ秒} s {{s}秒} other {{min, number}分{s}秒}}',
+  // CLI: vigil start, serve, worker and provision (VIGIL_LANG / LANG).
+  'cli.start.running': 'Vigilを起動しました：{url}',
+  'cli.start.crm_sandbox':
+    'CRM：ローカルのHubSpotサンドボックス {url}、デモポータル {portal}（{records, number}レコード）',
+  'cli.start.crm_portal': 'CRM：HubSpotポータル {portal}（{url}）',
+  'cli.start.crm_none':
+    'CRM：接続済みのポータルはまだありません（OAuthのインストールはアプリ経由で届きます）',
+  'cli.start.crm_salesforce':
+    'CRM：{sandbox, select, yes {ローカルのSalesforceサンドボックス組織 {org}（{url}、{records, number}レコード）} other {Salesforce組織 {org}（{url}）}}',
+  'cli.start.linked': '両方のCRMを連携中：照合できた顧客には両方で同じスコアを付けます',
+  'cli.start.hubspot_app':
+    'HubSpotアプリ：インストールは {url}/oauth/hubspot/install、Webhookは {url}/webhooks/hubspot',
+  'cli.start.account': '{crm, select, salesforce {Salesforce組織 {account}} other {ポータル {account}}}',
+  'cli.start.initial_sync': '{account}の最初の{mode, select, full {フル} other {差分}}同期：',
+  'cli.start.initial_failed': '{account}の最初の同期に失敗しました：{error}',
+  'cli.start.settle_linked': '両方で同じスコアに：{account}で照合できた顧客を再スコアします：',
+  'cli.start.scheduled': '15分ごとに差分同期します。数値は {url} で確認できます。Ctrl-CでVigilを止めます。',
+  'cli.start.stopped': 'Vigilを停止しました。',
+  'cli.http.open_link': 'ダッシュボードを開く（サインインします）：{url}',
+  'cli.http.auth_off': 'サインインはオフです（VIGIL_AUTH=off）：このマシンの誰でもダッシュボードを開けます',
+  'cli.http.sign_in_at': 'サインイン：{url}',
+  'cli.serve.running': 'Vigilのダッシュボードと API：{url}（Ctrl-Cで停止）',
+  'cli.worker.running': 'Vigilワーカーを実行中（Ctrl-Cで実行中のジョブを2秒以内にキューへ戻します）',
+  'cli.provision.none': 'なし',
+  'cli.provision.done': 'ポータル {account} の準備が完了しました',
+  'cli.provision.created': '作成      {names}',
+  'cli.provision.updated': '更新      {names}',
+  'cli.provision.unchanged': '変更なし  {names}',
+  'cli.provision.timeline':
+    'タイムラインの書き込み先：{via, select, note {メモ（アプリイベントは使えません）} app_event {アプリイベント} timeline_event {タイムラインイベント} other {タスク}}',
 };
