@@ -73,7 +73,20 @@ export function signedOutPage(tr: Translator = translator('en')): string {
   );
 }
 
-/** A CRM sign-in that did not end in a session: what happened, and the way back. */
-export function signInFailedPage(title: string, message: string): string {
-  return shell(title, html`<h1>${title}</h1><p>${message}</p><p><a href="/login">Back to sign-in</a></p>`);
+/** Why a CRM sign-in did not end in a session (each with its title and sentence in the catalogue). */
+export type SignInFailure = 'not_completed' | 'expired' | 'unrecognised' | 'not_confirmed' | 'not_installed';
+
+/** A CRM sign-in that did not end in a session: what happened, and the way back, in the reader's language. */
+export function signInFailedPage(
+  failure: SignInFailure,
+  values: { crm: 'hubspot' | 'salesforce'; account?: string },
+  tr: Translator = translator('en'),
+): string {
+  const args = { kind: failure, crm: values.crm, account: values.account ?? '' };
+  const title = tr.t('login.failed.title', args);
+  return shell(
+    title,
+    html`<h1>${title}</h1><p>${tr.t('login.failed.message', args)}</p><p><a href="/login">${tr.t('login.back')}</a></p>`,
+    tr.locale,
+  );
 }

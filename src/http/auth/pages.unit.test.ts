@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/index.ts';
-import { loginPage, signedOutPage } from './pages.ts';
+import { loginPage, signedOutPage, signInFailedPage } from './pages.ts';
 
 const options = {
   mode: 'hosted' as const,
@@ -25,5 +25,17 @@ describe('sign-in pages', () => {
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('Sign in with HubSpot');
     expect(signedOutPage()).toContain('Your session has ended.');
+  });
+
+  it('say why a CRM sign-in failed in the reader language', () => {
+    const en = signInFailedPage('not_installed', { crm: 'hubspot', account: '4711' });
+    expect(en).toContain('<h1>No Vigil for this portal</h1>');
+    expect(en).toContain(
+      'Vigil is not installed in HubSpot portal 4711. Ask a super admin to install it, then sign in again.',
+    );
+    const ja = signInFailedPage('expired', { crm: 'salesforce' }, translator('ja'));
+    expect(ja).toContain('サインインのリンクの期限が切れました');
+    expect(ja).toContain('サインインに戻る');
+    expect(ja).not.toMatch(/Sign-in|Back to/);
   });
 });

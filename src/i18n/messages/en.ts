@@ -670,6 +670,14 @@ export const en = {
   'cli.provision.unchanged': 'unchanged  {names}',
   'cli.provision.timeline':
     'timeline entries go to {via, select, note {Notes (app events unavailable)} app_event {app events} timeline_event {timeline events} other {tasks}}',
+  // The Sync page's Disconnect, when it fails.
+  'sync.disconnect_failed': 'Disconnecting failed; try again.',
+  // A CRM sign-in that did not end in a session.
+  'login.failed.title':
+    '{kind, select, not_completed {Sign-in not completed} expired {Sign-in link expired} unrecognised {Sign-in link not recognised} not_confirmed {{crm, select, salesforce {Salesforce} other {HubSpot}} did not confirm the sign-in} other {No Vigil for this {crm, select, salesforce {org} other {portal}}}}',
+  'login.failed.message':
+    '{kind, select, not_completed {{crm, select, salesforce {Salesforce} other {HubSpot}} sent no code or state back; start again.} expired {Sign-in must start from Vigil and finish within 10 minutes in the same browser.} unrecognised {Sign-in must start from Vigil and finish within 10 minutes in the same browser.} not_confirmed {Try again in a moment.} other {{crm, select, salesforce {Vigil is not connected to Salesforce org {account}. Ask its admin to connect it, then sign in again.} other {Vigil is not installed in HubSpot portal {account}. Ask a super admin to install it, then sign in again.}}}}',
+  'login.back': 'Back to sign-in',
 } as const;
 
 export type MessageKey = keyof typeof en;

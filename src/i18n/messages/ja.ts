@@ -660,4 +660,12 @@ export const ja: Record<MessageKey, string> = {
   'cli.provision.unchanged': '変更なし  {names}',
   'cli.provision.timeline':
     'タイムラインの書き込み先：{via, select, note {メモ（アプリイベントは使えません）} app_event {アプリイベント} timeline_event {タイムラインイベント} other {タスク}}',
+  // The Sync page's Disconnect, when it fails.
+  'sync.disconnect_failed': '接続を解除できませんでした。もう一度お試しください。',
+  // A CRM sign-in that did not end in a session.
+  'login.failed.title':
+    '{kind, select, not_completed {サインインが完了しませんでした} expired {サインインのリンクの期限が切れました} unrecognised {サインインのリンクを確認できません} not_confirmed {{crm, select, salesforce {Salesforce} other {HubSpot}}がサインインを確認しませんでした} other {この{crm, select, salesforce {組織} other {ポータル}}にはVigilがありません}}',
+  'login.failed.message':
+    '{kind, select, not_completed {{crm, select, salesforce {Salesforce} other {HubSpot}}からコードまたはstateが返されませんでした。最初からやり直してください。} expired {サインインはVigilから始め、同じブラウザで10分以内に完了してください。} unrecognised {サインインはVigilから始め、同じブラウザで10分以内に完了してください。} not_confirmed {しばらくしてからもう一度お試しください。} other {{crm, select, salesforce {VigilはSalesforce組織 {account} に接続されていません。管理者に接続を依頼してから、もう一度サインインしてください。} other {VigilはHubSpotポータル {account} にインストールされていません。スーパー管理者にインストールを依頼してから、もう一度サインインしてください。}}}}',
+  'login.back': 'サインインに戻る',
 };

@@ -141,7 +141,7 @@ ${
 <h2>${tr.t('sync.disconnect')}</h2>
 <p>${tr.t('sync.disconnect_text', { account: input.disconnect.accountId })}</p>
 <form id="disconnect" method="post" action="${withInstall('/dashboard/api/install/disconnect', input.installId)}"
- data-confirm="${tr.t('sync.disconnect_confirm', { account: input.disconnect.accountId })}">
+ data-confirm="${tr.t('sync.disconnect_confirm', { account: input.disconnect.accountId })}" data-failed="${tr.t('sync.disconnect_failed')}">
 <input type="hidden" name="confirm" value="${input.disconnect.accountId}">
 <button type="submit" class="danger">${tr.t('sync.disconnect')}</button> <span class="muted" role="status" data-disconnect-result></span></form>`
   }`;
