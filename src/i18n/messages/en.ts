@@ -678,6 +678,13 @@ export const en = {
   'login.failed.message':
     '{kind, select, not_completed {{crm, select, salesforce {Salesforce} other {HubSpot}} sent no code or state back; start again.} expired {Sign-in must start from Vigil and finish within 10 minutes in the same browser.} unrecognised {Sign-in must start from Vigil and finish within 10 minutes in the same browser.} not_confirmed {Try again in a moment.} other {{crm, select, salesforce {Vigil is not connected to Salesforce org {account}. Ask its admin to connect it, then sign in again.} other {Vigil is not installed in HubSpot portal {account}. Ask a super admin to install it, then sign in again.}}}}',
   'login.back': 'Back to sign-in',
+  // Scoring settings issues shown next to a field (other languages than English; English keeps the parser's words).
+  'config.issue.message':
+    '{code, select, invalid_type {Wrong kind of value} too_small {Value too small} too_big {Value too large} unrecognized_keys {Unknown setting} invalid_value {Not one of the allowed values} other {Invalid value}}',
+  'config.issue.rule':
+    '{rule, select, weights_above_zero {at least one component weight must be above 0} bands_order {the healthy band must start above the at-risk band} levels_rise {levels must rise: medium < high < critical} ltv_order {highMinLtv must be above techMaxLtv} percent_sum {highTopPercent + techBottomPercent must not exceed 100} other {this setting is not valid}}',
+  'config.issue.hint':
+    '{code, select, invalid_type {give a {expected} here} too_small {{array, select, yes {give at least {bound} entries} other {use a value {inclusive, select, yes {≥} other {>}} {bound}}}} too_big {{array, select, yes {give at most {bound} entries} other {use a value {inclusive, select, yes {≤} other {<}} {bound}}}} unrecognized_keys {remove {list} or check the spelling} invalid_value {use one of {list}} invalid_union {see the documented shapes for this setting} other {see the scoring settings reference in the README}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -668,4 +668,11 @@ export const ja: Record<MessageKey, string> = {
   'login.failed.message':
     '{kind, select, not_completed {{crm, select, salesforce {Salesforce} other {HubSpot}}からコードまたはstateが返されませんでした。最初からやり直してください。} expired {サインインはVigilから始め、同じブラウザで10分以内に完了してください。} unrecognised {サインインはVigilから始め、同じブラウザで10分以内に完了してください。} not_confirmed {しばらくしてからもう一度お試しください。} other {{crm, select, salesforce {VigilはSalesforce組織 {account} に接続されていません。管理者に接続を依頼してから、もう一度サインインしてください。} other {VigilはHubSpotポータル {account} にインストールされていません。スーパー管理者にインストールを依頼してから、もう一度サインインしてください。}}}}',
   'login.back': 'サインインに戻る',
+  // Scoring settings issues shown next to a field (other languages than English; English keeps the parser's words).
+  'config.issue.message':
+    '{code, select, invalid_type {値の種類が正しくありません} too_small {値が小さすぎます} too_big {値が大きすぎます} unrecognized_keys {不明な設定です} invalid_value {使える値ではありません} other {値が正しくありません}}',
+  'config.issue.rule':
+    '{rule, select, weights_above_zero {要素の重みのうち少なくとも1つは0より大きくしてください} bands_order {「健全」の下限は「リスクあり」の上限より大きくしてください} levels_rise {レベルは 中 < 高 < 危険 の順に大きくしてください} ltv_order {ハイタッチのLTVの下限はテックタッチの上限より大きくしてください} percent_sum {ハイタッチの上位%とテックタッチの下位%の合計は100以下にしてください} other {この設定は正しくありません}}',
+  'config.issue.hint':
+    '{code, select, invalid_type {{expected, select, number {数値} string {文字列} boolean {チェック} array {リスト} other {{expected}}}を入力してください} too_small {{array, select, yes {{bound}件以上入力してください} other {{bound}{inclusive, select, yes {以上の} other {より大きい}}値にしてください}}} too_big {{array, select, yes {{bound}件以下にしてください} other {{bound}{inclusive, select, yes {以下} other {未満}}の値にしてください}}} unrecognized_keys {{list}を削除するか、綴りを確認してください} invalid_value {{list}のいずれかにしてください} invalid_union {この設定の形式は説明を参照してください} other {READMEのスコアリング設定の説明を参照してください}}',
 };
