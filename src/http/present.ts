@@ -74,6 +74,8 @@ export function presentDetail(
       property: q.property,
       recordId: q.recordId,
       message: q.message,
+      problem: q.problem,
+      value: q.value,
     })),
     history: [...history]
       .sort((a, b) => a.at - b.at)

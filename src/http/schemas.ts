@@ -190,7 +190,15 @@ export const companyDetailSchema = companySummarySchema.extend({
   /** The signal groups (usage, support, sentiment, engagement, commercial, lifecycle). */
   signals: z.record(z.string(), z.unknown()),
   dataQuality: z.array(
-    z.object({ field: z.string(), property: z.string(), recordId: z.string(), message: z.string() }),
+    z.object({
+      field: z.string(),
+      property: z.string(),
+      recordId: z.string(),
+      message: z.string(),
+      /** What is wrong (not_a_number, negative, out_of_range, …) and the value, to say it in any language. */
+      problem: z.string().optional(),
+      value: z.string().optional(),
+    }),
   ),
   history: z.array(
     z.object({

@@ -685,6 +685,9 @@ export const en = {
     '{rule, select, weights_above_zero {at least one component weight must be above 0} bands_order {the healthy band must start above the at-risk band} levels_rise {levels must rise: medium < high < critical} ltv_order {highMinLtv must be above techMaxLtv} percent_sum {highTopPercent + techBottomPercent must not exceed 100} other {this setting is not valid}}',
   'config.issue.hint':
     '{code, select, invalid_type {give a {expected} here} too_small {{array, select, yes {give at least {bound} entries} other {use a value {inclusive, select, yes {≥} other {>}} {bound}}}} too_big {{array, select, yes {give at most {bound} entries} other {use a value {inclusive, select, yes {≤} other {<}} {bound}}}} unrecognized_keys {remove {list} or check the spelling} invalid_value {use one of {list}} invalid_union {see the documented shapes for this setting} other {see the scoring settings reference in the README}}',
+  // A CRM value Vigil could not use, on the company page (languages other than English; English keeps the note as stored).
+  'company.data_problem':
+    '{problem, select, not_a_number {not a number ("{value}")} negative {negative ("{value}")} out_of_range {out of range ("{value}")} invalid_date {not a date ("{value}")} future_date {lies in the future ("{value}")} unknown_option {not a known option ("{value}")} other {does not fit the other values ("{value}")}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -675,4 +675,7 @@ export const ja: Record<MessageKey, string> = {
     '{rule, select, weights_above_zero {要素の重みのうち少なくとも1つは0より大きくしてください} bands_order {「健全」の下限は「リスクあり」の上限より大きくしてください} levels_rise {レベルは 中 < 高 < 危険 の順に大きくしてください} ltv_order {ハイタッチのLTVの下限はテックタッチの上限より大きくしてください} percent_sum {ハイタッチの上位%とテックタッチの下位%の合計は100以下にしてください} other {この設定は正しくありません}}',
   'config.issue.hint':
     '{code, select, invalid_type {{expected, select, number {数値} string {文字列} boolean {チェック} array {リスト} other {{expected}}}を入力してください} too_small {{array, select, yes {{bound}件以上入力してください} other {{bound}{inclusive, select, yes {以上の} other {より大きい}}値にしてください}}} too_big {{array, select, yes {{bound}件以下にしてください} other {{bound}{inclusive, select, yes {以下} other {未満}}の値にしてください}}} unrecognized_keys {{list}を削除するか、綴りを確認してください} invalid_value {{list}のいずれかにしてください} invalid_union {この設定の形式は説明を参照してください} other {READMEのスコアリング設定の説明を参照してください}}',
+  // A CRM value Vigil could not use, on the company page (languages other than English; English keeps the note as stored).
+  'company.data_problem':
+    '{problem, select, not_a_number {数値ではありません（「{value}」）} negative {負の値です（「{value}」）} out_of_range {範囲外の値です（「{value}」）} invalid_date {日付ではありません（「{value}」）} future_date {未来の日付です（「{value}」）} unknown_option {不明な選択肢です（「{value}」）} other {ほかの値と矛盾しています（「{value}」）}}',
 };

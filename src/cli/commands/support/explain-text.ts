@@ -198,7 +198,14 @@ export function formatExplanation(input: ExplainInput, tr: Translator = translat
     lines.push(tr.t('cli.explain.quality', { count: input.quality.length }));
     for (const q of input.quality.slice(0, 10))
       lines.push(
-        `  ${tr.t('cli.explain.quality_item', { property: q.property, record: q.recordId, message: q.message })}`,
+        `  ${tr.t('cli.explain.quality_item', {
+          property: q.property,
+          record: q.recordId,
+          message:
+            tr.locale === 'en'
+              ? q.message
+              : tr.t('company.data_problem', { problem: q.problem, value: q.value }),
+        })}`,
       );
     if (input.quality.length > 10)
       lines.push(`  ${tr.t('cli.explain.quality_more', { count: input.quality.length - 10 })}`);

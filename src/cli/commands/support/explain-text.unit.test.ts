@@ -70,3 +70,27 @@ describe('signalLabel', () => {
     expect(signalLabel('netArrChange12m')).toBe('net ARR change 12m');
   });
 });
+
+describe('formatExplanation, data Vigil could not use', () => {
+  it('says each note again in Japanese from its problem and value', () => {
+    const company = portfolio.companies[0]!;
+    const input = explainFromScore(company, null);
+    const noted = {
+      ...input,
+      quality: [
+        {
+          field: 'usage.licensedSeats',
+          property: 'licensed_seats',
+          recordId: '42',
+          value: 'many',
+          problem: 'not_a_number' as const,
+          message: '"licensed_seats" is not a number',
+        },
+      ],
+    };
+    expect(formatExplanation(noted)).toContain('licensed_seats on 42: "licensed_seats" is not a number');
+    expect(formatExplanation(noted, translator('ja'))).toContain(
+      'レコード 42 の licensed_seats：数値ではありません（「many」）',
+    );
+  });
+});

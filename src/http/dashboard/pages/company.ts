@@ -216,7 +216,11 @@ ${
     ? ''
     : html`<h2>${tr.t('company.data_quality')}</h2><ul>${c.dataQuality.map(
         (q) =>
-          html`<li>${tr.t('company.data_quality_item', { property: q.property, record: q.recordId })} ${q.message}</li>`,
+          html`<li>${tr.t('company.data_quality_item', { property: q.property, record: q.recordId })} ${
+            tr.locale === 'en' || q.problem === undefined
+              ? q.message
+              : tr.t('company.data_problem', { problem: q.problem, value: q.value ?? '' })
+          }</li>`,
       )}</ul>`
 }`;
   return page({
