@@ -2,6 +2,9 @@ import type { ReasonCode } from '../domain/churn/codes.ts';
 import type { MessageKey } from './messages/en.ts';
 import type { Translator } from './translator.ts';
 
+/** What a label needs: the catalogue lookup (a sentence translator will do). */
+type Words = Pick<Translator, 't'>;
+
 /**
  * Names for codes a person reads (statuses, tiers, risk levels, reasons, signals) on the
  * dashboard and in the CLI, each from the catalogue. Spelled out key by key so the catalogue test sees every key in use; an
@@ -82,27 +85,27 @@ const SIGNAL: Record<string, MessageKey> = {
   daysSinceLastContact: 'signal.days_since_last_contact',
 };
 
-const say = (table: Record<string, MessageKey>, code: string, tr: Translator): string => {
+const say = (table: Record<string, MessageKey>, code: string, tr: Words): string => {
   const key = table[code];
   return key === undefined ? code : tr.t(key);
 };
 
-export const statusLabel = (status: string, tr: Translator) => say(STATUS, status, tr);
-export const tierLabel = (tier: string, tr: Translator) => say(TIER, tier, tr);
-export const riskLabel = (level: string, tr: Translator) => say(RISK, level, tr);
-export const reasonLabel = (code: ReasonCode, tr: Translator) => say(REASON, code, tr);
-export const ruleLabel = (rule: string, tr: Translator) => say(RULE, rule, tr);
-export const componentLabel = (component: string, tr: Translator) => say(COMPONENT, component, tr);
+export const statusLabel = (status: string, tr: Words) => say(STATUS, status, tr);
+export const tierLabel = (tier: string, tr: Words) => say(TIER, tier, tr);
+export const riskLabel = (level: string, tr: Words) => say(RISK, level, tr);
+export const reasonLabel = (code: ReasonCode, tr: Words) => say(REASON, code, tr);
+export const ruleLabel = (rule: string, tr: Words) => say(RULE, rule, tr);
+export const componentLabel = (component: string, tr: Words) => say(COMPONENT, component, tr);
 /** A signal's name, or undefined when the catalogue has none (the caller words the code). */
-export function signalName(signal: string, tr: Translator): string | undefined {
+export function signalName(signal: string, tr: Words): string | undefined {
   const key = SIGNAL[signal];
   return key === undefined ? undefined : tr.t(key);
 }
-export const runKindLabel = (kind: string, tr: Translator) => say(RUN_KIND, kind, tr);
-export const runStatusLabel = (status: string, tr: Translator) => say(RUN_STATUS, status, tr);
-export const entryStatusLabel = (status: string, tr: Translator) => say(ENTRY_STATUS, status, tr);
+export const runKindLabel = (kind: string, tr: Words) => say(RUN_KIND, kind, tr);
+export const runStatusLabel = (status: string, tr: Words) => say(RUN_STATUS, status, tr);
+export const entryStatusLabel = (status: string, tr: Words) => say(ENTRY_STATUS, status, tr);
 
 /** A company's name, or "Company 123" when the CRM has none. */
-export function companyName(c: { id: string; name: string | null }, tr: Translator): string {
+export function companyName(c: { id: string; name: string | null }, tr: Words): string {
   return c.name ?? tr.t('label.company_fallback', { id: c.id });
 }

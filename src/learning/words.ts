@@ -1,8 +1,9 @@
-import { REASON_CODES } from '../domain/churn/codes.ts';
+import { REASON_CODES, type ReasonCode } from '../domain/churn/codes.ts';
 import { signalFeatureOf } from '../domain/churn/features.ts';
 import type { SentenceTranslator } from '../domain/churn/sentences.ts';
 import type { FittedChurnModel } from '../domain/config/schema.ts';
 import { type MessageKey, translator } from '../i18n/index.ts';
+import { reasonLabel } from '../i18n/labels.ts';
 
 export interface CoefficientInWords {
   feature: string;
@@ -54,8 +55,10 @@ function coefficientSentence(name: string, points: number, tr: SentenceTranslato
   } else if (words !== undefined) {
     kind = 'step';
     what = tr.t(words.step);
-  } else if ((REASON_CODES as readonly string[]).includes(name)) kind = 'rule';
-  else if (name === 'health_gap') kind = 'gap';
+  } else if ((REASON_CODES as readonly string[]).includes(name)) {
+    kind = 'rule';
+    what = reasonLabel(name as ReasonCode, tr);
+  } else if (name === 'health_gap') kind = 'gap';
   else kind = 'other';
   return tr.t('model.coefficient', {
     kind,

@@ -20,7 +20,7 @@ describe('coefficientsInWords', () => {
   it('says each kind of feature in English', () => {
     expect(coefficientsInWords(model).map((w) => w.sentence)).toEqual([
       'Each 10 more days without a login adds about 5 points of risk',
-      'The rule "no_contact" firing at full strength takes off about 5 points of risk',
+      'The rule "No recent contact" firing at full strength takes off about 5 points of risk',
       'Not knowing nps adds about 2.5 points of risk',
       'Health at 0 rather than 100 adds about 1 point of risk',
     ]);
@@ -29,7 +29,7 @@ describe('coefficientsInWords', () => {
   it('says the same in Japanese from the catalogue', () => {
     expect(coefficientsInWords(model, 8, translator('ja')).map((w) => w.sentence)).toEqual([
       'ログインのない日が10日増えると、リスクが約5ポイント上がります',
-      'ルール「no_contact」が最大の強さで発動すると、リスクが約5ポイント下がります',
+      'ルール「最近の接触なし」が最大の強さで発動すると、リスクが約5ポイント下がります',
       'NPSが不明だと、リスクが約2.5ポイント上がります',
       'ヘルススコアが100ではなく0だと、リスクが約1ポイント上がります',
     ]);
