@@ -66,6 +66,7 @@ export function presentDetail(
       annualChurnRate: tier.annualChurnRate,
       rule: tier.rule,
       explanation: tier.explanation,
+      ...(tier.facts === undefined ? {} : { facts: tier.facts }),
     },
     signals: { ...breakdown.signals },
     dataQuality: breakdown.quality.map((q) => ({
@@ -73,6 +74,8 @@ export function presentDetail(
       property: q.property,
       recordId: q.recordId,
       message: q.message,
+      problem: q.problem,
+      value: q.value,
     })),
     history: [...history]
       .sort((a, b) => a.at - b.at)

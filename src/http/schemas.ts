@@ -9,6 +9,32 @@ import { SCORE_CAUSES } from '../domain/score-cause.ts';
  * leaks out unannounced and the contract tests check the same schemas clients rely on.
  */
 
+const tier = z.enum(TIERS);
+/** TierFacts (src/domain/tiers/explain.ts) as the API sends them. */
+const tierFactsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no_revenue'), churned: z.boolean() }),
+  z.object({
+    kind: z.literal('ltv'),
+    ltv: z.number(),
+    arr: z.number(),
+    grossMargin: z.number(),
+    lifetimeYears: z.number(),
+    base: tier,
+    by: z.discriminatedUnion('rule', [
+      z.object({ rule: z.literal('absolute'), highMinLtv: z.number(), techMaxLtv: z.number() }),
+      z.object({
+        rule: z.literal('percentile'),
+        rank: z.number(),
+        paying: z.number(),
+        highTopPercent: z.number(),
+        techBottomPercent: z.number(),
+      }),
+    ]),
+    lift: z.object({ tenureDays: z.number(), minDays: z.number(), to: tier }).optional(),
+    cap: z.object({ tenureDays: z.number(), maxDays: z.number(), from: tier, to: tier }).optional(),
+  }),
+]);
+
 export const HEALTH_STATUSES = ['healthy', 'neutral', 'at_risk'] as const;
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export const COMPANY_SORTS = ['churn_risk', 'health', 'arr', 'name'] as const;
@@ -38,6 +64,11 @@ export const companiesQuerySchema = z
       .string()
       .regex(/^\d{1,20}$/, 'must be a HubSpot owner id (digits)')
       .optional(),
+    /**
+     * Owners whose name contains this text, any case ("sato" finds "Sato Hanako", "佐藤"
+     * finds "佐藤 花子"); an owner the CRM gave no name is found by its id.
+     */
+    ownerName: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     /** Churned customers are left out of the at-risk list unless asked for. */
     customers: z.enum(['active', 'churned', 'all']).default('active'),
   })
@@ -154,11 +185,21 @@ export const companyDetailSchema = companySummarySchema.extend({
     annualChurnRate: z.number(),
     rule: z.string(),
     explanation: z.string(),
+    /** The numbers behind `explanation`, to say it in another language (absent on scores saved before). */
+    facts: tierFactsSchema.optional(),
   }),
   /** The signal groups (usage, support, sentiment, engagement, commercial, lifecycle). */
   signals: z.record(z.string(), z.unknown()),
   dataQuality: z.array(
-    z.object({ field: z.string(), property: z.string(), recordId: z.string(), message: z.string() }),
+    z.object({
+      field: z.string(),
+      property: z.string(),
+      recordId: z.string(),
+      message: z.string(),
+      /** What is wrong (not_a_number, negative, out_of_range, …) and the value, to say it in any language. */
+      problem: z.string().optional(),
+      value: z.string().optional(),
+    }),
   ),
   history: z.array(
     z.object({

@@ -29,6 +29,8 @@ export interface ReadableStore {
     last(installId: string): Promise<SyncRun | null>;
   };
   kpis: { latest(installId: string): Promise<KpiSnapshot | null> };
+  /** The CRM's owners by name (absent in stores without them: the name filter matches ids only). */
+  owners?: { idsByName(installId: string, text: string): Promise<string[]> };
 }
 
 const HISTORY_DAYS = 180;
@@ -82,8 +84,12 @@ export function storeReadModel(store: ReadableStore, clock: { now(): number } = 
     },
 
     async companies(installId, query) {
-      const { installId: _ignored, ...rest } = query;
-      const page = await store.scores.list(installId, rest);
+      const { installId: _ignored, ownerName, ...rest } = query;
+      const ownerIn =
+        ownerName === undefined
+          ? undefined
+          : [...new Set([...((await store.owners?.idsByName(installId, ownerName)) ?? []), ownerName])];
+      const page = await store.scores.list(installId, ownerIn === undefined ? rest : { ...rest, ownerIn });
       return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
     },
 

@@ -29,6 +29,8 @@ export interface Translator {
   number(n: number): string;
   /** A calendar date in the portal's zone: "Mar 5, 2026" / "2026/03/05". */
   date(ms: number): string;
+  /** A moment in the portal's zone, with the zone named: "Mar 5, 2026, 09:30 UTC" / "2026/03/05 18:30 JST". */
+  dateTime(ms: number): string;
 }
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, ja };
@@ -58,6 +60,16 @@ function build(locale: Locale, currency: string, timeZone: string): Translator {
   const moneyFormat = new Intl.NumberFormat(tag, moneyOptions);
   const numberFormat = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: locale === 'ja' ? '2-digit' : 'short',
+    day: locale === 'ja' ? '2-digit' : 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
+  });
   return {
     locale,
     currency,
@@ -79,6 +91,7 @@ function build(locale: Locale, currency: string, timeZone: string): Translator {
     money: (amount) => moneyFormat.format(Math.round(amount) + 0),
     number: (n) => numberFormat.format(n),
     date: (ms) => dateFormat.format(ms),
+    dateTime: (ms) => dateTimeFormat.format(ms),
   };
 }
 

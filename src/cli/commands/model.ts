@@ -1,4 +1,3 @@
-import { formatNumber } from '../../domain/churn/format.ts';
 import {
   adoptModel,
   fitPortalModel,
@@ -14,6 +13,7 @@ import { connectorFactory } from './runtime/connectors.ts';
 import { commandBase, withStore } from './runtime/context.ts';
 import { chooseInstall } from './runtime/installs.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { portalCliTranslator } from './support/cli-language.ts';
 
 const USAGE = `Usage: vigil model fit [--json] [--adopt] [--horizon <days>] [--install <id>]
        vigil model show [--install <id>]
@@ -78,19 +78,24 @@ export async function runModelCommand(argv: string[]): Promise<number> {
       contactCrm: sub === 'fit',
     });
     const current = await store.configs.current(install.id);
+    const tr = await portalCliTranslator(store, install.id);
     if (sub === 'show') {
       const model = current.config.churn.model;
       if (model.kind === 'rules') {
-        console.log(
-          `Portal ${install.accountId} scores churn risk with the rules (settings v${current.version}).`,
-        );
+        console.log(tr.t('cli.model.rules', { account: install.accountId, version: current.version }));
         return 0;
       }
       console.log(
-        `Portal ${install.accountId} scores churn risk with a model fitted ${new Date(model.fittedAt).toISOString().slice(0, 10)} ` +
-          `on ${formatNumber(model.samples)} customers (${formatNumber(model.churned)} churned): AUC ${auc(model.aucFitted)} on held-out customers against the rules' ${auc(model.aucRules)}.`,
+        tr.t('cli.model.fitted', {
+          account: install.accountId,
+          date: tr.date(model.fittedAt),
+          samples: model.samples,
+          churned: model.churned,
+          fitted: auc(model.aucFitted),
+          rules: auc(model.aucRules),
+        }),
       );
-      for (const c of coefficientsInWords(model)) console.log(`  ${c.sentence}`);
+      for (const c of coefficientsInWords(model, 8, tr)) console.log(`  ${c.sentence}`);
       return 0;
     }
     const connector = await connectorFactory(store, base.env, base.logger)(install.id);
@@ -112,7 +117,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
       );
       await store.models.markReverted(install.id);
       await rescore();
-      console.log(`Settings v${version}: churn risk back on the rules; every company rescored.`);
+      console.log(tr.t('cli.model.reverted', { version }));
       return 0;
     }
     const now = Date.now();
@@ -166,11 +171,26 @@ export async function runModelCommand(argv: string[]): Promise<number> {
     };
     if (json) console.log(JSON.stringify(line));
     else {
+      // The verdict's sentence is English (it names the deciding rule); other languages get its numbers.
+      const verdict =
+        tr.locale === 'en'
+          ? b.reason
+          : tr.t('cli.model.verdict', { proposed: b.proposed ? 'yes' : 'no', heldOut: b.heldOut.examples });
       console.log(
-        `${b.examples} examples (${b.churned} churned, horizon ${horizonDays} d): rules AUC ${auc(b.rulesAuc)}, fitted ${auc(b.fittedAuc)} on the newest ${b.heldOut.examples}. ${b.reason}` +
-          (adopted ? ` Adopted as settings v${version}; every company rescored.` : ''),
+        tr.t('cli.model.fit_line', {
+          examples: b.examples,
+          churned: b.churned,
+          horizon: horizonDays,
+          rules: auc(b.rulesAuc),
+          fitted: auc(b.fittedAuc),
+          heldOut: b.heldOut.examples,
+          verdict,
+          adopted: adopted ? 'yes' : 'no',
+          version: version ?? 0,
+        }),
       );
-      if (b.model !== null) for (const c of coefficientsInWords(b.model)) console.log(`  ${c.sentence}`);
+      if (b.model !== null)
+        for (const c of coefficientsInWords(b.model, 8, tr)) console.log(`  ${c.sentence}`);
       if (fit.historyNote !== undefined) console.log(`  ${fit.historyNote}`);
     }
     return 0;

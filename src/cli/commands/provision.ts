@@ -3,6 +3,7 @@ import { commandBase, withStore } from './runtime/context.ts';
 import { chooseInstall } from './runtime/installs.ts';
 import { ensureProvisioned } from './runtime/provisioning.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { cliTranslator } from './support/cli-language.ts';
 
 const USAGE = `Usage: vigil provision [--install <id>] [--json]
 
@@ -41,14 +42,16 @@ export async function runProvisionCommand(argv: string[]): Promise<number> {
       console.log(JSON.stringify({ installId: install.id, accountId: install.accountId, ...report }));
       return 0;
     }
-    const list = (names: readonly string[]) => (names.length === 0 ? 'none' : names.join(', '));
+    const tr = cliTranslator();
+    const list = (names: readonly string[]) =>
+      names.length === 0 ? tr.t('cli.provision.none') : names.join(', ');
     console.log(
       [
-        `Provisioned portal ${install.accountId}`,
-        `  created    ${list(report.created)}`,
-        `  updated    ${list(report.updated)}`,
-        `  unchanged  ${list(report.unchanged)}`,
-        `  timeline entries go to ${report.timeline === 'note' ? 'Notes (app events unavailable)' : report.timeline.replace('_', ' ') + 's'}`,
+        tr.t('cli.provision.done', { account: install.accountId }),
+        `  ${tr.t('cli.provision.created', { names: list(report.created) })}`,
+        `  ${tr.t('cli.provision.updated', { names: list(report.updated) })}`,
+        `  ${tr.t('cli.provision.unchanged', { names: list(report.unchanged) })}`,
+        `  ${tr.t('cli.provision.timeline', { via: report.timeline })}`,
       ].join('\n'),
     );
     return 0;

@@ -1,6 +1,9 @@
+import { reasonSentence } from '../../domain/churn/sentences.ts';
+import { riskLabel, statusLabel, tierLabel } from '../../i18n/labels.ts';
 import { commandBase, withStore } from './runtime/context.ts';
 import { chooseInstall } from './runtime/installs.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { portalCliTranslator } from './support/cli-language.ts';
 import { explainFromRow, formatExplanation } from './support/explain-text.ts';
 
 const USAGE = `Usage: vigil score <companyId> [--explain] [--json] [--install <id>]
@@ -41,22 +44,34 @@ export async function runScoreCommand(argv: string[]): Promise<number> {
       contactCrm: false,
     });
     const row = await store.scores.get(install.id, companyId);
+    const tr = await portalCliTranslator(store, install.id);
     if (row === null) {
       console.error(
-        `vigil score: company ${companyId} has no score in portal ${install.accountId} — is the id right, and has \`vigil sync\` run?`,
+        `vigil score: ${tr.t('cli.score.not_found', { id: companyId, account: install.accountId })}`,
       );
       return 1;
     }
     if (parsed.values['json'] === true) {
       console.log(JSON.stringify(row));
     } else if (parsed.values['explain'] === true) {
-      console.log(formatExplanation(explainFromRow(row)));
+      console.log(formatExplanation(explainFromRow(row), tr));
     } else {
-      const health = row.health === null ? 'not scored' : `${row.health} (${row.status?.replace('_', ' ')})`;
-      const reasons = row.reasonsDetail.map((r) => r.sentence).join('; ');
+      const asStored = tr.locale === 'en' && tr.currency === 'USD';
+      const reasons = row.reasonsDetail.map((r) =>
+        asStored || r.values === undefined ? r.sentence : reasonSentence(r.code, r.values, tr),
+      );
       console.log(
-        `Company ${row.companyId}${row.name ? ` — ${row.name}` : ''}: health ${health}, churn risk ${row.risk} (${row.riskLevel}), ${row.tier} touch` +
-          (reasons === '' ? '' : `\n  ${reasons}`),
+        tr.t('cli.score.line', {
+          id: row.companyId,
+          hasName: row.name ? 'yes' : 'no',
+          name: row.name ?? '',
+          scored: row.health === null ? 'no' : 'yes',
+          health: row.health ?? 0,
+          status: row.status === null ? '' : statusLabel(row.status, tr),
+          risk: row.risk,
+          level: riskLabel(row.riskLevel, tr),
+          tier: tierLabel(row.tier, tr),
+        }) + reasons.map((r) => `\n  ${r}`).join(''),
       );
     }
     return 0;

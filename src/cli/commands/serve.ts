@@ -10,6 +10,7 @@ import {
   vigilHttpApp,
 } from './runtime/http.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { cliTranslator } from './support/cli-language.ts';
 
 const USAGE = `Usage: vigil serve
 
@@ -42,7 +43,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
       const door = vigilFrontDoor(base.env, doorEnv, store, base.logger);
       purgeSessionsEvery(store, base.logger);
       const http = await listen(vigilHttpApp(store, queue, base.logger, door), base.env.port);
-      console.log(`Vigil dashboard and API on ${http.url}  (Ctrl-C stops it)`);
+      console.log(cliTranslator().t('cli.serve.running', { url: http.url }));
       for (const line of signInLines(door, doorEnv, http.url)) console.log(line);
       await untilSignal(base.logger);
       await http.close();

@@ -29,6 +29,7 @@ import { ensureSalesforceProvisioned } from './runtime/salesforce.ts';
 import { salesforceConnectRouter } from './runtime/salesforce-oauth.ts';
 import { startWorker, stopWorker } from './runtime/worker.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { cliTranslator } from './support/cli-language.ts';
 import { formatSummary } from './support/summary-text.ts';
 
 const USAGE = `Usage: vigil start
@@ -127,32 +128,37 @@ async function connectHubSpot(store: Store, env: AppEnv, logger: Logger): Promis
 }
 
 function banner(http: RunningHttp, started: Started, appUrl: string | null, signIn: string[]): string {
-  const lines = [`Vigil is running: ${http.url}/`, ...signIn];
+  const tr = cliTranslator();
+  const lines = [tr.t('cli.start.running', { url: `${http.url}/` }), ...signIn];
   if (started.sandbox !== null) {
     lines.push(
-      `  CRM: local HubSpot sandbox ${started.sandbox.baseUrl}, demo portal ${started.sandbox.portalId}` +
-        ` (${started.sandbox.records.toLocaleString('en-US')} records)`,
+      `  ${tr.t('cli.start.crm_sandbox', {
+        url: started.sandbox.baseUrl,
+        portal: String(started.sandbox.portalId),
+        records: started.sandbox.records,
+      })}`,
     );
   } else {
     for (const i of started.installs) {
-      if (i.crm === 'hubspot') lines.push(`  CRM: ${i.crm} portal ${i.accountId} at ${i.baseUrl}`);
+      if (i.crm === 'hubspot')
+        lines.push(`  ${tr.t('cli.start.crm_portal', { portal: i.accountId, url: i.baseUrl })}`);
     }
-    if (started.installs.length === 0)
-      lines.push('  CRM: no portal connected yet (OAuth installs arrive through the app)');
+    if (started.installs.length === 0) lines.push(`  ${tr.t('cli.start.crm_none')}`);
   }
   const sf = started.salesforce;
   if (sf !== null) {
-    const where = sf.sandbox === null ? 'Salesforce org' : 'local Salesforce sandbox org';
-    const records = sf.sandbox === null ? '' : ` (${sf.sandbox.records.toLocaleString('en-US')} records)`;
-    lines.push(`  CRM: ${where} ${sf.install.accountId} at ${sf.install.baseUrl}${records}`);
-  }
-  if (started.linked) lines.push('  Both CRMs linked: matched customers get one score on both sides');
-  lines.push(`  API: ${http.url}/api/portfolio · ${http.url}/api/companies · ${http.url}/metrics`);
-  if (appUrl !== null) {
     lines.push(
-      `  HubSpot app: install at ${appUrl}/oauth/hubspot/install · webhooks at ${appUrl}/webhooks/hubspot`,
+      `  ${tr.t('cli.start.crm_salesforce', {
+        sandbox: sf.sandbox === null ? 'no' : 'yes',
+        org: sf.install.accountId,
+        url: sf.install.baseUrl,
+        records: sf.sandbox?.records ?? 0,
+      })}`,
     );
   }
+  if (started.linked) lines.push(`  ${tr.t('cli.start.linked')}`);
+  lines.push(`  API: ${http.url}/api/portfolio · ${http.url}/api/companies · ${http.url}/metrics`);
+  if (appUrl !== null) lines.push(`  ${tr.t('cli.start.hubspot_app', { url: appUrl })}`);
   return lines.join('\n');
 }
 
@@ -168,8 +174,8 @@ async function initialSyncs(store: Store, env: AppEnv, logger: Logger, started: 
     salesforceApp: started.salesforce?.app ?? null,
     linked: view,
   });
-  const label = (i: Install) =>
-    i.crm === 'salesforce' ? `Salesforce org ${i.accountId}` : `portal ${i.accountId}`;
+  const tr = cliTranslator();
+  const label = (i: Install) => tr.t('cli.start.account', { crm: i.crm, account: i.accountId });
   for (const install of started.installs) {
     try {
       const connector = await connectorFor(install.id);
@@ -178,7 +184,7 @@ async function initialSyncs(store: Store, env: AppEnv, logger: Logger, started: 
       else await ensureProvisioned(store, connector, install.id, logger);
       const last = await store.runs.last(install.id);
       const mode = last?.status === 'succeeded' ? 'incremental' : 'full';
-      console.log(`\nInitial ${mode} sync of ${label(install)}:`);
+      console.log(`\n${tr.t('cli.start.initial_sync', { mode, account: label(install) })}`);
       const summary = await runLinkedSync({
         view,
         connector,
@@ -190,7 +196,12 @@ async function initialSyncs(store: Store, env: AppEnv, logger: Logger, started: 
       console.log(formatSummary(summary));
     } catch (error) {
       logger.error({ err: error, installId: install.id }, 'initial sync failed');
-      console.error(`Initial sync of ${label(install)} failed: ${(error as Error).message ?? error}`);
+      console.error(
+        tr.t('cli.start.initial_failed', {
+          account: label(install),
+          error: (error as Error).message ?? String(error),
+        }),
+      );
     }
     // Scheduled either way: the next run resumes an interrupted one from its checkpoint.
     await queue.scheduleIncremental(install.id);
@@ -198,7 +209,7 @@ async function initialSyncs(store: Store, env: AppEnv, logger: Logger, started: 
   const first = started.installs[0];
   if (started.linked && first !== undefined) {
     try {
-      console.log(`\nOne score on both sides: rescoring the customers matched in ${label(first)}:`);
+      console.log(`\n${tr.t('cli.start.settle_linked', { account: label(first) })}`);
       const summary = await runLinkedSync({
         view,
         connector: await connectorFor(first.id),
@@ -264,7 +275,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       const first = await Promise.race([syncing.then(() => 'synced' as const), stop]);
       if (first === 'synced') {
         const at = door.link(http.url) ?? `${http.url}/`;
-        console.log(`\nIncremental syncs every 15 minutes. Numbers at ${at} — Ctrl-C stops Vigil.`);
+        console.log(`\n${cliTranslator().t('cli.start.scheduled', { url: at })}`);
         await stop;
       }
       return 0;
@@ -275,7 +286,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
         await stopWorker(queue).catch((error: unknown) => logger.warn({ err: error }, 'queue stop'));
       await started.sandbox?.running.close().catch(() => undefined);
       await started.salesforce?.sandbox?.running.close().catch(() => undefined);
-      console.log('Vigil stopped.');
+      console.log(cliTranslator().t('cli.start.stopped'));
     }
   });
 }

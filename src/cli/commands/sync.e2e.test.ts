@@ -75,6 +75,21 @@ describe('vigil sync --json', () => {
     expect(summary).toMatchObject({ mode: 'incremental', status: 'succeeded', propertiesWritten: 0 });
   });
 
+  it('explains a score in Japanese under VIGIL_LANG=ja, and keeps --json in English', async () => {
+    const state = sandbox.sandbox.portals.get(sandbox.portals[0]?.portalId ?? -1);
+    const id = [...(state?.objects.companies.scan() ?? [])][0]?.id;
+    if (id === undefined) throw new Error('the portal has no company');
+    const { stdout } = await vigil(['score', String(id), '--explain'], { VIGIL_LANG: 'ja' });
+    expect(stdout.split('\n')[0]).toMatch(new RegExp(`^会社 ${id}`));
+    expect(stdout).toContain('チャーンリスク');
+    expect(stdout).toMatch(/タッチモデル：/);
+    expect(stdout).not.toMatch(/Churn risk|Touch tier|scored as of/);
+    const json = await vigil(['score', String(id), '--json'], { VIGIL_LANG: 'ja' });
+    expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual(
+      expect.arrayContaining(['companyId', 'risk']),
+    );
+  });
+
   it('stops with exit code 2 and one line naming a bad setting', async () => {
     const error = await vigil(['sync', '--json'], { PORT: 'eighty' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 2 });

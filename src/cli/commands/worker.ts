@@ -1,6 +1,7 @@
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
 import { startWorker, stopWorker } from './runtime/worker.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { cliTranslator } from './support/cli-language.ts';
 
 const USAGE = `Usage: vigil worker
 
@@ -40,7 +41,7 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
   if (typeof base === 'number') return base;
   return withStore('worker', base, async (store) => {
     const queue = await startWorker(store, base.env, base.logger, { schedule: true, syncConcurrency });
-    console.log('Vigil worker running  (Ctrl-C hands its running jobs back to the queue within 2 s)');
+    console.log(cliTranslator().t('cli.worker.running'));
     await untilSignal(base.logger);
     await stopWorker(queue);
     return 0;

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardQueries } from '../../http/dashboard/queries.ts';
 import {
   connectSandboxOrg,
   type RunningSalesforceSandbox,
@@ -84,7 +83,12 @@ describe('a Salesforce full sync keeps the org locale and owner names', () => {
       // The admin still confirms the yen thresholds in Settings: nothing converted blindly.
       confirmedAt: null,
     });
-    const owners = await dashboardQueries(store.pool).owners(installId);
+    const owners = (
+      await store.pool.query<{ owner: string }>(
+        'SELECT DISTINCT owner FROM company_scores WHERE install_id = $1 AND owner IS NOT NULL',
+        [installId],
+      )
+    ).rows.map((r) => r.owner);
     expect(owners.length).toBeGreaterThan(1);
     const names = await store.owners.names(installId, owners);
     expect(owners.filter((id) => !names.has(id))).toEqual([]);

@@ -4,7 +4,7 @@ import type { Signals } from '../signals/types.ts';
 import { setFeature, weightOf } from './by-code.ts';
 import { REASON_CODES, type ReasonCode } from './codes.ts';
 import { signalFeatureOf, signalFeatures } from './features.ts';
-import { fittedReasonSentence } from './fitted-reasons.ts';
+import { fittedReason } from './fitted-reasons.ts';
 import { type ChurnReason, reasonSeverities } from './reasons.ts';
 
 export type RiskLevel = 'low' | 'medium' | 'high' | 'critical';
@@ -203,8 +203,7 @@ function applyFitted(
       code,
       severity: 0,
       contribution,
-      sentence: fittedReasonSentence(code, signals, change30d),
-      values: { fitted: 1 },
+      ...fittedReason(code, signals, change30d),
     });
   }
   return risk;

@@ -1,5 +1,6 @@
 import type { MessageKey, MessageValues } from '../../i18n/index.ts';
 import type { ReasonCode } from './codes.ts';
+import { fittedSentence } from './fitted-reasons.ts';
 
 /**
  * What a sentence needs from the reader's language: the catalogue lookup. Passed in, so
@@ -33,6 +34,8 @@ const REASON_KEY: Record<ReasonCode, MessageKey> = {
  * so a page can show a sentence in its reader's language long after scoring.
  */
 export function reasonSentence(code: ReasonCode, values: ReasonValues, tr: SentenceTranslator): string {
+  // A fitted model's reason states the signal as it is, not a crossed threshold.
+  if (values['fitted'] === 1) return fittedSentence(code, values, tr);
   return tr.t(REASON_KEY[code], sentenceArgs(code, values, tr));
 }
 

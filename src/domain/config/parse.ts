@@ -7,6 +7,23 @@ export interface ConfigIssue {
   readonly message: string;
   /** How to fix it. */
   readonly hint: string;
+  /**
+   * What went wrong as data, so a reader's language can say it: the check's code and its
+   * numbers (zod's code, or `custom` with the rule a refinement names).
+   */
+  readonly cause: IssueCause;
+}
+
+export interface IssueCause {
+  readonly code: string;
+  readonly rule?: string;
+  readonly expected?: string;
+  readonly minimum?: number | string;
+  readonly maximum?: number | string;
+  readonly inclusive?: boolean;
+  readonly array?: boolean;
+  readonly keys?: readonly string[];
+  readonly values?: readonly string[];
 }
 
 export type ParseResult = { ok: true; config: ScoringConfig } | { ok: false; issues: ConfigIssue[] };
@@ -72,7 +89,38 @@ function intern(s: string): string {
 
 function toIssue(issue: z.core.$ZodIssue): ConfigIssue {
   const path = issue.path.map(String).join('.');
-  return { path, message: issue.message, hint: hintFor(issue) };
+  return { path, message: issue.message, hint: hintFor(issue), cause: causeOf(issue) };
+}
+
+function causeOf(issue: z.core.$ZodIssue): IssueCause {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: issue.code, expected: String(issue.expected) };
+    case 'too_small':
+      return {
+        code: issue.code,
+        minimum: Number(issue.minimum),
+        inclusive: issue.inclusive === true,
+        array: issue.origin === 'array',
+      };
+    case 'too_big':
+      return {
+        code: issue.code,
+        maximum: Number(issue.maximum),
+        inclusive: issue.inclusive === true,
+        array: issue.origin === 'array',
+      };
+    case 'unrecognized_keys':
+      return { code: issue.code, keys: issue.keys };
+    case 'invalid_value':
+      return { code: issue.code, values: issue.values.map((v) => JSON.stringify(v)) };
+    case 'custom': {
+      const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+      return typeof rule === 'string' ? { code: issue.code, rule } : { code: issue.code };
+    }
+    default:
+      return { code: issue.code };
+  }
 }
 
 function hintFor(issue: z.core.$ZodIssue): string {

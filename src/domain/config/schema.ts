@@ -41,6 +41,7 @@ const healthSchema = z
       .prefault({})
       .refine((w) => Object.values(w).some((v) => v > 0), {
         message: 'at least one component weight must be above 0',
+        params: { rule: 'weights_above_zero' },
       }),
     bands: z
       .strictObject({
@@ -50,6 +51,7 @@ const healthSchema = z
       .prefault({})
       .refine((b) => b.healthy > b.atRisk, {
         message: 'the healthy band must start above the at-risk band',
+        params: { rule: 'bands_order' },
         path: ['healthy'],
       }),
     signals: z
@@ -135,6 +137,7 @@ const churnSchema = z
       .prefault({})
       .refine((l) => l.medium < l.high && l.high < l.critical, {
         message: 'levels must rise: medium < high < critical',
+        params: { rule: 'levels_rise' },
       }),
     model: z
       .union([z.strictObject({ kind: z.literal('rules') }), fittedModelSchema])
@@ -174,6 +177,7 @@ const tiersSchema = z
       .prefault({})
       .refine((a) => a.highMinLtv > a.techMaxLtv, {
         message: 'highMinLtv must be above techMaxLtv',
+        params: { rule: 'ltv_order' },
         path: ['highMinLtv'],
       }),
     percentile: z
@@ -184,6 +188,7 @@ const tiersSchema = z
       .prefault({})
       .refine((p) => p.highTopPercent + p.techBottomPercent <= 100, {
         message: 'highTopPercent + techBottomPercent must not exceed 100',
+        params: { rule: 'percent_sum' },
         path: ['highTopPercent'],
       }),
     tenureLift: z

@@ -1,4 +1,5 @@
 import type { ScoringConfig, Tier } from '../config/schema.ts';
+import type { TierFacts } from './explain.ts';
 import { formatMoney, formatPercent, formatTenure, formatYears, ordinal } from './format.ts';
 import { expectedLifetimeYears, expectedLtv } from './ltv.ts';
 
@@ -21,8 +22,10 @@ export interface TierAssignment {
   annualChurnRate: number;
   /** The rule that decided the tier. */
   rule: TierRule;
-  /** One sentence a rep can read, with the numbers behind the tier. */
+  /** One sentence a rep can read, with the numbers behind the tier (English, dollars). */
   explanation: string;
+  /** The numbers behind the sentence, to say it again in another language and currency (explain.ts). */
+  facts?: TierFacts;
 }
 
 type TierSettings = ScoringConfig['tiers'];
@@ -70,6 +73,7 @@ export function assignTiers(
         explanation: input.churned
           ? 'Churned, with no recurring revenue left, so tech touch.'
           : 'No recurring revenue on record, so tech touch.',
+        facts: { kind: 'no_revenue', churned: input.churned },
       });
       continue;
     }
@@ -82,15 +86,24 @@ export function assignTiers(
     let tier: Tier;
     let rule: TierRule;
     let explanation: string;
+    let by: Extract<TierFacts, { kind: 'ltv' }>['by'];
     const r = ranked?.get(p);
     if (r !== undefined) {
       tier = r.tier;
       rule = 'percentile';
+      by = {
+        rule: 'percentile',
+        rank: r.rank,
+        paying: paying.length,
+        highTopPercent: tiers.percentile.highTopPercent,
+        techBottomPercent: tiers.percentile.techBottomPercent,
+      };
       explanation = `${basis} ranks ${ordinal(r.rank)} of ${paying.length} paying customers, ${percentileWhere(r.tier, tiers.percentile)}.`;
     } else {
       const { highMinLtv, techMaxLtv } = tiers.absolute;
       tier = p.ltv >= highMinLtv ? 'high' : p.ltv <= techMaxLtv ? 'tech' : 'low';
       rule = 'absolute';
+      by = { rule: 'absolute', highMinLtv, techMaxLtv };
       explanation =
         tier === 'high'
           ? `${basis} is at or above the ${formatMoney(highMinLtv)} high-touch threshold.`
@@ -101,6 +114,15 @@ export function assignTiers(
 
     const tenure = p.input.tenureDays;
     const base = tier;
+    const facts: Extract<TierFacts, { kind: 'ltv' }> = {
+      kind: 'ltv',
+      ltv: p.ltv,
+      arr: p.input.arr!,
+      grossMargin: tiers.grossMargin,
+      lifetimeYears,
+      base,
+      by,
+    };
     if (
       tenure !== null &&
       tiers.tenureLift.enabled &&
@@ -109,11 +131,13 @@ export function assignTiers(
     ) {
       tier = LIFT[tier];
       rule = 'tenure_lift';
+      facts.lift = { tenureDays: tenure, minDays: tiers.tenureLift.minDays, to: tier };
       explanation = `Lifted from ${base} to ${tier} touch for a tenure of ${formatTenure(tenure)} (lift from ${formatTenure(tiers.tenureLift.minDays)}); ${lower(basis)} alone gave ${base} touch.`;
     }
     const cap = tiers.newCustomerCap;
     if (tenure !== null && tenure < cap.maxDays && RANK[tier] > RANK[cap.maxTier]) {
       explanation = `Capped at ${cap.maxTier} touch as a new customer of ${formatTenure(tenure)} (cap below ${formatTenure(cap.maxDays)}); ${lower(basis)} alone gave ${tier} touch.`;
+      facts.cap = { tenureDays: tenure, maxDays: cap.maxDays, from: tier, to: cap.maxTier };
       tier = cap.maxTier;
       rule = 'new_customer_cap';
     }
@@ -126,6 +150,7 @@ export function assignTiers(
       annualChurnRate,
       rule,
       explanation,
+      facts,
     });
   }
   return out;

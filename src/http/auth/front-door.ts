@@ -2,10 +2,15 @@ import { isIP } from 'node:net';
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { type Translator, translator } from '../../i18n/index.ts';
 import type { SessionRow } from '../../store/repos/sessions.ts';
+import { readerLocale } from '../dashboard/reader-locale.ts';
 import { type Access, setAccess } from './access.ts';
 import { loginPage, signedOutPage } from './pages.ts';
 import { hashId, newSecret, type SessionStore, safeEqual, signCookie, unsignCookie } from './sessions.ts';
+
+/** The sign-in pages speak the reader's language: their earlier choice, else Accept-Language. */
+const readerTr = (req: Request): Translator => translator(readerLocale(req));
 
 /**
  * Vigil's front door (issue 17): who may reach the dashboard and the JSON API, and the
@@ -258,7 +263,8 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
                 next: withoutToken(req),
                 logins: options.logins ?? [],
                 tokenSignIn: options.accessToken !== null,
-                error: 'That link is not valid (Vigil prints a new one at every start).',
+                error: readerTr(req).t('login.bad_link'),
+                tr: readerTr(req),
               }),
             );
           return;
@@ -279,6 +285,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
         logins: options.logins ?? [],
         tokenSignIn: options.accessToken !== null,
         error: null,
+        tr: readerTr(req),
       }),
     );
   });
@@ -297,7 +304,8 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
             next,
             logins: options.logins ?? [],
             tokenSignIn: options.accessToken !== null,
-            error: 'That access token is not valid.',
+            error: readerTr(req).t('login.bad_token'),
+            tr: readerTr(req),
           }),
         );
       return;
@@ -316,7 +324,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
       await options.sessions.revoke(session.idHash);
     }
     clearCookies(res);
-    res.type('html').send(signedOutPage());
+    res.type('html').send(signedOutPage(readerTr(req)));
   });
 
   for (const login of options.logins ?? [])

@@ -1,3 +1,4 @@
+import { type Translator, translator } from '../../i18n/index.ts';
 import { MISSING } from './format.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
 
@@ -62,6 +63,8 @@ export interface ChartSpec {
   series: ChartSeries[];
   /** Formats a value for the data table. */
   format: (v: number | null) => string;
+  /** The reader's language for the chart's own words (English when absent). */
+  tr?: Translator | undefined;
 }
 
 /**
@@ -69,7 +72,10 @@ export interface ChartSpec {
  * what screen readers and keyboard users get, and it keeps the page useful without JS.
  */
 export function chart(spec: ChartSpec): SafeHtml {
+  const tr = spec.tr ?? translator('en');
   const data = {
+    dateLabel: tr.t('chart.date'),
+    failed: tr.t('model.js.chart_failed', { error: '{error}' }),
     x: spec.x.map((t) => Math.round(t / 1000)),
     yLabel: spec.yLabel,
     percent: spec.percent === true,
@@ -78,10 +84,10 @@ export function chart(spec: ChartSpec): SafeHtml {
   };
   return html`<figure class="chart-figure" id="${spec.id}-figure">
 <figcaption><h3>${spec.title}</h3></figcaption>
-<div class="chart" data-chart="${spec.id}-data" role="img" aria-label="${spec.title}: chart; the numbers are in the table below"></div>
+<div class="chart" data-chart="${spec.id}-data" role="img" aria-label="${tr.t('chart.aria', { title: spec.title })}"></div>
 ${jsonScript(`${spec.id}-data`, data)}
-<details><summary>${spec.title}: data table</summary>
-<table><thead><tr><th scope="col">Date</th>${spec.series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}</tr></thead>
+<details><summary>${tr.t('chart.table', { title: spec.title })}</summary>
+<table><thead><tr><th scope="col">${tr.t('chart.date')}</th>${spec.series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}</tr></thead>
 <tbody>${spec.xLabels.map(
     (label, i) =>
       html`<tr><th scope="row">${label}</th>${spec.series.map(

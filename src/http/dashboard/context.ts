@@ -24,11 +24,7 @@ export interface DashboardContext {
    * the others. One the session may not see is a 404, as if it did not exist.
    */
   install(req: Request): Promise<InstallRef & { installId: string | undefined; portals: PortalSwitch }>;
-  /** Owner ids for the at-risk filter, cached a minute (a DISTINCT over the whole book is not free). */
-  owners(installId: string): Promise<string[]>;
 }
-
-const OWNERS_TTL_MS = 60_000;
 
 const installParam = z.string().min(1).max(100).optional();
 const portalParam = z
@@ -40,7 +36,6 @@ export function createContext(deps: DashboardDeps): DashboardContext {
   const clock = deps.clock ?? Date;
   const model = deps.readModel ?? storeReadModel(deps.store, clock);
   const queries = dashboardQueries(deps.store.pool);
-  const owners = new Map<string, { at: number; list: Promise<string[]> }>();
   return {
     deps,
     model,
@@ -61,15 +56,6 @@ export function createContext(deps: DashboardDeps): DashboardContext {
       const installId = named ?? fallback?.id;
       const ref = await resolveInstall(model, installId, access);
       return { ...ref, installId, portals: { current: ref.id, all } };
-    },
-    owners(installId) {
-      const now = clock.now();
-      const hit = owners.get(installId);
-      if (hit !== undefined && now - hit.at < OWNERS_TTL_MS) return hit.list;
-      const list = queries.owners(installId);
-      owners.set(installId, { at: now, list });
-      list.catch(() => owners.delete(installId));
-      return list;
     },
   };
 }

@@ -1,10 +1,11 @@
-import type { Translator } from '../../i18n/index.ts';
+import { intlTag, type Translator, translator } from '../../i18n/index.ts';
 
 /**
  * How numbers read on the dashboard. Values that are missing show as an en dash, never
- * as 0 — a portfolio with no NPS answers has no NPS, not an NPS of zero. Dates are shown
- * in UTC (YYYY-MM-DD), the same calendar the KPI periods use, so a page reads the same
- * wherever it is opened.
+ * as 0 — a portfolio with no NPS answers has no NPS, not an NPS of zero. Moments (a sync,
+ * a score, a fit) are shown in the reader's locale and the portal's time zone, named
+ * (`when`); calendar dates (a renewal, a KPI month) are the UTC calendar the KPI periods
+ * use (`calendarDay`), so a renewal on March 5 reads March 5 in every zone.
  */
 export const MISSING = '–';
 
@@ -61,12 +62,18 @@ export function isoMinute(value: string | number | null | undefined): string {
   return Number.isNaN(d.getTime()) ? MISSING : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function duration(ms: number | null | undefined): string {
+export function duration(ms: number | null | undefined, tr?: Translator): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return MISSING;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const words = tr ?? translator('en');
+  if (ms < 1000) return words.t('format.duration', { unit: 'ms', ms: Math.round(ms), s: '', min: 0 });
   const s = ms / 1000;
-  if (s < 120) return `${oneDecimal.format(s)} s`;
-  return `${integer.format(Math.floor(s / 60))} min ${integer.format(Math.round(s % 60))} s`;
+  if (s < 120) return words.t('format.duration', { unit: 's', ms: 0, s: oneDecimal.format(s), min: 0 });
+  return words.t('format.duration', {
+    unit: 'min',
+    ms: 0,
+    min: Math.floor(s / 60),
+    s: integer.format(Math.round(s % 60)),
+  });
 }
 
 /** snake_case or camelCase code → "Sentence case" label. */
@@ -76,4 +83,32 @@ export function humanize(code: string): string {
     .replace(/_/g, ' ')
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A moment in the reader's locale and the portal's zone ("Mar 5, 2026, 09:30 UTC", "2026/03/05 18:30 JST"). */
+export function when(value: string | number | null | undefined, tr: Translator | undefined): string {
+  if (tr === undefined) return isoMinute(value);
+  const ms = toMs(value);
+  return ms === null ? MISSING : tr.dateTime(ms);
+}
+
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar date in the reader's locale, on the UTC calendar ("Mar 5, 2026", "2026/03/05"). */
+export function calendarDay(value: string | number | null | undefined, tr: Translator | undefined): string {
+  if (tr === undefined) return isoDay(value);
+  const ms = toMs(value);
+  if (ms === null) return MISSING;
+  let f = calendarFormats.get(tr.locale);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(intlTag(tr.locale), { dateStyle: 'medium', timeZone: 'UTC' });
+    calendarFormats.set(tr.locale, f);
+  }
+  return f.format(ms);
+}
+
+function toMs(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : ms;
 }

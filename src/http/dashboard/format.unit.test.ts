@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../i18n/index.ts';
 import {
+  calendarDay,
   count,
   decimal,
   duration,
@@ -10,6 +12,7 @@ import {
   money,
   percent,
   signed,
+  when,
 } from './format.ts';
 
 describe('dashboard number formats', () => {
@@ -47,6 +50,22 @@ describe('dashboard number formats', () => {
     expect(duration(850)).toBe('850 ms');
     expect(duration(7_099)).toBe('7.1 s');
     expect(duration(185_000)).toBe('3 min 5 s');
+  });
+
+  it("writes moments in the reader's locale and the portal's zone, calendar dates on the UTC calendar", () => {
+    const t = Date.UTC(2026, 10, 23, 16, 40, 21);
+    const tokyo = translator('ja', { timeZone: 'Asia/Tokyo' });
+    expect(when(t, tokyo)).toBe('2026/11/24 01:40 JST');
+    expect(when(new Date(t).toISOString(), translator('en', { timeZone: 'UTC' }))).toBe(
+      'Nov 23, 2026, 16:40 UTC',
+    );
+    expect(when(null, tokyo)).toBe(MISSING);
+    // A renewal on Nov 23 stays Nov 23 in New York and Tokyo alike.
+    const renewal = '2026-11-23T00:00:00.000Z';
+    expect(calendarDay(renewal, translator('en', { timeZone: 'America/New_York' }))).toBe('Nov 23, 2026');
+    expect(calendarDay(renewal, tokyo)).toBe('2026/11/23');
+    expect(duration(850, tokyo)).toBe('850ミリ秒');
+    expect(duration(185_000, tokyo)).toBe('3分5秒');
   });
 
   it('turns codes into labels', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Translator } from '../../i18n/index.ts';
 import type { Tile } from './components.ts';
-import { count, decimal, isoDay, percent } from './format.ts';
+import { calendarDay, decimal, percent } from './format.ts';
 
 /**
  * The KPI tiles of the Portfolio page. The latest snapshot arrives through GET
@@ -39,55 +40,55 @@ export function snapshotKpis(values: unknown): KpiValues | null {
 }
 
 /** The tiles, in the order CS leaders read them: losses, retention, sentiment, growth, health. */
-export function kpiTiles(k: KpiValues | null, averageHealth: number | null): Tile[] {
+export function kpiTiles(k: KpiValues | null, averageHealth: number | null, tr: Translator): Tile[] {
   return [
     {
       key: 'customerChurnRate',
-      label: 'Customer churn rate',
+      label: tr.t('kpi.customer_churn_rate'),
       value: percent(k?.customerChurnRate),
-      sub: k === null ? '' : `${count(k.churnedCustomers)} of ${count(k.customersAtStart)} customers`,
+      sub:
+        k === null
+          ? ''
+          : tr.t('kpi.customer_churn_sub', { churned: k.churnedCustomers, atStart: k.customersAtStart }),
     },
-    { key: 'revenueChurnRate', label: 'Revenue churn rate', value: percent(k?.revenueChurnRate) },
+    { key: 'revenueChurnRate', label: tr.t('kpi.revenue_churn_rate'), value: percent(k?.revenueChurnRate) },
     {
       key: 'retentionRate',
-      label: 'Customer retention',
+      label: tr.t('kpi.retention'),
       value: percent(k?.retentionRate),
-      sub: k === null ? '' : `${count(k.customersAtEnd)} at end, ${count(k.newCustomers)} new`,
+      sub: k === null ? '' : tr.t('kpi.retention_sub', { atEnd: k.customersAtEnd, fresh: k.newCustomers }),
     },
-    {
-      key: 'grossRevenueRetention',
-      label: 'Gross revenue retention',
-      value: percent(k?.grossRevenueRetention),
-    },
-    { key: 'netRevenueRetention', label: 'Net revenue retention', value: percent(k?.netRevenueRetention) },
+    { key: 'grossRevenueRetention', label: tr.t('kpi.grr'), value: percent(k?.grossRevenueRetention) },
+    { key: 'netRevenueRetention', label: tr.t('kpi.nrr'), value: percent(k?.netRevenueRetention) },
     {
       key: 'nps',
       label: 'NPS',
       value: decimal(k?.nps),
-      sub: k === null ? '' : `${count(k.npsResponses)} answers`,
+      sub: k === null ? '' : tr.t('kpi.nps_sub', { answers: k.npsResponses }),
     },
     {
       key: 'onboardingCompletionRate',
-      label: 'Onboarding completion',
+      label: tr.t('kpi.onboarding'),
       value: percent(k?.onboardingCompletionRate),
-      sub: k === null ? '' : `of ${count(k.customersInOnboarding)} customers`,
+      sub: k === null ? '' : tr.t('kpi.onboarding_sub', { customers: k.customersInOnboarding }),
     },
     {
       key: 'upsellRate',
-      label: 'Upsell / cross-sell rate',
+      label: tr.t('kpi.upsell'),
       value: percent(k?.upsellRate),
-      sub: k === null ? '' : `${count(k.customersWithExpansion)} customers expanded`,
+      sub: k === null ? '' : tr.t('kpi.upsell_sub', { expanded: k.customersWithExpansion }),
     },
     {
       key: 'averageHealth',
-      label: 'Average health',
+      label: tr.t('kpi.average_health'),
       value: decimal(averageHealth),
-      sub: 'all scored companies, now',
+      sub: tr.t('kpi.average_health_sub'),
     },
   ];
 }
 
-export function periodText(k: KpiValues | null): string {
+/** The KPI period as calendar days (UTC, the KPI calendar) in the reader's locale. */
+export function periodText(k: KpiValues | null, tr: Translator): string {
   if (k === null) return '';
-  return `${isoDay(k.period.start)} to ${isoDay(k.period.end)}`;
+  return tr.t('kpi.period', { start: calendarDay(k.period.start, tr), end: calendarDay(k.period.end, tr) });
 }

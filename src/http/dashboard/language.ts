@@ -2,22 +2,12 @@ import type { Request } from 'express';
 import type { ReasonCode } from '../../domain/churn/codes.ts';
 import { reasonSentence } from '../../domain/churn/sentences.ts';
 import { tierDefaultsFor } from '../../domain/config/currency-defaults.ts';
-import { LOCALES, type Locale, negotiateLocale, type Translator, translator } from '../../i18n/index.ts';
+import { type Translator, translator } from '../../i18n/index.ts';
 import { DEFAULT_PORTAL_LOCALE } from '../../store/repos/portal-locale.ts';
 import type { DashboardContext } from './context.ts';
+import { readerLocale } from './reader-locale.ts';
 
-/** The cookie that keeps the signed-in reader's language choice (the header's switch). */
-export const LANGUAGE_COOKIE = 'vigil_lang';
-
-/** The reader's own choice (the `vigil_lang` cookie), else the browser's Accept-Language. */
-export function readerLocale(req: Request): Locale {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const [name, value] = part.trim().split('=');
-    if (name === LANGUAGE_COOKIE && (LOCALES as readonly string[]).includes(value ?? ''))
-      return value as Locale;
-  }
-  return negotiateLocale(req.get('accept-language'));
-}
+export { LANGUAGE_COOKIE, readerLocale } from './reader-locale.ts';
 
 /** The reader's language with the portal's currency and time zone, for one page. */
 export async function pageTranslator(

@@ -29,20 +29,16 @@ export interface PortalSwitch {
   readonly all: ReadonlyArray<{ readonly id: string; readonly crm: string; readonly accountId: string }>;
 }
 
-const CRM_NAMES: Readonly<Record<string, string>> = {
-  hubspot: 'HubSpot portal',
-  salesforce: 'Salesforce org',
-};
-
-function portalSwitch(portals: PortalSwitch | undefined): SafeHtml | '' {
+function portalSwitch(portals: PortalSwitch | undefined, tr: Translator): SafeHtml | '' {
   if (portals === undefined || portals.all.length < 2) return '';
   const items = portals.all.map(
     (p) =>
-      html`<li><a href="${withInstall('/', p.id)}"${p.id === portals.current ? html` aria-current="true"` : ''}>${
-        CRM_NAMES[p.crm] ?? p.crm
-      } ${p.accountId}</a></li>`,
+      html`<li><a href="${withInstall('/', p.id)}"${p.id === portals.current ? html` aria-current="true"` : ''}>${tr.t(
+        'label.crm_account',
+        { crm: p.crm, account: p.accountId },
+      )}</a></li>`,
   );
-  return html`<nav class="portals" aria-label="Portal"><ul>${items}</ul></nav>`;
+  return html`<nav class="portals" aria-label="${tr.t('nav.portal')}"><ul>${items}</ul></nav>`;
 }
 
 const NAV: ReadonlyArray<{ key: PageKey; href: string; label: MessageKey }> = [
@@ -102,7 +98,7 @@ ${scripts.map((s) => html`<script defer src="/dashboard/assets/${s}"></script>`)
 <header class="top">
 <a class="brand" href="${withInstall('/', options.installId)}">Vigil</a>
 <nav aria-label="${tr.t('nav.label')}"><ul>${nav}</ul></nav>
-${portalSwitch(options.portals)}
+${portalSwitch(options.portals, tr)}
 ${languageSwitch(tr, options.installId)}
 <form class="signout" method="post" action="/logout"><input type="hidden" name="_csrf" value=""><button type="submit">${tr.t('nav.sign_out')}</button></form>
 </header>
@@ -114,11 +110,19 @@ ${options.body}
 `.__html;
 }
 
-/** A page that only says what went wrong (no portal yet, unknown company …). */
-export function errorPage(status: number, title: string, message: string, active: PageKey): string {
+/** A page that only says what went wrong (no portal yet, unknown company …), in the reader's language. */
+export function errorPage(
+  status: number,
+  title: string,
+  message: string,
+  active: PageKey,
+  tr?: Translator,
+): string {
+  const words = tr ?? translator('en');
   return page({
     title,
     active,
-    body: html`<h1>${title}</h1><p class="notice" role="alert">${message}</p><p class="muted">HTTP ${status}</p>`,
+    body: html`<h1>${title}</h1><p class="notice" role="alert">${message}</p><p class="muted">${words.t('error.http_status', { status: String(status) })}</p>`,
+    tr: words,
   });
 }

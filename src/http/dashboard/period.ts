@@ -1,4 +1,5 @@
 import type { Period } from '../../domain/kpis/period.ts';
+import { intlTag, type Translator, translator } from '../../i18n/index.ts';
 
 /**
  * The reporting periods the Portfolio page offers. `latest` is the last sync's KPI
@@ -56,17 +57,24 @@ export function recentMonths(now: number, n: number): Array<{ key: string; perio
   return out;
 }
 
-/** The options of the period picker, newest first. */
-export function periodOptions(now: number): Array<{ value: string; label: string }> {
-  const out = [{ value: 'latest', label: 'Last 12 months (last sync)' }];
+/** The options of the period picker, newest first, in the reader's language (English by default). */
+export function periodOptions(
+  now: number,
+  tr: Translator = translator('en'),
+): Array<{ value: string; label: string }> {
+  const out = [{ value: 'latest', label: tr.t('period.latest') }];
   const d = new Date(now);
   for (let i = 0; i < 5; i++) {
     const start = Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3 - 3 * i, 1);
     const key = quarterKey(start);
-    out.push({ value: key, label: i === 0 ? `${key.replace('-', ' ')} (to date)` : key.replace('-', ' ') });
+    const [year = '', quarter = ''] = key.split('-');
+    out.push({
+      value: key,
+      label: tr.t('period.quarter', { year, quarter, toDate: i === 0 ? 'yes' : 'no' }),
+    });
   }
   for (const m of recentMonths(now, 12).reverse()) {
-    const label = new Date(m.period.start).toLocaleString('en-US', {
+    const label = new Date(m.period.start).toLocaleString(intlTag(tr.locale), {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',

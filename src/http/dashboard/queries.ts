@@ -5,7 +5,7 @@ import { type Queryable, sql } from '../../store/db.ts';
 
 /**
  * The few reads the dashboard needs that the store's repositories don't offer (yet):
- * owners to filter by, the current status/level/tier of a batch of companies for the
+ * the current status/level/tier of a batch of companies for the
  * settings preview, how many score changes each config version caused, and failed
  * timeline entries. Plain parameterised SQL on the store's tables, by install.
  */
@@ -21,18 +21,6 @@ export interface CurrentState {
 
 export function dashboardQueries(db: Queryable) {
   return {
-    /** Owner ids that have scored companies (the at-risk owner filter), at most 500. */
-    async owners(installId: string): Promise<string[]> {
-      const r = await sql<{ owner: string }>(
-        db,
-        `SELECT DISTINCT owner FROM company_scores WHERE install_id = $1 AND owner IS NOT NULL
-         ORDER BY owner LIMIT 500`,
-        [installId],
-        { operation: 'dashboard.owners', installId },
-      );
-      return r.rows.map((x) => x.owner);
-    },
-
     async currentStates(
       installId: string,
       companyIds: readonly string[],

@@ -43,6 +43,7 @@ export function listQuery(installId: string, query: ListScoresQuery): ListSql {
   if (query.level !== undefined) add((p) => `risk_level = ${p}`, query.level);
   if (query.reason !== undefined) add((p) => `reasons @> ARRAY[${p}]::text[]`, query.reason);
   if (query.owner !== undefined) add((p) => `owner = ${p}`, query.owner);
+  if (query.ownerIn !== undefined) add((p) => `owner = ANY(${p}::text[])`, [...query.ownerIn]);
   // Churned customers are gone, not at risk: the at-risk list asks for active ones only.
   if (query.customers === 'active') where.push('churned = false');
   else if (query.customers === 'churned') where.push('churned = true');

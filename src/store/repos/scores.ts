@@ -44,6 +44,8 @@ export interface ListScoresQuery {
   readonly level?: RiskLevel;
   readonly reason?: ReasonCode;
   readonly owner?: string;
+  /** Any of these owner ids (a filter by owner name resolves to them; empty matches nothing). */
+  readonly ownerIn?: readonly string[];
   /** Which companies: paying customers only, churned ones only, or all (default). */
   readonly customers?: 'active' | 'churned' | 'all';
 }

@@ -12,6 +12,7 @@ import type { HubSpotApp } from '../../../http/hubspot/hubspot-app.ts';
 import { APP_SCOPES } from '../../../http/hubspot/hubspot-app.ts';
 import type { Queue } from '../../../queue/index.ts';
 import type { Store } from '../../../store/index.ts';
+import { cliTranslator } from '../support/cli-language.ts';
 
 /**
  * The whole HTTP surface `vigil start` and `vigil serve` put on PORT: health and metrics;
@@ -115,11 +116,11 @@ export function hostedLogins(
 
 /** The lines that tell the operator how to get in. */
 export function signInLines(door: FrontDoor, doorEnv: FrontDoorEnv, url: string): string[] {
+  const tr = cliTranslator();
   const link = door.link(url);
-  if (link !== null) return [`  Open the dashboard (signs you in): ${link}`];
-  if (doorEnv.open)
-    return ['  Sign-in is off (VIGIL_AUTH=off): anyone on this machine can open the dashboard'];
-  return [`  Sign in at ${url}/login`];
+  if (link !== null) return [`  ${tr.t('cli.http.open_link', { url: link })}`];
+  if (doorEnv.open) return [`  ${tr.t('cli.http.auth_off')}`];
+  return [`  ${tr.t('cli.http.sign_in_at', { url: `${url}/login` })}`];
 }
 
 /**

@@ -14,6 +14,16 @@ export function cliTranslator(env: NodeJS.ProcessEnv = process.env): Translator 
   return translator(cliLocale(env));
 }
 
+/** The reader's language with a portal's currency and time zone (amounts, dates), when the store keeps them. */
+export async function portalCliTranslator(
+  store: { portalLocale?: { get(installId: string): Promise<{ currency: string; timeZone: string }> } },
+  installId: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Translator> {
+  const portal = await store.portalLocale?.get(installId);
+  return translator(cliLocale(env), { currency: portal?.currency, timeZone: portal?.timeZone });
+}
+
 /** Columns a string takes in a terminal: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;

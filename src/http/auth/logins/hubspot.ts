@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { translator } from '../../../i18n/index.ts';
+import { readerLocale } from '../../dashboard/reader-locale.ts';
 import type { LoginProvider } from '../front-door.ts';
-import { signInFailedPage } from '../pages.ts';
+import { type SignInFailure, signInFailedPage } from '../pages.ts';
 import { loginState } from './state-cookie.ts';
 import { type AccessDeps, accessForUser, type IdentifiedUser } from './who.ts';
 
@@ -88,22 +90,27 @@ export function hubspotLogin(o: HubSpotLoginOptions): LoginProvider {
       });
       router.get('/callback', async (req, res, nextHandler) => {
         res.set('Cache-Control', 'no-store');
-        const fail = (status: number, title: string, message: string) => {
+        const fail = (status: number, failure: SignInFailure, account?: string) => {
           state.clear(res);
-          res.status(status).type('html').send(signInFailedPage(title, message));
+          const tr = translator(readerLocale(req));
+          res
+            .status(status)
+            .type('html')
+            .send(
+              signInFailedPage(
+                failure,
+                { crm: 'hubspot', ...(account === undefined ? {} : { account }) },
+                tr,
+              ),
+            );
         };
         const code = typeof req.query['code'] === 'string' ? req.query['code'] : undefined;
         const given = typeof req.query['state'] === 'string' ? req.query['state'] : undefined;
-        if (code === undefined || given === undefined)
-          return fail(400, 'Sign-in not completed', 'HubSpot sent no code or state back; start again.');
+        if (code === undefined || given === undefined) return fail(400, 'not_completed');
         const checked = state.check(req, given);
         if (!checked.ok) {
           o.logger.warn({ login: 'hubspot', rejected: checked.reason }, 'sign-in callback refused');
-          return fail(
-            400,
-            checked.reason === 'expired' ? 'Sign-in link expired' : 'Sign-in link not recognised',
-            'Sign-in must start from Vigil and finish within 10 minutes in the same browser.',
-          );
+          return fail(400, checked.reason === 'expired' ? 'expired' : 'unrecognised');
         }
         try {
           const tokenRes = await doFetch(`${o.apiBase.replace(/\/+$/, '')}/oauth/v1/token`, {
@@ -120,18 +127,14 @@ export function hubspotLogin(o: HubSpotLoginOptions): LoginProvider {
           const tokens = tokenAnswer.safeParse(await tokenRes.json().catch(() => null));
           if (!tokenRes.ok || !tokens.success) {
             o.logger.warn({ login: 'hubspot', status: tokenRes.status }, 'sign-in: code exchange failed');
-            return fail(502, 'HubSpot did not confirm the sign-in', 'Try again in a moment.');
+            return fail(502, 'not_confirmed');
           }
           // The token identifies the user and is then dropped: nothing of it is stored.
           const user = await identifyHubSpotUser(o.apiBase, tokens.data.access_token, doFetch);
           const who = await accessForUser(user, o);
           if (who === null) {
             o.logger.info({ login: 'hubspot', hubId: user.accountId }, 'sign-in: no install for this portal');
-            return fail(
-              403,
-              'No Vigil for this portal',
-              `Vigil is not installed in HubSpot portal ${user.accountId}. Ask a super admin to install it, then sign in again.`,
-            );
+            return fail(403, 'not_installed', user.accountId);
           }
           const next = state.extra(req) ?? '/';
           state.clear(res);

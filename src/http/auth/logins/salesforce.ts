@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
+import { translator } from '../../../i18n/index.ts';
+import { readerLocale } from '../../dashboard/reader-locale.ts';
 import type { LoginProvider } from '../front-door.ts';
-import { signInFailedPage } from '../pages.ts';
+import { type SignInFailure, signInFailedPage } from '../pages.ts';
 import { loginState } from './state-cookie.ts';
 import { type AccessDeps, accessForUser, type IdentifiedUser } from './who.ts';
 
@@ -93,14 +95,23 @@ export function salesforceLogin(o: SalesforceLoginOptions): LoginProvider {
       });
       router.get('/callback', async (req, res, nextHandler) => {
         res.set('Cache-Control', 'no-store');
-        const fail = (status: number, title: string, message: string) => {
+        const fail = (status: number, failure: SignInFailure, account?: string) => {
           state.clear(res);
-          res.status(status).type('html').send(signInFailedPage(title, message));
+          const tr = translator(readerLocale(req));
+          res
+            .status(status)
+            .type('html')
+            .send(
+              signInFailedPage(
+                failure,
+                { crm: 'salesforce', ...(account === undefined ? {} : { account }) },
+                tr,
+              ),
+            );
         };
         const code = typeof req.query['code'] === 'string' ? req.query['code'] : undefined;
         const given = typeof req.query['state'] === 'string' ? req.query['state'] : undefined;
-        if (code === undefined || given === undefined)
-          return fail(400, 'Sign-in not completed', 'Salesforce sent no code or state back; start again.');
+        if (code === undefined || given === undefined) return fail(400, 'not_completed');
         const checked = state.check(req, given);
         let kept: z.infer<typeof keep> | null = null;
         try {
@@ -113,13 +124,7 @@ export function salesforceLogin(o: SalesforceLoginOptions): LoginProvider {
             { login: 'salesforce', rejected: checked.ok ? 'no_verifier' : checked.reason },
             'sign-in callback refused',
           );
-          return fail(
-            400,
-            !checked.ok && checked.reason === 'expired'
-              ? 'Sign-in link expired'
-              : 'Sign-in link not recognised',
-            'Sign-in must start from Vigil and finish within 10 minutes in the same browser.',
-          );
+          return fail(400, !checked.ok && checked.reason === 'expired' ? 'expired' : 'unrecognised');
         }
         try {
           const tokenRes = await doFetch(`${login}/services/oauth2/token`, {
@@ -137,17 +142,13 @@ export function salesforceLogin(o: SalesforceLoginOptions): LoginProvider {
           const tokens = tokenAnswer.safeParse(await tokenRes.json().catch(() => null));
           if (!tokenRes.ok || !tokens.success) {
             o.logger.warn({ login: 'salesforce', status: tokenRes.status }, 'sign-in: code exchange failed');
-            return fail(502, 'Salesforce did not confirm the sign-in', 'Try again in a moment.');
+            return fail(502, 'not_confirmed');
           }
           const user = await identifySalesforceUser(login, tokens.data.access_token, doFetch);
           const who = await accessForUser(user, o);
           if (who === null) {
             o.logger.info({ login: 'salesforce', orgId: user.accountId }, 'sign-in: no install for this org');
-            return fail(
-              403,
-              'No Vigil for this org',
-              `Vigil is not connected to Salesforce org ${user.accountId}. Ask its admin to connect it, then sign in again.`,
-            );
+            return fail(403, 'not_installed', user.accountId);
           }
           state.clear(res);
           await signIn(res, who, kept.next);

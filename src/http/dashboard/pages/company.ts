@@ -1,12 +1,22 @@
 import type { ScoreCause } from '../../../domain/score-cause.ts';
-import { type Translator, translator } from '../../../i18n/index.ts';
+import { explainTier } from '../../../domain/tiers/explain.ts';
+import { type MessageKey, type Translator, translator } from '../../../i18n/index.ts';
+import {
+  companyName,
+  componentLabel,
+  entryStatusLabel,
+  riskLabel,
+  ruleLabel,
+  signalName,
+  statusLabel,
+  tierLabel,
+} from '../../../i18n/labels.ts';
 import type { CompanyDetail } from '../../schemas.ts';
 import { badge, chart, type Tile, tiles } from '../components.ts';
-import { decimal, humanize, isoDay, isoMinute, MISSING, moneyIn, percent, signed } from '../format.ts';
+import { calendarDay, decimal, humanize, MISSING, moneyIn, percent, signed, when } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { reasonText } from '../language.ts';
-import { type PortalSwitch, page } from '../layout.ts';
-import { STATUS_LABELS, TIER_LABELS } from './at-risk.ts';
+import { type PortalSwitch, page, withInstall } from '../layout.ts';
 
 export interface CompanyPageInput {
   company: CompanyDetail;
@@ -26,27 +36,23 @@ export interface CompanyPageInput {
 }
 
 /**
- * Why the company has its tier. The stored sentence is English, in dollars, with the LTV's
- * basis (ARR × margin × lifetime) and any tenure or new-customer note: an English reader of a
- * dollar portal reads it as stored, word for word what the API says. For another language or
- * currency an absolute-rule tier is explained again from its numbers; the other rules keep
- * the stored sentence.
+ * Why the company has its tier. The stored sentence is English, in dollars: an English
+ * reader of a dollar portal reads it as stored, word for word what the API says. For
+ * another language or currency the sentence is said again from its numbers (every rule;
+ * the catalogue's English matches the stored sentence), and a score saved before the
+ * numbers were kept falls back to the absolute rule's lines, else the stored sentence.
  */
 function tierWhy(c: CompanyDetail, input: CompanyPageInput): string {
   const d = c.tierDetail;
-  if (
-    input.tr === undefined ||
-    input.tierLines === undefined ||
-    d.rule !== 'absolute' ||
-    d.expectedLtv === null ||
-    (input.tr.locale === 'en' && input.tr.currency === 'USD')
-  )
-    return d.explanation;
-  return input.tr.t('dashboard.tier.explain_absolute', {
+  const tr = input.tr;
+  if (tr === undefined || (tr.locale === 'en' && tr.currency === 'USD')) return d.explanation;
+  if (d.facts !== undefined) return explainTier(d.facts, tr);
+  if (input.tierLines === undefined || d.rule !== 'absolute' || d.expectedLtv === null) return d.explanation;
+  return tr.t('dashboard.tier.explain_absolute', {
     tier: d.tier,
-    ltv: input.tr.money(d.expectedLtv),
-    high: input.tr.money(input.tierLines.highMinLtv),
-    tech: input.tr.money(input.tierLines.techMaxLtv),
+    ltv: tr.money(d.expectedLtv),
+    high: tr.money(input.tierLines.highMinLtv),
+    tech: tr.money(input.tierLines.techMaxLtv),
   });
 }
 
@@ -59,169 +65,196 @@ function ownerLine(c: CompanyDetail, input: CompanyPageInput): string {
   });
 }
 
-const SIGNAL_LABELS: Record<string, string> = {
-  nps: 'NPS',
-  csat: 'CSAT',
-  netArrChange12m: 'Net ARR change in 12 months',
-  seatUtilisation: 'Seat utilisation (active ÷ seats)',
-  usageTrend: 'Usage trend (30 days vs 30 before)',
+const VIA_KEYS: Record<string, MessageKey> = {
+  app_event: 'company.via.app_event',
+  timeline_event: 'company.via.timeline_event',
+  note: 'company.via.note',
+  task: 'company.via.task',
 };
 
-function signalValue(v: number | null): string {
+function signalValue(v: number | null, tr: Translator): string {
   if (v === null) return MISSING;
-  return Number.isInteger(v)
-    ? v.toLocaleString('en-US')
-    : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return tr.number(Math.round(v * 100) / 100);
 }
 
-function breakdown(c: CompanyDetail): SafeHtml {
-  return html`<table id="breakdown"><caption>Health by component</caption>
-<thead><tr><th scope="col">Component / signal</th><th scope="col" class="num">Value</th><th scope="col" class="num">Score</th>
-<th scope="col" class="num">Weight</th><th scope="col" class="num">Share of score</th></tr></thead>
+function breakdown(c: CompanyDetail, tr: Translator): SafeHtml {
+  return html`<table id="breakdown"><caption>${tr.t('company.breakdown_caption')}</caption>
+<thead><tr><th scope="col">${tr.t('company.col.component')}</th><th scope="col" class="num">${tr.t('company.col.value')}</th><th scope="col" class="num">${tr.t('company.col.score')}</th>
+<th scope="col" class="num">${tr.t('company.col.weight')}</th><th scope="col" class="num">${tr.t('company.col.share')}</th></tr></thead>
 <tbody>${c.breakdown.map(
     (
       b,
-    ) => html`<tr class="component" data-component="${b.component}"><th scope="row">${humanize(b.component)}</th><td></td>
-<td class="num">${b.score === null ? html`<span class="muted">no data</span>` : decimal(b.score)}</td>
+    ) => html`<tr class="component" data-component="${b.component}"><th scope="row">${componentLabel(b.component, tr)}</th><td></td>
+<td class="num">${b.score === null ? html`<span class="muted">${tr.t('company.no_data')}</span>` : decimal(b.score)}</td>
 <td class="num">${decimal(b.weight)}</td><td class="num">${percent(b.effectiveWeight)}</td></tr>
-${b.signals.map(
-  (s) =>
-    html`<tr class="signal" data-signal="${s.signal}"><td>&nbsp;&nbsp;${SIGNAL_LABELS[s.signal] ?? humanize(s.signal)}</td><td class="num">${signalValue(
-      s.value,
-    )}</td><td class="num">${decimal(s.score)}</td><td class="num">${decimal(s.weight)}</td><td></td></tr>`,
-)}`,
+${b.signals.map((s) => {
+  return html`<tr class="signal" data-signal="${s.signal}"><td>&nbsp;&nbsp;${signalName(s.signal, tr) ?? humanize(s.signal)}</td><td class="num">${signalValue(
+    s.value,
+    tr,
+  )}</td><td class="num">${decimal(s.score)}</td><td class="num">${decimal(s.weight)}</td><td></td></tr>`;
+})}`,
   )}</tbody></table>`;
 }
 
-function causeCell(cause: { cause: ScoreCause; configVersion: number } | undefined): SafeHtml | string {
-  if (cause?.cause === 'config') return badge('config', `Config v${cause.configVersion}`);
-  if (cause?.cause === 'model') return badge('model', `Churn model (v${cause.configVersion})`);
-  return 'CRM data';
+function causeCell(
+  cause: { cause: ScoreCause; configVersion: number } | undefined,
+  tr: Translator,
+): SafeHtml | string {
+  if (cause?.cause === 'config')
+    return badge('config', tr.t('company.cause_config', { version: cause.configVersion }));
+  if (cause?.cause === 'model')
+    return badge('model', tr.t('company.cause_model', { version: cause.configVersion }));
+  return tr.t('company.cause_data');
 }
 
-function historyChart(c: CompanyDetail, causes: CompanyPageInput['causes']): SafeHtml {
-  if (c.history.length === 0) return html`<p class="muted">No history yet.</p>`;
+function historyChart(c: CompanyDetail, causes: CompanyPageInput['causes'], tr: Translator): SafeHtml {
+  if (c.history.length === 0) return html`<p class="muted">${tr.t('company.no_history')}</p>`;
   // Settings edits and model changes both come with a settings version; the table tells them apart.
   const isConfig = (at: string) => {
     const cause = causes.get(at)?.cause;
     return cause === 'config' || cause === 'model';
   };
-  const versionLabel = (at: string) => {
-    const cause = causes.get(at);
-    return cause?.cause === 'model' ? `model, v${cause.configVersion}` : `config v${cause?.configVersion}`;
-  };
   const chartHtml = chart({
     id: 'company-history',
-    title: 'Health and churn risk over time',
+    title: tr.t('company.history_title'),
     x: c.history.map((h) => Date.parse(h.at)),
     xLabels: c.history.map((h) =>
-      isConfig(h.at) ? `${isoMinute(h.at)} (${versionLabel(h.at)})` : isoMinute(h.at),
+      isConfig(h.at)
+        ? tr.t(
+            causes.get(h.at)?.cause === 'model'
+              ? 'company.history_model_point'
+              : 'company.history_config_point',
+            {
+              when: when(h.at, tr),
+              version: causes.get(h.at)?.configVersion ?? 0,
+            },
+          )
+        : when(h.at, tr),
     ),
-    yLabel: 'Score',
+    yLabel: tr.t('company.col.score'),
     yRange: [0, 100],
     series: [
-      { label: 'Health', values: c.history.map((h) => h.health) },
-      { label: 'Churn risk', values: c.history.map((h) => h.churnRisk) },
+      { label: tr.t('col.health'), values: c.history.map((h) => h.health) },
+      { label: tr.t('col.churn_risk'), values: c.history.map((h) => h.churnRisk) },
       {
-        label: 'Changed by config or model',
+        label: tr.t('company.changed_by_config'),
         values: c.history.map((h) => (isConfig(h.at) ? (h.health ?? h.churnRisk) : null)),
         color: '#5b21b6',
         points: true,
       },
     ],
     format: (v) => decimal(v),
+    tr,
   });
   const configCount = c.history.filter((h) => causes.get(h.at)?.cause === 'config').length;
   const modelCount = c.history.filter((h) => causes.get(h.at)?.cause === 'model').length;
   return html`${chartHtml}
-<table id="history-table"><caption>Score changes (${configCount} from config edits${modelCount > 0 ? `, ${modelCount} from churn model changes` : ''})</caption>
-<thead><tr><th scope="col">When</th><th scope="col" class="num">Health</th><th scope="col">Status</th><th scope="col" class="num">Churn risk</th>
-<th scope="col">Level</th><th scope="col">Tier</th><th scope="col">Cause</th></tr></thead>
+<table id="history-table"><caption>${tr.t('company.history_caption', { config: configCount, model: modelCount })}</caption>
+<thead><tr><th scope="col">${tr.t('company.col.when')}</th><th scope="col" class="num">${tr.t('col.health')}</th><th scope="col">${tr.t('company.col.status')}</th><th scope="col" class="num">${tr.t('col.churn_risk')}</th>
+<th scope="col">${tr.t('company.col.level')}</th><th scope="col">${tr.t('col.tier')}</th><th scope="col">${tr.t('company.col.cause')}</th></tr></thead>
 <tbody>${[...c.history].reverse().map((h) => {
     const cause = causes.get(h.at);
-    return html`<tr data-cause="${cause?.cause ?? 'data'}"><td>${isoMinute(h.at)}</td><td class="num">${decimal(h.health)}</td>
-<td>${h.status === null ? MISSING : (STATUS_LABELS[h.status] ?? h.status)}</td><td class="num">${decimal(h.churnRisk)}</td>
-<td>${humanize(h.riskLevel)}</td><td>${h.tier === null ? MISSING : (TIER_LABELS[h.tier] ?? h.tier)}</td>
-<td>${causeCell(cause)}</td></tr>`;
+    return html`<tr data-cause="${cause?.cause ?? 'data'}"><td>${when(h.at, tr)}</td><td class="num">${decimal(h.health)}</td>
+<td>${h.status === null ? MISSING : statusLabel(h.status, tr)}</td><td class="num">${decimal(h.churnRisk)}</td>
+<td>${riskLabel(h.riskLevel, tr)}</td><td>${h.tier === null ? MISSING : tierLabel(h.tier, tr)}</td>
+<td>${causeCell(cause, tr)}</td></tr>`;
   })}</tbody></table>`;
 }
 
 export function companyPage(input: CompanyPageInput): string {
   const c = input.company;
+  const tr = input.tr ?? translator('en');
   const summary: Tile[] = [
     {
       key: 'health',
-      label: 'Health',
+      label: tr.t('col.health'),
       value: decimal(c.health),
-      sub: c.status === null ? 'unscored' : (STATUS_LABELS[c.status] ?? c.status),
+      sub: c.status === null ? tr.t('label.unscored') : statusLabel(c.status, tr),
     },
     {
       key: 'confidence',
-      label: 'Confidence',
+      label: tr.t('company.confidence'),
       value: percent(c.confidence),
-      sub: 'share of weight with data',
+      sub: tr.t('company.confidence_sub'),
     },
-    { key: 'change30d', label: 'Change in 30 days', value: signed(c.change30d) },
+    { key: 'change30d', label: tr.t('company.change_30d'), value: signed(c.change30d) },
     {
       key: 'churnRisk',
-      label: 'Churn risk',
+      label: tr.t('col.churn_risk'),
       value: decimal(c.churnRisk),
-      sub: `${humanize(c.riskLevel)} (${c.riskModel} model)`,
+      sub: tr.t('company.risk_sub', { level: riskLabel(c.riskLevel, tr), model: c.riskModel }),
     },
     {
       key: 'tier',
-      label: 'Touch tier',
-      value: TIER_LABELS[c.tier] ?? c.tier,
-      sub: `expected LTV ${moneyIn(c.tierDetail.expectedLtv, input.tr)}`,
+      label: tr.t('portfolio.touch_tier'),
+      value: tierLabel(c.tier, tr),
+      sub: tr.t('company.tier_sub', { ltv: moneyIn(c.tierDetail.expectedLtv, input.tr) }),
     },
-    { key: 'arr', label: 'ARR', value: moneyIn(c.arr, input.tr), sub: `renewal ${isoDay(c.renewalDate)}` },
+    {
+      key: 'arr',
+      label: 'ARR',
+      value: moneyIn(c.arr, input.tr),
+      sub: tr.t('company.arr_sub', { date: calendarDay(c.renewalDate, tr) }),
+    },
   ];
-  const body = html`<p><a href="/at-risk">← At risk</a></p>
-<h1>${c.name ?? `Company ${c.id}`}</h1>
+  const name = companyName(c, tr);
+  const body = html`<p><a href="${withInstall('/at-risk', input.installId)}">← ${tr.t('dashboard.at_risk.title')}</a></p>
+<h1 id="company-name">${name}</h1>
 <p>${
     input.crmUrl === null
-      ? html`<span class="muted">Record ${c.id}</span>`
-      : html`<a href="${input.crmUrl}" target="_blank" rel="noopener noreferrer">Open the record in ${input.crmName}</a> <span class="muted">(record ${c.id})</span>`
-  } · <span class="muted">scored ${isoMinute(c.scoredAt)}</span></p>
+      ? html`<span class="muted">${tr.t('company.record', { id: c.id })}</span>`
+      : html`<a href="${input.crmUrl}" target="_blank" rel="noopener noreferrer">${tr.t('company.open_in_crm', { crm: input.crmName })}</a> <span class="muted">(${tr.t('company.record', { id: c.id })})</span>`
+  } · <span class="muted">${tr.t('company.scored_at', { when: when(c.scoredAt, tr) })}</span></p>
 <p id="owner">${ownerLine(c, input)}</p>
-${tiles(summary, 'Score summary')}
-<h2>Why: churn reasons</h2>
+${tiles(summary, tr.t('company.summary_label'))}
+<h2>${tr.t('company.reasons_heading')}</h2>
 ${
   c.allReasons.length === 0
-    ? html`<p>No churn reason fired.</p>`
+    ? html`<p>${tr.t('company.no_reasons')}</p>`
     : html`<ol id="reasons">${c.allReasons.map(
         (r) =>
-          html`<li data-reason="${r.code}">${reasonText(r, input.tr)} <span class="muted">(+${decimal(r.contribution)} risk)</span></li>`,
+          html`<li data-reason="${r.code}">${reasonText(r, tr)} <span class="muted">${tr.t('company.reason_contribution', { points: decimal(r.contribution) })}</span></li>`,
       )}</ol>`
 }
-<h2>Score breakdown</h2>
-${breakdown(c)}
-<h2>Touch tier</h2>
-<dl class="kv" id="tier-detail"><dt>Tier</dt><dd>${TIER_LABELS[c.tierDetail.tier] ?? c.tierDetail.tier}</dd>
-<dt>Expected lifetime value</dt><dd>${moneyIn(c.tierDetail.expectedLtv, input.tr)}</dd>
-<dt>Expected lifetime</dt><dd>${decimal(c.tierDetail.lifetimeYears)} years (annual churn ${percent(c.tierDetail.annualChurnRate)})</dd>
-<dt>Rule</dt><dd>${humanize(c.tierDetail.rule)}</dd><dt>Why</dt><dd id="tier-why">${tierWhy(c, input)}</dd></dl>
-<h2>History</h2>
-${historyChart(c, input.causes)}
-<h2>Timeline entries written</h2>
+<h2>${tr.t('company.breakdown_heading')}</h2>
+${breakdown(c, tr)}
+<h2>${tr.t('portfolio.touch_tier')}</h2>
+<dl class="kv" id="tier-detail"><dt>${tr.t('col.tier')}</dt><dd>${tierLabel(c.tierDetail.tier, tr)}</dd>
+<dt>${tr.t('company.expected_ltv')}</dt><dd>${moneyIn(c.tierDetail.expectedLtv, input.tr)}</dd>
+<dt>${tr.t('company.expected_lifetime')}</dt><dd>${tr.t('company.lifetime_value', {
+    years: decimal(c.tierDetail.lifetimeYears),
+    churn: percent(c.tierDetail.annualChurnRate),
+  })}</dd>
+<dt>${tr.t('company.rule')}</dt><dd>${ruleLabel(c.tierDetail.rule, tr)}</dd><dt>${tr.t('company.why')}</dt><dd id="tier-why">${tierWhy(c, input)}</dd></dl>
+<h2>${tr.t('company.history_heading')}</h2>
+${historyChart(c, input.causes, tr)}
+<h2>${tr.t('company.timeline_heading')}</h2>
 ${
   c.timeline.length === 0
-    ? html`<p class="muted">No material change has been written to the CRM timeline yet.</p>`
-    : html`<table id="timeline"><thead><tr><th scope="col">When</th><th scope="col">Entry</th><th scope="col">Status</th></tr></thead>
-<tbody>${c.timeline.map(
-        (t) => html`<tr><td>${isoMinute(t.occurredAt)}</td><td><strong>${t.title}</strong><br>${t.body}</td>
-<td>${t.status}${t.via === null ? '' : html` <span class="muted">(${humanize(t.via)})</span>`}</td></tr>`,
-      )}</tbody></table>`
+    ? html`<p class="muted">${tr.t('company.no_timeline')}</p>`
+    : html`<table id="timeline"><thead><tr><th scope="col">${tr.t('company.col.when')}</th><th scope="col">${tr.t('company.col.entry')}</th><th scope="col">${tr.t('company.col.status')}</th></tr></thead>
+<tbody>${c.timeline.map((t) => {
+        const via = t.via === null ? undefined : VIA_KEYS[t.via];
+        return html`<tr><td>${when(t.occurredAt, tr)}</td><td><strong>${t.title}</strong><br>${t.body}</td>
+<td>${entryStatusLabel(t.status, tr)}${
+          t.via === null ? '' : html` <span class="muted">(${via === undefined ? t.via : tr.t(via)})</span>`
+        }</td></tr>`;
+      })}</tbody></table>`
 }
 ${
   c.dataQuality.length === 0
     ? ''
-    : html`<h2>Data quality</h2><ul>${c.dataQuality.map(
-        (q) => html`<li><code>${q.property}</code> on record ${q.recordId}: ${q.message}</li>`,
+    : html`<h2>${tr.t('company.data_quality')}</h2><ul>${c.dataQuality.map(
+        (q) =>
+          html`<li>${tr.t('company.data_quality_item', { property: q.property, record: q.recordId })} ${
+            tr.locale === 'en' || q.problem === undefined
+              ? q.message
+              : tr.t('company.data_problem', { problem: q.problem, value: q.value ?? '' })
+          }</li>`,
       )}</ul>`
 }`;
   return page({
-    title: c.name ?? `Company ${c.id}`,
+    title: name,
     active: 'company',
     body,
     charts: true,

@@ -1,9 +1,11 @@
 import type { FittedChurnModel } from '../../../domain/config/schema.ts';
+import { type Translator, translator } from '../../../i18n/index.ts';
 import { coefficientsInWords } from '../../../learning/words.ts';
 import type { ModelFitRow } from '../../../store/repos/models.ts';
-import { count, isoMinute, MISSING, percent } from '../format.ts';
+import { MISSING, percent, when } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { type PortalSwitch, page } from '../layout.ts';
+import { uiText } from '../ui-text.ts';
 
 /**
  * The Model page: how well the rules and the portal-fitted model rank the customers who
@@ -20,28 +22,28 @@ export interface ModelPageInput {
   adopted: ModelFitRow | null;
   installId?: string | undefined;
   portals?: PortalSwitch | undefined;
+  /** The reader's language and the portal's time zone (English, UTC when absent). */
+  tr?: Translator | undefined;
 }
 
-const auc = (x: number | null | undefined) => (x === null || x === undefined ? MISSING : x.toFixed(3));
-
-function captureFigure(fit: ModelFitRow): SafeHtml {
+function captureFigure(fit: ModelFitRow, tr: Translator): SafeHtml {
   const c = fit.backtest.capture;
-  if (c === null) return html`<p class="muted">No capture chart: too few churned customers to test on.</p>`;
+  if (c === null) return html`<p class="muted">${tr.t('model.no_capture')}</p>`;
   const data = {
     x: c.rules.share.map((s) => s * 100),
-    xLabel: 'riskiest share of customers (%)',
-    yLabel: 'share of churners found (%)',
+    xLabel: tr.t('model.capture_x'),
+    yLabel: tr.t('model.capture_y'),
     series: [
-      { label: 'Rules', values: c.rules.captured.map((v) => v * 100) },
-      { label: 'Fitted model', values: c.fitted.captured.map((v) => v * 100) },
-      { label: 'Random', values: c.rules.share.map((s) => s * 100), dash: true },
+      { label: tr.t('model.rules'), values: c.rules.captured.map((v) => v * 100) },
+      { label: tr.t('model.fitted'), values: c.fitted.captured.map((v) => v * 100) },
+      { label: tr.t('model.random'), values: c.rules.share.map((s) => s * 100), dash: true },
     ],
   };
   return html`<figure class="chart-figure" id="capture-figure">
-<figcaption><h3>Churners found among the riskiest customers</h3></figcaption>
-<div class="chart" data-xy-chart="capture-data" role="img" aria-label="Capture chart; the numbers are in the table below"></div>
+<figcaption><h3>${tr.t('model.capture_title')}</h3></figcaption>
+<div class="chart" data-xy-chart="capture-data" role="img" aria-label="${tr.t('model.capture_aria')}"></div>
 ${jsonScript('capture-data', data)}
-<table id="capture"><thead><tr><th scope="col">Riskiest</th><th scope="col" class="num">Rules</th><th scope="col" class="num">Fitted model</th></tr></thead>
+<table id="capture"><thead><tr><th scope="col">${tr.t('model.col.riskiest')}</th><th scope="col" class="num">${tr.t('model.rules')}</th><th scope="col" class="num">${tr.t('model.fitted')}</th></tr></thead>
 <tbody>${c.rules.share.map(
     (s, i) =>
       html`<tr><th scope="row">${percent(s)}</th><td class="num">${percent(c.rules.captured[i])}</td><td class="num">${percent(c.fitted.captured[i])}</td></tr>`,
@@ -49,87 +51,132 @@ ${jsonScript('capture-data', data)}
 </figure>`;
 }
 
-function calibrationFigure(fit: ModelFitRow): SafeHtml {
+function calibrationFigure(fit: ModelFitRow, tr: Translator): SafeHtml {
   const bins = fit.backtest.calibration;
-  if (bins.length === 0) return html`<p class="muted">No calibration plot: no model was fitted.</p>`;
+  if (bins.length === 0) return html`<p class="muted">${tr.t('model.no_calibration')}</p>`;
   const data = {
     x: bins.map((_, i) => i + 1),
-    xLabel: 'decile of predicted risk',
-    yLabel: 'churn (%)',
+    xLabel: tr.t('model.calibration_x'),
+    yLabel: tr.t('model.calibration_y'),
     series: [
-      { label: 'Predicted', values: bins.map((b) => b.predicted * 100) },
-      { label: 'Observed', values: bins.map((b) => b.observed * 100) },
+      { label: tr.t('model.predicted'), values: bins.map((b) => b.predicted * 100) },
+      { label: tr.t('model.observed'), values: bins.map((b) => b.observed * 100) },
     ],
   };
   return html`<figure class="chart-figure" id="calibration-figure">
-<figcaption><h3>Predicted vs observed churn, by decile</h3></figcaption>
-<div class="chart" data-xy-chart="calibration-data" role="img" aria-label="Calibration plot; the numbers are in the table below"></div>
+<figcaption><h3>${tr.t('model.calibration_title')}</h3></figcaption>
+<div class="chart" data-xy-chart="calibration-data" role="img" aria-label="${tr.t('model.calibration_aria')}"></div>
 ${jsonScript('calibration-data', data)}
-<table id="calibration"><thead><tr><th scope="col">Decile</th><th scope="col" class="num">Customers</th><th scope="col" class="num">Predicted</th><th scope="col" class="num">Observed</th></tr></thead>
+<table id="calibration"><thead><tr><th scope="col">${tr.t('model.col.decile')}</th><th scope="col" class="num">${tr.t('model.col.customers')}</th><th scope="col" class="num">${tr.t('model.predicted')}</th><th scope="col" class="num">${tr.t('model.observed')}</th></tr></thead>
 <tbody>${bins.map(
     (b, i) =>
-      html`<tr><th scope="row">${i + 1}</th><td class="num">${count(b.count)}</td><td class="num">${percent(b.predicted)}</td><td class="num">${percent(b.observed)}</td></tr>`,
+      html`<tr><th scope="row">${i + 1}</th><td class="num">${tr.number(b.count)}</td><td class="num">${percent(b.predicted)}</td><td class="num">${percent(b.observed)}</td></tr>`,
   )}</tbody></table>
 </figure>`;
 }
 
-function words(model: FittedChurnModel | null): SafeHtml {
+function words(model: FittedChurnModel | null, tr: Translator): SafeHtml {
   if (model === null) return html``;
-  const lines = coefficientsInWords(model);
-  return html`<h2>What the model learned</h2>
-<p>For the portal's average customer:</p>
-<ul id="coefficients">${lines.map((l) => html`<li data-feature="${l.feature}">${l.sentence}.</li>`)}</ul>`;
+  const lines = coefficientsInWords(model, 8, tr);
+  return html`<h2>${tr.t('model.learned_heading')}</h2>
+<p>${tr.t('model.learned_lead')}</p>
+<ul id="coefficients">${lines.map((l) => html`<li data-feature="${l.feature}">${tr.t('model.learned_line', { sentence: l.sentence })}</li>`)}</ul>`;
 }
 
-function actions(input: ModelPageInput): SafeHtml {
+function actions(input: ModelPageInput, tr: Translator): SafeHtml {
   const fit = input.latest;
   const canAdopt = fit?.proposed === true && input.adopted?.id !== fit.id;
   const canRevert = input.inUse.kind === 'fitted';
   if (!canAdopt && !canRevert) return html``;
-  return html`<h2>Adopt or revert</h2>
+  return html`<h2>${tr.t('model.actions_heading')}</h2>
 <div id="model-actions" data-fit-id="${fit?.id ?? ''}">
-${canAdopt ? html`<button type="button" id="preview-adopt" data-action="adopt">Preview adopting this model</button>` : ''}
-${canRevert ? html`<button type="button" id="preview-revert" data-action="revert">Preview going back to the rules</button>` : ''}
+${canAdopt ? html`<button type="button" id="preview-adopt" data-action="adopt">${tr.t('model.preview_adopt')}</button>` : ''}
+${canRevert ? html`<button type="button" id="preview-revert" data-action="revert">${tr.t('model.preview_revert')}</button>` : ''}
 <section id="model-preview" hidden aria-live="polite"><div id="model-preview-body"></div>
-<button type="button" id="model-confirm">Confirm</button></section>
+<button type="button" id="model-confirm">${tr.t('model.confirm')}</button></section>
 <p id="model-status" role="status"></p>
 </div>`;
 }
 
+const auc = (x: number | null | undefined) => (x === null || x === undefined ? MISSING : x.toFixed(3));
+
+/**
+ * The fit's verdict: English readers get the stored sentence (it names the exact rule
+ * that decided); other languages a sentence from the same numbers.
+ */
+function verdict(fit: ModelFitRow, tr: Translator): string {
+  const detail =
+    tr.locale === 'en'
+      ? fit.reason
+      : tr.t('model.verdict_detail', {
+          heldOut: fit.backtest.heldOut.examples,
+          fitted: auc(fit.fittedAuc),
+          rules: auc(fit.rulesAuc),
+        });
+  return tr.t('model.verdict', { proposed: fit.proposed ? 'yes' : 'no', detail });
+}
+
 export function modelPage(input: ModelPageInput): string {
+  const tr = input.tr ?? translator('en');
   const fit = input.latest;
   const using =
     input.inUse.kind === 'rules'
-      ? html`the rules (settings v${input.configVersion})`
-      : html`a model fitted ${isoMinute(input.inUse.fittedAt)} on ${count(input.inUse.samples)} customers (settings v${input.configVersion})`;
+      ? tr.t('model.in_use_rules', { version: input.configVersion })
+      : tr.t('model.in_use_fitted', {
+          when: when(input.inUse.fittedAt, tr),
+          samples: input.inUse.samples,
+          version: input.configVersion,
+        });
   const body =
     fit === null
-      ? html`<h1>Churn model</h1>
-<p id="model-in-use">Churn risk is scored with ${using}.</p>
-<p class="notice" id="no-fit">No model has been fitted yet. Vigil fits one after the first full sync and then every week (or run <code>vigil model fit</code>).</p>`
-      : html`<h1>Churn model</h1>
-<p id="model-in-use">Churn risk is scored with ${using}.</p>
-<h2>Latest fit</h2>
+      ? html`<h1>${tr.t('model.title')}</h1>
+<p id="model-in-use">${using}</p>
+<p class="notice" id="no-fit">${tr.t('model.no_fit')}</p>`
+      : html`<h1>${tr.t('model.title')}</h1>
+<p id="model-in-use">${using}</p>
+<h2>${tr.t('model.latest_fit')}</h2>
 <dl class="kv" id="fit-facts">
-<dt>Fitted</dt><dd id="fit-at">${isoMinute(fit.createdAt)} (${fit.trigger.replace('_', ' ')})</dd>
-<dt>Learned from</dt><dd id="fit-examples">${count(fit.examples)} customers, ${count(fit.churned)} of them churned within ${count(fit.horizonDays)} days</dd>
-<dt>Held out (newest, not used to fit)</dt><dd id="fit-held-out">${count(fit.backtest.heldOut.examples)} customers, ${count(fit.backtest.heldOut.churned)} churned</dd>
-<dt>AUC of the rules on them</dt><dd id="rules-auc">${auc(fit.rulesAuc)}</dd>
-<dt>AUC of the fitted model on them</dt><dd id="fitted-auc">${auc(fit.fittedAuc)}</dd>
-<dt>Cross-validated AUC (5-fold, every customer)</dt><dd id="cv-auc">${auc(fit.backtest.fittedCvAuc)}</dd>
-<dt>Verdict</dt><dd id="fit-verdict">${fit.proposed ? 'Proposed' : 'Not proposed'}: ${fit.reason}</dd>
+<dt>${tr.t('model.fitted_at')}</dt><dd id="fit-at">${tr.t('model.fitted_at_value', { when: when(fit.createdAt, tr), trigger: fit.trigger })}</dd>
+<dt>${tr.t('model.learned_from')}</dt><dd id="fit-examples">${tr.t('model.learned_from_value', {
+          examples: fit.examples,
+          churned: fit.churned,
+          days: fit.horizonDays,
+        })}</dd>
+<dt>${tr.t('model.held_out')}</dt><dd id="fit-held-out">${tr.t('model.held_out_value', {
+          examples: fit.backtest.heldOut.examples,
+          churned: fit.backtest.heldOut.churned,
+        })}</dd>
+<dt>${tr.t('model.rules_auc')}</dt><dd id="rules-auc">${auc(fit.rulesAuc)}</dd>
+<dt>${tr.t('model.fitted_auc')}</dt><dd id="fitted-auc">${auc(fit.fittedAuc)}</dd>
+<dt>${tr.t('model.cv_auc')}</dt><dd id="cv-auc">${auc(fit.backtest.fittedCvAuc)}</dd>
+<dt>${tr.t('model.verdict_label')}</dt><dd id="fit-verdict">${verdict(fit, tr)}</dd>
 </dl>
-${captureFigure(fit)}
-${calibrationFigure(fit)}
-${words(fit.model ?? (input.inUse.kind === 'fitted' ? input.inUse : null))}
-${actions(input)}`;
+${captureFigure(fit, tr)}
+${calibrationFigure(fit, tr)}
+${words(fit.model ?? (input.inUse.kind === 'fitted' ? input.inUse : null), tr)}
+${actions(input, tr)}
+${uiText(tr, {
+  previewing: tr.t('model.js.previewing'),
+  previewFailed: tr.t('model.js.preview_failed', { error: '{error}' }),
+  saved: tr.t('model.js.saved', { version: '{version}' }),
+  notSaved: tr.t('model.js.not_saved', { error: '{error}' }),
+  chartFailed: tr.t('model.js.chart_failed', { error: '{error}' }),
+  previewIntro: tr.t('model.js.preview_intro', { companies: '{companies}' }),
+  previewChanged: tr.t('model.js.preview_changed', { changed: '{changed}' }),
+  forExample: tr.t('model.js.for_example'),
+  level_low: tr.t('label.risk.low'),
+  level_medium: tr.t('label.risk.medium'),
+  level_high: tr.t('label.risk.high'),
+  level_critical: tr.t('label.risk.critical'),
+})}`;
   return page({
-    title: 'Model',
+    title: tr.t('nav.model'),
     active: 'model',
     body,
     charts: fit !== null,
     scripts: fit === null ? [] : ['model.js'],
     installId: input.installId,
     portals: input.portals,
+    tr,
   });
 }

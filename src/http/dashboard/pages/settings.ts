@@ -1,10 +1,21 @@
+import type { ReasonCode } from '../../../domain/churn/codes.ts';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
-import type { Translator } from '../../../i18n/index.ts';
-import { count, isoMinute } from '../format.ts';
+import { type Translator, translator } from '../../../i18n/index.ts';
+import {
+  componentLabel,
+  reasonLabel,
+  riskLabel,
+  ruleLabel,
+  statusLabel,
+  tierLabel,
+} from '../../../i18n/labels.ts';
+import { count, when } from '../format.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { type PortalSwitch, page, withInstall } from '../layout.ts';
 import type { PortalLocaleView } from '../routes/portal-locale-api.ts';
 import { FIELD_GROUPS, type Field, valueAt } from '../settings-fields.ts';
+import { FIELD_HELP_KEYS, FIELD_LABEL_KEYS, GROUP_KEYS } from '../settings-words.ts';
+import { uiText } from '../ui-text.ts';
 
 export interface ConfigHistoryRow {
   version: number;
@@ -27,6 +38,8 @@ export interface SettingsPageInput {
   proposal?: { fittedAt: number; rulesAuc: number | null; fittedAuc: number | null } | null;
   /** The portal's language and currency lines, with the reader's translator. */
   portal?: { view: PortalLocaleView; tr: Translator } | undefined;
+  /** The reader's language and the portal's time zone (English, UTC when absent). */
+  tr?: Translator | undefined;
 }
 
 const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
@@ -72,7 +85,29 @@ ${
 
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
-function input(f: Field, value: unknown): SafeHtml {
+/** A field's label in the reader's language: weights by component or reason, the rest by path. */
+function fieldLabel(f: Field, tr: Translator): string {
+  if (f.path.startsWith('health.weights.')) return componentLabel(f.path.slice('health.weights.'.length), tr);
+  if (f.path.startsWith('churn.weights.'))
+    return reasonLabel(f.path.slice('churn.weights.'.length) as ReasonCode, tr);
+  const key = FIELD_LABEL_KEYS[f.path];
+  return key === undefined ? f.label : tr.t(key);
+}
+
+function fieldHelp(f: Field, tr: Translator): string | undefined {
+  if (f.help === undefined) return undefined;
+  const key = FIELD_HELP_KEYS[f.help];
+  return key === undefined ? f.help : tr.t(key);
+}
+
+/** A select's option as a reader reads it: tiers and tier modes by name, others as they are. */
+function optionLabel(f: Field, value: string, tr: Translator): string {
+  if (f.path === 'tiers.mode') return ruleLabel(value, tr);
+  if (f.path === 'tiers.newCustomerCap.maxTier') return tierLabel(value, tr);
+  return value;
+}
+
+function input(f: Field, value: unknown, tr: Translator): SafeHtml {
   const id = fieldId(f.path);
   const described = [`${id}-error`, f.help === undefined ? '' : `${id}-help`]
     .filter((x) => x !== '')
@@ -85,7 +120,8 @@ function input(f: Field, value: unknown): SafeHtml {
       return html`<input type="checkbox" ${common}${value === true ? html` checked` : ''}>`;
     case 'select':
       return html`<select ${common}>${(f.options ?? []).map(
-        (o) => html`<option value="${o}"${o === value ? html` selected` : ''}>${o}</option>`,
+        (o) =>
+          html`<option value="${o}"${o === value ? html` selected` : ''}>${optionLabel(f, o, tr)}</option>`,
       )}</select>`;
     case 'list':
       return html`<input type="text" ${common} value="${Array.isArray(value) ? value.join(', ') : ''}">`;
@@ -96,76 +132,131 @@ function input(f: Field, value: unknown): SafeHtml {
   }
 }
 
-function field(f: Field, config: ScoringConfig): SafeHtml {
+function field(f: Field, config: ScoringConfig, tr: Translator): SafeHtml {
   const id = fieldId(f.path);
-  const control = input(f, valueAt(config, f.path));
-  const help = f.help === undefined ? '' : html` <span class="help" id="${id}-help">(${f.help})</span>`;
+  const control = input(f, valueAt(config, f.path), tr);
+  const helpText = fieldHelp(f, tr);
+  const help = helpText === undefined ? '' : html` <span class="help" id="${id}-help">(${helpText})</span>`;
+  const label = fieldLabel(f, tr);
   return html`<div class="field" data-field="${f.path}">${
     f.kind === 'checkbox'
-      ? html`<label for="${id}">${control} ${f.label}${help}</label>`
-      : html`<label for="${id}">${f.label}${help}</label>${control}`
+      ? html`<label for="${id}">${control} ${label}${help}</label>`
+      : html`<label for="${id}">${label}${help}</label>${control}`
   }<p class="error" id="${id}-error" hidden></p></div>`;
 }
 
+/** The words settings.js writes: preview, status lines, and the codes it shows by name. */
+function settingsScriptText(tr: Translator): SafeHtml {
+  const texts: Record<string, string> = {
+    issuesOne: tr.t('settings.js.issues', { count: 1 }),
+    // A plural needs a number: a marker count, swapped for the placeholder the script fills.
+    issuesMany: tr.t('settings.js.issues', { count: 7_777_777 }).replace(/7,?777,?777/, '{count}'),
+    transition: tr.t('settings.js.transition', { from: '{from}', to: '{to}' }),
+    companyFallback: tr.t('label.company_fallback', { id: '{id}' }),
+    noChange: tr.t('settings.js.no_change'),
+    examples: tr.t('settings.js.examples'),
+    colCompany: tr.t('col.company'),
+    colNow: tr.t('settings.js.col_now'),
+    colEdited: tr.t('settings.js.col_edited'),
+    previewIntro: tr.t('settings.js.preview_intro', { asOf: '{asOf}', companies: '{companies}', ms: '{ms}' }),
+    averageHealth: tr.t('portfolio.average_health'),
+    averageRisk: tr.t('portfolio.average_risk'),
+    statusChanges: tr.t('settings.js.status_changes'),
+    levelChanges: tr.t('settings.js.level_changes'),
+    tierChanges: tr.t('settings.js.tier_changes'),
+    previewing: tr.t('model.js.previewing'),
+    fixBelow: tr.t('settings.js.fix_below'),
+    previewReady: tr.t('settings.js.preview_ready'),
+    previewFailed: tr.t('model.js.preview_failed', { error: '{error}' }),
+    saving: tr.t('settings.js.saving'),
+    notSaved: tr.t('settings.js.not_saved'),
+    saved: tr.t('settings.js.saved', { version: '{version}' }),
+    saveFailed: tr.t('settings.js.save_failed', { error: '{error}' }),
+    status_unscored: tr.t('label.unscored'),
+    level_unscored: tr.t('label.unscored'),
+    tier_unscored: tr.t('label.unscored'),
+  };
+  for (const s of ['healthy', 'neutral', 'at_risk']) texts[`status_${s}`] = statusLabel(s, tr);
+  for (const l of ['low', 'medium', 'high', 'critical']) texts[`level_${l}`] = riskLabel(l, tr);
+  for (const t of ['high', 'low', 'tech']) texts[`tier_${t}`] = tierLabel(t, tr);
+  return uiText(tr, texts);
+}
+
+const MARK = '\u0000';
+
+/** A whole translated sentence with one marked place filled by markup (a sentence is never pieced together). */
+function withinSentence(sentence: string, inner: SafeHtml): SafeHtml {
+  const [before = '', after = ''] = sentence.split(MARK);
+  return html`${before}${inner}${after}`;
+}
+
 export function settingsPage(input: SettingsPageInput): string {
-  const body = html`<h1>Settings</h1>
+  const tr = input.tr ?? input.portal?.tr ?? translator('en');
+  const body = html`<h1>${tr.t('nav.settings')}</h1>
 ${
   input.saved === null || input.saved === undefined
     ? ''
-    : html`<p class="ok-notice" role="status" id="saved-notice">Saved as version ${input.saved}. Every company is being rescored with it;
-score changes it causes are marked “config” in each company's history.</p>`
+    : html`<p class="ok-notice" role="status" id="saved-notice">${tr.t('settings.saved_notice', { version: input.saved })}</p>`
 }
 ${
   input.proposal === null || input.proposal === undefined
     ? ''
-    : html`<p class="notice" id="model-proposal">A churn model fitted ${isoMinute(input.proposal.fittedAt)} ranks this portal's churners better than the rules
-(AUC ${input.proposal.fittedAuc?.toFixed(3) ?? '–'} vs ${input.proposal.rulesAuc?.toFixed(3) ?? '–'} on held-out customers):
-<a href="${withInstall('/model', input.installId)}">review, preview and adopt it on the Model page</a>.</p>`
+    : html`<p class="notice" id="model-proposal">${tr.t('settings.proposal', {
+        when: when(input.proposal.fittedAt, tr),
+        fitted: input.proposal.fittedAuc?.toFixed(3) ?? '–',
+        rules: input.proposal.rulesAuc?.toFixed(3) ?? '–',
+      })}
+<a href="${withInstall('/model', input.installId)}">${tr.t('settings.proposal_link')}</a></p>`
 }
-<p>Scoring config <strong id="config-version">version ${input.version}</strong>${
-    input.version === 0 ? ' (the defaults, never saved)' : ''
-  }. Change a setting, <strong>preview</strong> what it would do to every company, then save: saving creates a new
-version and rescores the book.</p>
+<p>${withinSentence(
+    tr.t('settings.intro', { version: MARK, defaults: input.version === 0 ? 'yes' : 'no' }),
+    html`<strong id="config-version">${tr.t('settings.version', { version: input.version })}</strong>`,
+  )}</p>
 <div id="errors-summary" class="errors-summary" role="alert" tabindex="-1" hidden></div>
 <form id="settings-form" novalidate aria-describedby="errors-summary">
-${FIELD_GROUPS.map(
-  (g) =>
-    html`<fieldset id="group-${g.id}"><legend>${g.legend}</legend>${
-      g.help === undefined ? '' : html`<p class="muted">${g.help}</p>`
-    }<div class="fields">${g.fields.map((f) => field(f, input.config))}</div></fieldset>`,
-)}
-<div class="field"><label for="config-note">Note for this version</label>
-<input type="text" id="config-note" name="note" maxlength="200" size="60" placeholder="e.g. support counts more"></div>
+${FIELD_GROUPS.map((g) => {
+  const keys = GROUP_KEYS[g.id];
+  const legend = keys === undefined ? g.legend : tr.t(keys.legend);
+  const help = keys?.help === undefined ? g.help : tr.t(keys.help);
+  return html`<fieldset id="group-${g.id}"><legend>${legend}</legend>${
+    help === undefined ? '' : html`<p class="muted">${help}</p>`
+  }<div class="fields">${g.fields.map((f) => field(f, input.config, tr))}</div></fieldset>`;
+})}
+<div class="field"><label for="config-note">${tr.t('settings.note')}</label>
+<input type="text" id="config-note" name="note" maxlength="200" size="60" placeholder="${tr.t('settings.note_placeholder')}"></div>
 <div class="actions">
-<button type="button" id="preview-button">Preview changes</button>
-<button type="button" id="save-button">Save and rescore</button>
+<button type="button" id="preview-button">${tr.t('settings.preview_button')}</button>
+<button type="button" id="save-button">${tr.t('settings.save_button')}</button>
 <span id="status" role="status" aria-live="polite"></span>
 </div>
 </form>
 <section id="preview" class="preview" aria-live="polite" aria-labelledby="preview-heading" hidden>
-<h2 id="preview-heading">Preview</h2><div id="preview-body"></div></section>
+<h2 id="preview-heading">${tr.t('settings.preview_heading')}</h2><div id="preview-body"></div></section>
 ${input.portal === undefined ? '' : portalSection(input.portal)}
-<h2>Config history</h2>
-<table id="config-history"><thead><tr><th scope="col" class="num">Version</th><th scope="col">Saved</th><th scope="col">Note</th>
-<th scope="col" class="num">Score changes it caused</th></tr></thead>
+<h2>${tr.t('settings.history_heading')}</h2>
+<table id="config-history"><thead><tr><th scope="col" class="num">${tr.t('settings.col.version')}</th><th scope="col">${tr.t('settings.col.saved')}</th><th scope="col">${tr.t('settings.col.note')}</th>
+<th scope="col" class="num">${tr.t('settings.col.changes')}</th></tr></thead>
 <tbody>${
     input.history.length === 0
-      ? html`<tr><td colspan="4">No saved version yet: the defaults are in use.</td></tr>`
+      ? html`<tr><td colspan="4">${tr.t('settings.no_history')}</td></tr>`
       : input.history.map(
           (h) => html`<tr data-version="${h.version}"><td class="num">${h.version}${
-            h.version === input.version ? html` <span class="badge config">current</span>` : ''
-          }</td><td>${isoMinute(h.createdAt)}</td><td>${h.note === '' ? html`<span class="muted">–</span>` : h.note}</td>
+            h.version === input.version
+              ? html` <span class="badge config">${tr.t('settings.current')}</span>`
+              : ''
+          }</td><td>${when(h.createdAt, tr)}</td><td>${h.note === '' ? html`<span class="muted">–</span>` : h.note}</td>
 <td class="num">${count(h.changes)}</td></tr>`,
         )
   }</tbody></table>
-${jsonScript('config-data', { version: input.version, config: input.config, installId: input.installId ?? null })}`;
+${jsonScript('config-data', { version: input.version, config: input.config, installId: input.installId ?? null })}
+${settingsScriptText(tr)}`;
   return page({
-    title: 'Settings',
+    title: tr.t('nav.settings'),
     active: 'settings',
     body,
     scripts: ['settings.js', 'portal-locale.js'],
     installId: input.installId,
     portals: input.portals,
-    tr: input.portal?.tr,
+    tr,
   });
 }

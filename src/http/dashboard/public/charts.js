@@ -32,7 +32,7 @@
       height: 240,
       series: [
         {
-          label: 'Date',
+          label: data.dateLabel ?? 'Date',
           value: (_u, v) => (v === null ? '–' : new Date(v * 1000).toISOString().slice(0, 10)),
         },
       ].concat(data.series.map((s, i) => Object.assign(seriesFor(s, i), { value: (_u, v) => fmt(v) }))),
@@ -60,7 +60,13 @@
       try {
         draw(el);
       } catch (err) {
-        el.textContent = `The chart could not be drawn (${err.message}); the table below has the numbers.`;
+        // The words come with the chart's data, in the reader's language.
+        const block = document.getElementById(el.dataset.chart);
+        const failed = block === null ? null : JSON.parse(block.textContent).failed;
+        el.textContent =
+          typeof failed === 'string'
+            ? failed.replace('{error}', err.message)
+            : `The chart could not be drawn (${err.message}); the table below has the numbers.`;
       }
     }
   }

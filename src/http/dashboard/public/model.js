@@ -4,6 +4,11 @@
 // which customers change risk level first, then the confirmed POST with the CSRF token.
 (() => {
   const palette = ['#b45309', '#1f5f9e', '#9aa4ad'];
+  // The page's words in the reader's language (ui-text.ts); `{name}` is filled in here.
+  const uiBlock = document.getElementById('ui-text');
+  const texts = uiBlock === null ? {} : JSON.parse(uiBlock.textContent).texts;
+  const say = (key, values = {}) =>
+    String(texts[key] ?? key).replace(/\{(\w+)\}/g, (_m, name) => String(values[name] ?? ''));
 
   function drawXY(el) {
     const block = document.getElementById(el.dataset.xyChart);
@@ -64,15 +69,21 @@
     );
 
   function renderPreview(p) {
+    const level = (code) => say(`level_${code}`);
+    const transition = (t) =>
+      t
+        .split('→')
+        .map((code) => level(code.trim()))
+        .join(' → ');
     const moves = Object.entries(p.riskLevel.byTransition)
-      .map(([t, n]) => `<li>${esc(t)}: ${n}</li>`)
+      .map(([t, n]) => `<li>${esc(transition(t))}: ${n}</li>`)
       .join('');
     const examples = p.riskLevel.examples
-      .map((m) => `<li>${esc(m.name ?? m.companyId)}: ${esc(m.from)} → ${esc(m.to)}</li>`)
+      .map((m) => `<li>${esc(m.name ?? m.companyId)}: ${esc(level(m.from))} → ${esc(level(m.to))}</li>`)
       .join('');
-    return `<p>Every one of <strong>${p.companies}</strong> companies rescored in memory; nothing is saved yet.</p>
-<p><strong id="preview-risk-count">${p.riskLevel.changed}</strong> change risk level:</p><ul>${moves}</ul>
-${examples === '' ? '' : `<p>For example:</p><ul>${examples}</ul>`}`;
+    return `<p>${esc(say('previewIntro', { companies: p.companies }))}</p>
+<p>${esc(say('previewChanged', { changed: '\u0000' })).replace('\u0000', `<strong id="preview-risk-count">${p.riskLevel.changed}</strong>`)}</p><ul>${moves}</ul>
+${examples === '' ? '' : `<p>${esc(say('forExample'))}</p><ul>${examples}</ul>`}`;
   }
 
   function wireActions() {
@@ -86,7 +97,7 @@ ${examples === '' ? '' : `<p>For example:</p><ul>${examples}</ul>`}`;
     for (const button of box.querySelectorAll('button[data-action]')) {
       button.addEventListener('click', async () => {
         const action = button.dataset.action;
-        status.textContent = 'Rescoring every company in memory…';
+        status.textContent = say('previewing');
         try {
           const p = await post('/preview', action === 'adopt' ? { action, fitId } : { action });
           body.innerHTML = renderPreview(p);
@@ -94,7 +105,7 @@ ${examples === '' ? '' : `<p>For example:</p><ul>${examples}</ul>`}`;
           pending = action;
           status.textContent = '';
         } catch (err) {
-          status.textContent = `The preview failed: ${err.message}`;
+          status.textContent = say('previewFailed', { error: err.message });
         }
       });
     }
@@ -102,10 +113,10 @@ ${examples === '' ? '' : `<p>For example:</p><ul>${examples}</ul>`}`;
       if (pending === null) return;
       try {
         const out = await post(`/${pending}`, pending === 'adopt' ? { fitId } : {});
-        status.textContent = `Saved as settings v${out.version}; every company is being rescored.`;
+        status.textContent = say('saved', { version: out.version });
         window.setTimeout(() => window.location.reload(), 800);
       } catch (err) {
-        status.textContent = `Not saved: ${err.message}`;
+        status.textContent = say('notSaved', { error: err.message });
       }
     });
   }
@@ -115,7 +126,7 @@ ${examples === '' ? '' : `<p>For example:</p><ul>${examples}</ul>`}`;
       try {
         drawXY(el);
       } catch (err) {
-        el.textContent = `The chart could not be drawn (${err.message}); the table below has the numbers.`;
+        el.textContent = say('chartFailed', { error: err.message });
       }
     }
     wireActions();

@@ -34,7 +34,10 @@
         return;
       }
       const answer = res === null ? null : await res.json().catch(() => null);
-      if (out) out.textContent = answer?.error?.message ?? 'Disconnecting failed; try again.';
+      // The form carries its failure sentence in the reader's language (data-failed).
+      if (out)
+        out.textContent =
+          answer?.error?.message ?? form.getAttribute('data-failed') ?? 'Disconnecting failed; try again.';
     });
   }
   for (const bar of document.querySelectorAll('[data-share]')) {

@@ -13,6 +13,11 @@
   const query = data.installId ? `?installId=${encodeURIComponent(data.installId)}` : '';
   const fieldId = (path) => `f-${path.replace(/\./g, '-')}`;
   let requestNo = 0;
+  // The page's words in the reader's language (ui-text.ts); `{name}` is filled in here.
+  const ui = JSON.parse(document.getElementById('ui-text')?.textContent ?? '{"texts":{}}');
+  const say = (key, values = {}) =>
+    String(ui.texts[key] ?? key).replace(/\{(\w+)\}/g, (_m, name) => String(values[name] ?? ''));
+  const code = (kind, value) => say(`${kind}_${value ?? 'unscored'}`);
 
   const esc = (s) =>
     String(s).replace(
@@ -87,7 +92,7 @@
         items.push(`<li>${esc(issue.path || '(config)')}: ${esc(text)}</li>`);
       }
     }
-    summary.innerHTML = `<p><strong>${issues.length} setting${issues.length === 1 ? '' : 's'} to fix before this can be previewed or saved:</strong></p><ul>${items.join('')}</ul>`;
+    summary.innerHTML = `<p><strong>${esc(say(issues.length === 1 ? 'issuesOne' : 'issuesMany', { count: issues.length }))}</strong></p><ul>${items.join('')}</ul>`;
     summary.hidden = false;
   }
 
@@ -128,73 +133,83 @@
 
   function summaryFor(title, key, s) {
     const transitions = Object.entries(s.byTransition)
-      .map(([t, n]) => `<li>${esc(t.replace(/_/g, ' '))}: ${n}</li>`)
+      .map(([t, n]) => {
+        const [from, to] = t.split(' → ');
+        return `<li>${esc(say('transition', { from: code(key, from), to: code(key, to) }))}: ${n}</li>`;
+      })
       .join('');
     const examples = s.examples
       .map(
         (e) =>
-          `<tr><th scope="row"><a href="/companies/${encodeURIComponent(e.companyId)}${query}">${esc(e.name ?? `Company ${e.companyId}`)}</a></th><td>${esc(String(e.from ?? 'unscored').replace(/_/g, ' '))}</td><td>${esc(String(e.to ?? 'unscored').replace(/_/g, ' '))}</td></tr>`,
+          `<tr><th scope="row"><a href="/companies/${encodeURIComponent(e.companyId)}${query}">${esc(e.name ?? say('companyFallback', { id: e.companyId }))}</a></th><td>${esc(code(key, e.from))}</td><td>${esc(code(key, e.to))}</td></tr>`,
       )
       .join('');
-    return `<h3>${title}: <span id="preview-${key}-count">${s.changed}</span></h3>${
+    return `<h3>${esc(title)}: <span id="preview-${key}-count">${s.changed}</span></h3>${
       s.changed === 0
-        ? '<p class="muted">No change.</p>'
-        : `<ul>${transitions}</ul><table><caption>Examples</caption><thead><tr><th scope="col">Company</th><th scope="col">Now</th><th scope="col">With the edit</th></tr></thead><tbody>${examples}</tbody></table>`
+        ? `<p class="muted">${esc(say('noChange'))}</p>`
+        : `<ul>${transitions}</ul><table><caption>${esc(say('examples'))}</caption><thead><tr><th scope="col">${esc(say('colCompany'))}</th><th scope="col">${esc(say('colNow'))}</th><th scope="col">${esc(say('colEdited'))}</th></tr></thead><tbody>${examples}</tbody></table>`
     }`;
   }
 
   function renderPreview(p) {
     const f = (v) => (v === null ? '–' : v.toFixed(1));
-    previewBody.innerHTML = `<p>Every company rescored in memory with the saved and the edited config as of ${esc(
-      new Date(p.asOf).toISOString().slice(0, 16).replace('T', ' '),
-    )} UTC: <strong id="preview-companies">${p.companies}</strong> companies, ${p.durationMs} ms. Nothing is saved yet.</p>
-<dl class="kv"><dt>Average health</dt><dd id="preview-health">${f(p.averageHealth.before)} → ${f(p.averageHealth.after)}</dd>
-<dt>Average churn risk</dt><dd>${f(p.averageRisk.before)} → ${f(p.averageRisk.after)}</dd></dl>
-<div class="grid2"><div>${summaryFor('Status changes', 'status', p.status)}</div><div>${summaryFor(
-      'Risk level changes',
+    const asOf = new Intl.DateTimeFormat(ui.locale === 'ja' ? 'ja-JP' : 'en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: ui.timeZone ?? 'UTC',
+    }).format(p.asOf);
+    const intro = esc(say('previewIntro', { asOf, companies: '\u0000', ms: p.durationMs })).replace(
+      '\u0000',
+      `<strong id="preview-companies">${p.companies}</strong>`,
+    );
+    previewBody.innerHTML = `<p>${intro}</p>
+<dl class="kv"><dt>${esc(say('averageHealth'))}</dt><dd id="preview-health">${f(p.averageHealth.before)} → ${f(p.averageHealth.after)}</dd>
+<dt>${esc(say('averageRisk'))}</dt><dd>${f(p.averageRisk.before)} → ${f(p.averageRisk.after)}</dd></dl>
+<div class="grid2"><div>${summaryFor(say('statusChanges'), 'status', p.status)}</div><div>${summaryFor(
+      say('levelChanges'),
       'level',
       p.riskLevel,
-    )}</div><div>${summaryFor('Tier changes', 'tier', p.tier)}</div></div>`;
+    )}</div><div>${summaryFor(say('tierChanges'), 'tier', p.tier)}</div></div>`;
     previewBox.hidden = false;
   }
 
   document.getElementById('preview-button').addEventListener('click', async () => {
-    busy(true, 'Rescoring every company in memory…');
+    busy(true, say('previewing'));
     try {
       const r = await post('/preview', { config: collect() });
       if (r.status === 422) {
         showIssues(r.body.issues);
         summary.focus();
-        busy(false, 'Fix the settings marked below.');
+        busy(false, say('fixBelow'));
         return;
       }
       if (r.status !== 200) throw new Error(r.body.error?.message ?? `HTTP ${r.status}`);
       clearIssues();
       renderPreview(r.body);
-      busy(false, 'Preview ready.');
+      busy(false, say('previewReady'));
       document.getElementById('preview-heading').scrollIntoView();
     } catch (err) {
-      busy(false, `Preview failed: ${err.message}`);
+      busy(false, say('previewFailed', { error: err.message }));
     }
   });
 
   document.getElementById('save-button').addEventListener('click', async () => {
-    busy(true, 'Saving…');
+    busy(true, say('saving'));
     try {
       const r = await post('', { config: collect(), note: document.getElementById('config-note').value });
       if (r.status === 422) {
         showIssues(r.body.issues);
         summary.focus();
-        busy(false, 'Nothing was saved: fix the settings marked below.');
+        busy(false, say('notSaved'));
         return;
       }
       if (r.status !== 200) throw new Error(r.body.error?.message ?? `HTTP ${r.status}`);
-      busy(true, `Saved as version ${r.body.version}; rescoring.`);
+      busy(true, say('saved', { version: r.body.version }));
       const next = new URL(window.location.href);
       next.searchParams.set('saved', String(r.body.version));
       window.location.assign(next.toString());
     } catch (err) {
-      busy(false, `Save failed: ${err.message}`);
+      busy(false, say('saveFailed', { error: err.message }));
     }
   });
 })();

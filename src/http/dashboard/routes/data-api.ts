@@ -14,7 +14,7 @@ import { calendarPeriodKpis } from './shared.ts';
  *   GET /dashboard/api/kpis?period=latest|YYYY-MM|YYYY-Qn → { period, kpis, trend }
  *   GET /dashboard/api/companies/:id/history → score snapshots with their cause (data|config)
  *   GET /dashboard/api/sync → runs, the portal's limit, per-record errors, last webhook
- *   GET /at-risk.csv?tier=&level=&reason=&owner=&customers= → every matching company, highest risk first
+ *   GET /at-risk.csv?tier=&level=&reason=&owner=&ownerName=&customers= → every matching company, highest risk first
  */
 const CSV_PAGE = 200;
 
@@ -61,7 +61,7 @@ export function dataApi(ctx: DashboardContext): Router {
       ctx.deps.lastWebhook?.(install.id) ?? Promise.resolve(null),
     ]);
     res.json({
-      limit: apiLimitFor(stored),
+      limit: (({ label, perWindow, windowMs }) => ({ label, perWindow, windowMs }))(apiLimitFor(stored)),
       runs: runs.map((r) => runSchema.parse(r)),
       writeFailures: writeFailures.map((f) => ({ ...f, failedAt: new Date(f.failedAt).toISOString() })),
       timelineFailures,
@@ -73,7 +73,7 @@ export function dataApi(ctx: DashboardContext): Router {
   router.get('/at-risk.csv', async (req, res) => {
     const install = await ctx.install(req);
     const filters: Record<string, unknown> = {};
-    for (const key of ['tier', 'level', 'reason', 'owner', 'customers'] as const) {
+    for (const key of ['tier', 'level', 'reason', 'owner', 'ownerName', 'customers'] as const) {
       const v = req.query[key];
       if (v !== undefined && v !== '') filters[key] = v;
     }

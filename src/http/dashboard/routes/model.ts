@@ -1,12 +1,15 @@
 import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
+import { translator } from '../../../i18n/index.ts';
 import type { ModelFitRow } from '../../../store/repos/models.ts';
 import { HttpError, parseOr400 } from '../../errors.ts';
 import type { DashboardContext } from '../context.ts';
+import { pageTranslator, readerLocale } from '../language.ts';
 import { errorPage } from '../layout.ts';
 import { modelPage } from '../pages/model.ts';
 import { previewConfig } from '../preview.ts';
+import { errorText } from './pages.ts';
 
 /**
  * The Model page (`GET /model`) and its actions under /dashboard/api/model, each for the
@@ -47,13 +50,15 @@ export function modelRoutes(ctx: DashboardContext): Router {
   router.get('/model', async (req: Request, res: Response) => {
     try {
       const install = await ctx.install(req);
-      const [current, latest, adopted] = await Promise.all([
+      const [current, latest, adopted, tr] = await Promise.all([
         ctx.deps.store.configs.current(install.id),
         ctx.deps.store.models.latest(install.id),
         ctx.deps.store.models.adopted(install.id),
+        pageTranslator(ctx, req, install.id),
       ]);
       res.type('html').send(
         modelPage({
+          tr,
           inUse: current.config.churn.model,
           configVersion: current.version,
           latest,
@@ -64,15 +69,17 @@ export function modelRoutes(ctx: DashboardContext): Router {
       );
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
+      const readerTr = translator(readerLocale(req));
       res
         .status(err.status)
         .type('html')
         .send(
           errorPage(
             err.status,
-            err.status === 404 ? 'Not found' : 'Cannot show this page',
-            err.message,
+            readerTr.t('error.title', { status: err.status === 404 ? 'not_found' : 'other' }),
+            errorText(err, readerTr),
             'model',
+            readerTr,
           ),
         );
     }

@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import { limitSettings } from '../../../connectors/hubspot/limits.ts';
+import { type Translator, translator } from '../../../i18n/index.ts';
 import { HttpError, parseOr400 } from '../../errors.ts';
 import {
   companiesQuerySchema,
@@ -9,8 +10,9 @@ import {
 } from '../../schemas.ts';
 import type { DashboardContext } from '../context.ts';
 import { defaultRecordUrl } from '../deps.ts';
+import { when } from '../format.ts';
 import { snapshotKpis } from '../kpi-view.ts';
-import { ownerNames, pageTranslator, tierMoney } from '../language.ts';
+import { ownerNames, pageTranslator, readerLocale, tierMoney } from '../language.ts';
 import { errorPage, type PageKey } from '../layout.ts';
 import { atRiskPage } from '../pages/at-risk.ts';
 import { companyPage } from '../pages/company.ts';
@@ -34,13 +36,30 @@ function htmlPage(active: PageKey, handler: Handler): Handler {
       await handler(req, res);
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
-      const title = err.status === 404 ? 'Not found' : 'Cannot show this page';
+      const tr = translator(readerLocale(req));
+      const title = tr.t('error.title', { status: err.status === 404 ? 'not_found' : 'other' });
       res
         .status(err.status)
         .type('html')
-        .send(errorPage(err.status, title, err.message, active));
+        .send(errorPage(err.status, title, errorText(err, tr), active, tr));
     }
   };
+}
+
+/** What went wrong in the reader's language; an error without a catalogue sentence keeps its own. */
+export function errorText(err: HttpError, tr: Translator): string {
+  switch (err.code) {
+    case 'company_not_found':
+      return tr.t('error.company_not_found');
+    case 'install_not_found':
+      return tr.t('error.install_not_found');
+    case 'no_install':
+      return tr.t('error.no_install');
+    case 'invalid_request':
+      return tr.t('error.invalid_request', { field: err.field ?? '', detail: err.message });
+    default:
+      return err.message;
+  }
 }
 
 /** Form selects send "" for "All": drop empty values before the API's query schema sees them. */
@@ -57,6 +76,8 @@ export function apiLimitFor(install: { crm: string; authKind: string } | null): 
   const l = limitSettings(oauth ? 'oauth' : 'private');
   return {
     label: `${l.perWindow} requests per 10 seconds (${oauth ? 'OAuth app' : 'private app, lowest tier'}); search ${l.searchPerWindow} per second`,
+    app: oauth ? 'oauth' : 'private',
+    searchPerSecond: l.searchPerWindow,
     perWindow: l.perWindow,
     windowMs: l.windowMs,
   };
@@ -79,23 +100,24 @@ export function pageRoutes(ctx: DashboardContext): Router {
       const computed = await calendarPeriodKpis(ctx, install.id, choice, months);
       const latest = portfolio.kpis;
       const kpis = choice.kind === 'latest' ? snapshotKpis(latest?.values) : computed.chosen;
+      const tr = await pageTranslator(ctx, req, install.id);
       const source =
         choice.kind === 'latest'
           ? latest === null
             ? ''
-            : `From the KPI snapshot of the last sync (${latest.at.slice(0, 16).replace('T', ' ')} UTC), as GET /api/portfolio serves it.`
-          : 'Computed now from the CRM mirror with the same formulas as the sync’s snapshot.';
+            : tr.t('portfolio.source_snapshot', { when: when(latest.at, tr) })
+          : tr.t('portfolio.source_computed');
       res.type('html').send(
         portfolioPage({
           portfolio,
           kpis,
           period: choice.kind === 'latest' ? 'latest' : choice.key,
-          periodOptions: periodOptions(now),
+          periodOptions: periodOptions(now, tr),
           source,
           trend: computed.trend,
           installId: install.installId,
           portals: install.portals,
-          tr: await pageTranslator(ctx, req, install.id),
+          tr,
           tiers: await tierMoney(ctx, install.id),
         }),
       );
@@ -108,9 +130,10 @@ export function pageRoutes(ctx: DashboardContext): Router {
       const install = await ctx.install(req);
       const query = parseOr400(companiesQuerySchema, cleanQuery(req.query, ['page', 'portalId']));
       const pageNumber = Math.max(1, Number.parseInt(String(req.query['page'] ?? '1'), 10) || 1);
-      const [list, owners] = await Promise.all([
+      const [list, tr, names] = await Promise.all([
         ctx.model.companies(install.id, query),
-        ctx.owners(install.id),
+        pageTranslator(ctx, req, install.id),
+        ownerNames(ctx, install.id),
       ]);
       res.type('html').send(
         atRiskPage({
@@ -121,13 +144,13 @@ export function pageRoutes(ctx: DashboardContext): Router {
             level: query.level,
             reason: query.reason,
             owner: query.owner,
+            ownerName: query.ownerName,
             customers: query.customers,
             limit: query.limit,
           },
           pageNumber,
-          owners,
-          tr: await pageTranslator(ctx, req, install.id),
-          ownerNames: await ownerNames(ctx, install.id),
+          tr,
+          ownerNames: names,
           installId: install.installId,
           portals: install.portals,
         }),
@@ -200,6 +223,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           installId: install.installId,
           portals: install.portals,
           portal: ctx.deps.store.portalLocale === undefined ? undefined : { view, tr },
+          tr,
         }),
       );
     }),
@@ -209,15 +233,17 @@ export function pageRoutes(ctx: DashboardContext): Router {
     '/sync',
     htmlPage('sync', async (req, res) => {
       const install = await ctx.install(req);
-      const [runs, stored, writeFailures, timelineFailures, lastWebhook] = await Promise.all([
+      const [runs, stored, writeFailures, timelineFailures, lastWebhook, tr] = await Promise.all([
         ctx.model.runs(install.id, 20),
         ctx.deps.store.installs.get(install.id),
         ctx.deps.store.ledger.failures(install.id),
         ctx.queries.failedTimeline(install.id),
         ctx.deps.lastWebhook?.(install.id) ?? Promise.resolve(null),
+        pageTranslator(ctx, req, install.id),
       ]);
       res.type('html').send(
         syncPage({
+          tr,
           runs,
           limit: apiLimitFor(stored),
           writeFailures,

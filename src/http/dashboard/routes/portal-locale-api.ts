@@ -2,10 +2,11 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { tierDefaultsFor } from '../../../domain/config/currency-defaults.ts';
 import { parseScoringConfig } from '../../../domain/config/parse.ts';
-import { LOCALES } from '../../../i18n/index.ts';
+import { LOCALES, translator } from '../../../i18n/index.ts';
 import { DEFAULT_PORTAL_LOCALE, type PortalLocale } from '../../../store/repos/portal-locale.ts';
 import { HttpError, parseOr400 } from '../../errors.ts';
 import type { DashboardContext } from '../context.ts';
+import { readerLocale } from '../reader-locale.ts';
 import { withFields } from './settings-api.ts';
 
 /**
@@ -94,7 +95,7 @@ export function portalLocaleApi(ctx: DashboardContext): Router {
       if (!parsed.ok) {
         res.status(422).json({
           error: { code: 'invalid_config', message: 'These tier lines are not valid' },
-          issues: withFields(parsed.issues),
+          issues: withFields(parsed.issues, translator(readerLocale(req))),
         });
         return;
       }

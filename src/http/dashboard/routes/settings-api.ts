@@ -1,10 +1,13 @@
-import express, { type Response, Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { type ConfigIssue, parseScoringConfig } from '../../../domain/config/parse.ts';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
+import { type Translator, translator } from '../../../i18n/index.ts';
 import { HttpError, parseOr400 } from '../../errors.ts';
+import { localiseIssue } from '../config-issues.ts';
 import type { DashboardContext } from '../context.ts';
 import { previewConfig } from '../preview.ts';
+import { readerLocale } from '../reader-locale.ts';
 import { fieldForIssue } from '../settings-fields.ts';
 import { configHistory } from './shared.ts';
 
@@ -29,16 +32,20 @@ export interface IssueBody extends ConfigIssue {
   field: string | null;
 }
 
-export function withFields(issues: readonly ConfigIssue[]): IssueBody[] {
-  return issues.map((i) => ({ ...i, field: fieldForIssue(i.path)?.path ?? null }));
+/** Issues with the form input each belongs to, in the reader's language (English when absent). */
+export function withFields(issues: readonly ConfigIssue[], tr?: Translator): IssueBody[] {
+  return issues.map((i) => ({
+    ...(tr === undefined ? i : localiseIssue(i, tr)),
+    field: fieldForIssue(i.path)?.path ?? null,
+  }));
 }
 
-function parseOr422(res: Response, config: unknown): ScoringConfig | null {
+function parseOr422(req: Request, res: Response, config: unknown): ScoringConfig | null {
   const parsed = parseScoringConfig(config);
   if (parsed.ok) return parsed.config;
   res.status(422).json({
     error: { code: 'invalid_config', message: 'The scoring config has errors' },
-    issues: withFields(parsed.issues),
+    issues: withFields(parsed.issues, translator(readerLocale(req))),
   });
   return null;
 }
@@ -72,13 +79,17 @@ export function settingsApi(ctx: DashboardContext): Router {
     await ctx.install(req);
     const body = parseOr400(bodySchema, req.body ?? {});
     const parsed = parseScoringConfig(body.config);
-    res.json(parsed.ok ? { ok: true, issues: [] } : { ok: false, issues: withFields(parsed.issues) });
+    res.json(
+      parsed.ok
+        ? { ok: true, issues: [] }
+        : { ok: false, issues: withFields(parsed.issues, translator(readerLocale(req))) },
+    );
   });
 
   router.post('/preview', async (req, res) => {
     const install = await ctx.install(req);
     const body = parseOr400(bodySchema, req.body ?? {});
-    const edited = parseOr422(res, body.config);
+    const edited = parseOr422(req, res, body.config);
     if (edited === null) return;
     // Bounded per portal: at most PREVIEWS_PER_PORTAL waiting or running, so one portal's
     // clicks cannot queue up rescores of its book in front of everyone else's.
@@ -108,7 +119,7 @@ export function settingsApi(ctx: DashboardContext): Router {
   router.post('/', async (req, res) => {
     const install = await ctx.install(req);
     const body = parseOr400(bodySchema, req.body ?? {});
-    const config = parseOr422(res, body.config);
+    const config = parseOr422(req, res, body.config);
     if (config === null) return;
     const version = await ctx.deps.store.configs.save(install.id, config, body.note ?? '');
     ctx.deps.logger.info({ installId: install.id, version }, 'dashboard: scoring config saved');
