@@ -19,6 +19,7 @@ export const FIELD_LABEL_KEYS: Readonly<Record<string, MessageKey>> = {
   'tiers.tenureLift.minDays': 'settings.f.tiers_tenureLift_minDays',
   'tiers.newCustomerCap.maxDays': 'settings.f.tiers_newCustomerCap_maxDays',
   'tiers.newCustomerCap.maxTier': 'settings.f.tiers_newCustomerCap_maxTier',
+  'churn.graded': 'settings.f.churn_graded',
   'churn.thresholds.noLoginDays': 'settings.f.churn_thresholds_noLoginDays',
   'churn.thresholds.seatUtilisationBelow': 'settings.f.churn_thresholds_seatUtilisationBelow',
   'churn.thresholds.featuresUsedAtMost': 'settings.f.churn_thresholds_featuresUsedAtMost',
@@ -77,6 +78,7 @@ export const FIELD_HELP_KEYS: Readonly<Record<string, MessageKey>> = {
   '0–1': 'settings.help.ratio',
   "0–1; empty = the portfolio's own": 'settings.help.churn_rate',
   'percent at health 0': 'settings.help.baseline',
+  'risk rises as a signal nears its threshold; off: nothing until it is crossed': 'settings.help.graded',
 };
 
 export const GROUP_KEYS: Readonly<Record<string, { legend: MessageKey; help?: MessageKey }>> = {

@@ -491,6 +491,7 @@ export const en = {
   'settings.f.tiers_tenureLift_minDays': 'Tenure lift after days',
   'settings.f.tiers_newCustomerCap_maxDays': 'New customer for days',
   'settings.f.tiers_newCustomerCap_maxTier': 'New customers at most',
+  'settings.f.churn_graded': 'Graded severities',
   'settings.f.churn_thresholds_noLoginDays': 'No login days',
   'settings.f.churn_thresholds_seatUtilisationBelow': 'Seat utilisation below',
   'settings.f.churn_thresholds_featuresUsedAtMost': 'Features used at most',
@@ -545,6 +546,7 @@ export const en = {
   'settings.help.ratio': '0–1',
   'settings.help.churn_rate': "0–1; empty = the portfolio's own",
   'settings.help.baseline': 'percent at health 0',
+  'settings.help.graded': 'risk rises as a signal nears its threshold; off: nothing until it is crossed',
   'settings.group.weights': 'Health weights',
   'settings.group.weights_help':
     'How much each component counts. Components without data are left out and the rest renormalised.',

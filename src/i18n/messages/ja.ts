@@ -480,6 +480,7 @@ export const ja: Record<MessageKey, string> = {
   'settings.f.tiers_tenureLift_minDays': '引き上げまでの継続日数',
   'settings.f.tiers_newCustomerCap_maxDays': '新規顧客とみなす日数',
   'settings.f.tiers_newCustomerCap_maxTier': '新規顧客のティアの上限',
+  'settings.f.churn_graded': '段階的な重み付け',
   'settings.f.churn_thresholds_noLoginDays': 'ログインのない日数',
   'settings.f.churn_thresholds_seatUtilisationBelow': '席の利用率がこれ未満',
   'settings.f.churn_thresholds_featuresUsedAtMost': '利用機能数がこれ以下',
@@ -534,6 +535,8 @@ export const ja: Record<MessageKey, string> = {
   'settings.help.ratio': '0〜1',
   'settings.help.churn_rate': '0〜1。空欄＝ポートフォリオ自身の率',
   'settings.help.baseline': 'ヘルススコア0のときの%',
+  'settings.help.graded':
+    'シグナルがしきい値に近づくほどリスクが上がる。オフ：しきい値を超えるまで何も加えない',
   'settings.group.weights': 'ヘルススコアの重み',
   'settings.group.weights_help': '各要素の重みです。データのない要素は除外し、残りで正規化します。',
   'settings.group.bands': '状態の区分',
