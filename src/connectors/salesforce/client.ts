@@ -5,6 +5,7 @@ import { CallStatsRecorder } from '../hubspot/call-stats.ts';
 import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
 import { CrmAuthError, CrmRateLimitError } from '../types.ts';
 import { type ApiUsage, type BudgetPolicy, budgetDecision, decideRetry, parseLimitInfo } from './budget.ts';
+import { permissionOfError, SalesforcePermissionError } from './permission-error.ts';
 
 // The jsforce Connection Vigil uses for one org, and the call runner around it.
 // - API version ≥ 64.0 (jsforce defaults to 50.0, which lacks what Vigil relies on).
@@ -230,6 +231,10 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
         } catch (error) {
           if (authFailure !== null) throw authFailure;
           const code = errorCode(error);
+          // A missing permission, named (API access anywhere; INSUFFICIENT_ACCESS from the Metadata API).
+          const permission = permissionOfError(code);
+          if (permission !== null && (permission !== 'metadata' || spec.endpoint.startsWith('SOAP ')))
+            throw new SalesforcePermissionError([permission], `${code}: ${(error as Error).message}`);
           const decision = decideRetry({
             errorCode: code,
             attempt,

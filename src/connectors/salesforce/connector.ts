@@ -4,6 +4,7 @@ import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
 import { invalidateSchemas, objectSchema } from './describe.ts';
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
+import { assertSyncPermissions } from './permissions.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
@@ -90,15 +91,21 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     accountId: options.orgId,
     maxWriteBatch: MAX_COLLECTION,
     provision: async () => {
-      const report = await provision(client, options.userId);
+      const report = await provision(client, options.userId, { state: options.state, now: now() });
       // Vigil's fields (and their field-level security) just changed: read the schema afresh.
       await invalidateSchemas(options.state, ['Account', 'Task']);
       return report;
     },
-    readAll: async (type, properties, cursor) =>
-      companies(type, await readAll(ctx, type, properties, cursor)),
-    readChanged: async (type, properties, since, cursor) =>
-      companies(type, await readChanged(ctx, type, properties, since, cursor)),
+    // A read that starts checks the integration user's permissions first (cached a day): a missing
+    // View All Data would read only part of the book, silently.
+    readAll: async (type, properties, cursor) => {
+      if (cursor === null) await assertSyncPermissions(client, options.state, now());
+      return companies(type, await readAll(ctx, type, properties, cursor));
+    },
+    readChanged: async (type, properties, since, cursor) => {
+      if (cursor === null) await assertSyncPermissions(client, options.state, now());
+      return companies(type, await readChanged(ctx, type, properties, since, cursor));
+    },
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
     writeCompanies: (updates) =>
       writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),

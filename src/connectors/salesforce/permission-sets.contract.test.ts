@@ -54,7 +54,7 @@ describe('permission sets', () => {
         `PermissionSet:${READER_PERMISSION_SET.fullName}`,
       ]),
     );
-    // A provisioned org: 2 CustomField reads + 1 PermissionSet read + 2 queries + /limits.
-    expect(connector.callStats().calls - before).toBe(6);
+    // A provisioned org: the permission query + 2 CustomField reads + 1 PermissionSet read + 2 queries + /limits.
+    expect(connector.callStats().calls - before).toBe(7);
   });
 });

@@ -1,5 +1,7 @@
 import type { ProvisionReport } from '../types.ts';
-import type { SalesforceClient } from './client.ts';
+import { errorCode, type SalesforceClient } from './client.ts';
+import { NEEDED_PERMISSIONS, SalesforcePermissionError } from './permission-error.ts';
+import { checkPermissions } from './permissions.ts';
 import { query } from './reads.ts';
 import { select, str } from './soql.ts';
 import {
@@ -12,6 +14,10 @@ import {
 
 /**
  * Provisioning through the Metadata API (SOAP, as jsforce's `conn.metadata` sends it), idempotent:
+ * 0. the integration user's system permissions (permissions.ts, one query): without Modify Metadata
+ *    nothing can be created, so provisioning stops there and names it; a missing View All Data or
+ *    Assign Permission Sets is reported in `failed` (the first stops syncs, the second leaves the
+ *    permission set for an admin to assign);
  * 1. read Vigil's CustomFields (10 per call), create the missing ones, update those whose type or
  *    picklist values differ;
  * 2. the `Vigil_Integration` permission set grants read and edit on every one of them — new fields
@@ -21,7 +27,8 @@ import {
  * 3. the permission set is assigned to the integration user (PermissionSetAssignment insert) if
  *    it is not already;
  * 4. /limits, so the budget knows the org's usage before the first sync.
- * Calls on a provisioned org: 2 reads + 1 permission-set read + 2 queries + 1 /limits = 6.
+ * Calls on a provisioned org: 1 permission query + 2 reads + 1 permission-set read + 2 queries +
+ * 1 /limits = 7.
  */
 const CHUNK = 10;
 
@@ -101,11 +108,27 @@ function grants(wanted: PermissionSetComponent, existing: PermissionSetMeta | un
   return wanted.fieldPermissions.every((p) => saved.get(p.field) === `${p.readable}/${p.editable}`);
 }
 
-export async function provision(client: SalesforceClient, userId: string): Promise<ProvisionReport> {
+type State = { get(key: string): Promise<string | null>; set(key: string, value: string): Promise<void> };
+
+const permissionEntry = (p: keyof typeof NEEDED_PERMISSIONS) => `Permission: ${NEEDED_PERMISSIONS[p].label}`;
+
+export async function provision(
+  client: SalesforceClient,
+  userId: string,
+  permissions: { state: State; now: number },
+): Promise<ProvisionReport> {
   const created: string[] = [];
   const updated: string[] = [];
   const unchanged: string[] = [];
   const failed: Array<{ name: string; reason: string }> = [];
+  const lacking = await checkPermissions(client, permissions.state, permissions.now);
+  if (lacking.includes('api') || lacking.includes('metadata'))
+    throw new SalesforcePermissionError(lacking.filter((p) => p === 'api' || p === 'metadata'));
+  if (lacking.includes('viewAll'))
+    failed.push({
+      name: permissionEntry('viewAll'),
+      reason: `The integration user lacks "View All Data", needed for ${NEEDED_PERMISSIONS.viewAll.forWhat}. Syncs stop until an admin grants it.`,
+    });
   const wanted = customFieldComponents();
   const toCreate: Component[] = [];
   const toUpdate: Component[] = [];
@@ -198,12 +221,25 @@ export async function provision(client: SalesforceClient, userId: string): Promi
       ],
     }),
   );
-  if (assigned.totalSize === 0) {
-    await client.call({ endpoint: 'POST /sobjects/PermissionSetAssignment', safe: false }, (conn) =>
-      conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetId: psId }),
-    );
-    created.push('PermissionSetAssignment');
-  } else unchanged.push('PermissionSetAssignment');
+  const assignByHand = `An admin assigns the ${PERMISSION_SET.fullName} permission set to the integration user (Setup → Users → Permission Set Assignments); until then Vigil cannot see its own fields.`;
+  if (assigned.totalSize > 0) unchanged.push('PermissionSetAssignment');
+  else if (lacking.includes('assign'))
+    failed.push({
+      name: permissionEntry('assign'),
+      reason: `The integration user lacks "Assign Permission Sets". ${assignByHand}`,
+    });
+  else {
+    try {
+      await client.call({ endpoint: 'POST /sobjects/PermissionSetAssignment', safe: false }, (conn) =>
+        conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetId: psId }),
+      );
+      created.push('PermissionSetAssignment');
+    } catch (error) {
+      // Refused although the permission check passed (e.g. a permission set license): named, not fatal.
+      if (!/^INSUFFICIENT_ACCESS/.test(errorCode(error))) throw error;
+      failed.push({ name: 'PermissionSetAssignment', reason: `${errorCode(error)}. ${assignByHand}` });
+    }
+  }
 
   const limits = (await client.call({ endpoint: 'GET /limits', safe: true }, (conn) => conn.limits())) as {
     DailyApiRequests?: { Max: number; Remaining: number };

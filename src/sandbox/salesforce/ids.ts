@@ -16,6 +16,7 @@ export const KEY_PREFIX = {
   Organization: '00D',
   PermissionSet: '0PS',
   PermissionSetAssignment: '0Pa',
+  UserPermissionAccess: '0Up',
   CustomField: '00N',
   QueryLocator: '01g',
   BulkJob: '750',

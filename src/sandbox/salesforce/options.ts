@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SeedSize } from '../seed/types.ts';
+import type { UserPermission } from './state/user-permissions.ts';
 
 // Start options of the Salesforce sandbox (the HubSpot sandbox's, with Salesforce's own limits).
 
@@ -22,6 +23,13 @@ export interface OrgOption {
   customFieldLimit?: number;
   /** Custom fields ("Account.NPS_Score__c") that exist but field-level security hides from the integration user. */
   hiddenFields?: readonly string[];
+  /**
+   * The integration user's system permissions that differ from a System Administrator's (all on),
+   * e.g. `{ ViewAllData: false }` (state/user-permissions.ts says what each one gates).
+   */
+  userPermissions?: Partial<Record<UserPermission, boolean>>;
+  /** false: an edition without API access (every call is API_DISABLED_FOR_ORG). Default true. */
+  apiEnabled?: boolean;
 }
 
 export interface SalesforceSandboxOptions {

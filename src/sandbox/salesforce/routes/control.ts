@@ -3,6 +3,7 @@ import type { OrgEntry, SfContext } from '../context.ts';
 import { isSObjectName } from '../state/fields.ts';
 import { addOrg, reseedOrg } from '../state/orgs.ts';
 import { mutateOrg } from '../state/seed-changes.ts';
+import { isUserPermission, USER_PERMISSIONS, type UserPermission } from '../state/user-permissions.ts';
 import { toJson } from '../state/values.ts';
 
 // The control API under /__sandbox (no auth, no limits), in the HubSpot sandbox's style: orgs and
@@ -159,6 +160,22 @@ export function controlRouter(ctx: SfContext): Router {
     for (const id of Array.isArray(body.ids) ? body.ids : [])
       if (typeof id === 'string') entry.org.failingRecords.set(id, message);
     res.json({ failing: entry.org.failingRecords.size });
+  });
+  // The integration user's system permissions (a profile or permission set changed in Setup).
+  router.patch(`${base}/orgs/:orgId/user-permissions`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const changes: Partial<Record<UserPermission, boolean>> = {};
+    for (const [name, value] of Object.entries(body)) {
+      if (!isUserPermission(name) || typeof value !== 'boolean')
+        return res
+          .status(400)
+          .json({ error: `${name}: expected one of ${USER_PERMISSIONS.join(', ')} with true or false` });
+      changes[name] = value;
+    }
+    entry.org.setUserPermissions(changes);
+    res.json(entry.org.userPermissions);
   });
   router.get(`${base}/orgs/:orgId/api-usage`, (req, res) => {
     const entry = orgOf(ctx, req, res);

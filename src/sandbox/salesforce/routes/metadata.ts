@@ -1,4 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
+import { apiRefusal } from '../auth/api-access.ts';
 import { sessionOf } from '../auth/middleware.ts';
 import type { SfContext } from '../context.ts';
 import { limitInfo } from '../limits/middleware.ts';
@@ -67,6 +68,18 @@ export function metadataRouter(ctx: SfContext): Router {
           soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
         );
       res.locals.org = entry;
+      const refused = apiRefusal(entry.org);
+      if (refused) return send(res, 500, soapFault(refused.errorCode, refused.message));
+      const perms = entry.org.userPermissions;
+      if (!perms.ModifyMetadata && !perms.ModifyAllData)
+        return send(
+          res,
+          500,
+          soapFault(
+            'INSUFFICIENT_ACCESS',
+            'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
+          ),
+        );
       const now = ctx.clock.now();
       if (!entry.usage.take(now))
         return send(res, 500, soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));

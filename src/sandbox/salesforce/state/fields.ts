@@ -1,3 +1,5 @@
+import { userPermissionAccessFields } from './user-permissions.ts';
+
 // The fields of the sObjects the sandbox serves, with their SOAP/describe types and whether the API
 // may write them. Read-only fields (IsWon, IsClosed, SystemModstamp…) are computed by Salesforce; a
 // write to one is refused with INVALID_FIELD_FOR_INSERT_UPDATE, as the real API does.
@@ -46,6 +48,7 @@ export const SOBJECTS = [
   'User',
   'PermissionSet',
   'PermissionSetAssignment',
+  'UserPermissionAccess',
 ] as const;
 export type SObjectName = (typeof SOBJECTS)[number];
 
@@ -188,6 +191,8 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('AssigneeId', 'reference', { required: true }),
         f('PermissionSetId', 'reference', { required: true }),
       ];
+    case 'UserPermissionAccess':
+      return userPermissionAccessFields();
   }
 }
 

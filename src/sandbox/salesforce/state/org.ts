@@ -2,6 +2,7 @@ import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
+import { allPermissions, OWNED_RECORDS, USER_PERMISSIONS, type UserPermission } from './user-permissions.ts';
 import { type Coerced, coerceInput, type FieldValue, type ValueError } from './values.ts';
 
 // One Salesforce org: its records per sObject, the fields (standard, the customer's own custom
@@ -44,6 +45,10 @@ export class OrgState {
   readonly failingRecords = new Map<string, string>();
   /** When each sObject's recycle bin was last emptied (physical deletion). */
   readonly purgedAt = new Map<SObjectName, number>();
+  /** The integration user's system permissions (user-permissions.ts); a System Administrator's by default. */
+  readonly userPermissions: Record<UserPermission, boolean> = allPermissions();
+  /** Whether the edition includes API access (false: every call is API_DISABLED_FOR_ORG). */
+  apiEnabled = true;
   readonly #counters = new Map<string, number>();
   readonly #now: () => number;
 
@@ -58,6 +63,26 @@ export class OrgState {
     this.userId = this.nextId('User');
     this.username = `integration@${this.orgId.toLowerCase()}.sandbox`;
     this.put('User', this.userId, { Username: this.username, Name: 'Integration User', IsActive: true });
+    this.setUserPermissions({});
+  }
+
+  /** Changes the integration user's permissions; its UserPermissionAccess row follows. */
+  setUserPermissions(changes: Partial<Record<UserPermission, boolean>>): void {
+    Object.assign(this.userPermissions, changes);
+    const row: Record<string, FieldValue> = { LastCacheUpdate: this.now() };
+    for (const p of USER_PERMISSIONS) row[`Permissions${p}`] = this.userPermissions[p];
+    this.table('UserPermissionAccess').clear();
+    this.put('UserPermissionAccess', recordId(KEY_PREFIX.UserPermissionAccess, 1), row);
+  }
+
+  /**
+   * Whether the integration user sees the record: with View All Data (or Modify All Data) every
+   * record; without, only those it owns (a Private sharing default, and no sharing rules).
+   */
+  sees(sobject: SObjectName, record: SfRecord): boolean {
+    if (!OWNED_RECORDS.has(sobject)) return true;
+    if (this.userPermissions.ViewAllData || this.userPermissions.ModifyAllData) return true;
+    return record.values['OwnerId'] === this.userId;
   }
 
   now(): number {
@@ -138,6 +163,9 @@ export class OrgState {
     const id = this.nextId(sobject);
     const record = this.put(sobject, id, {});
     Object.assign(record.values, defaults(sobject, this.table(sobject).size), checked.values);
+    // The creating user owns a new record unless one is named ("OwnerId", Object Reference).
+    if (OWNED_RECORDS.has(sobject) && (record.values['OwnerId'] ?? null) === null)
+      record.values['OwnerId'] = this.userId;
     derive(sobject, record.values, null, this.now());
     this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: true };
@@ -246,6 +274,12 @@ export class OrgState {
 
   /** A PermissionSetAssignment takes effect at once: the user gains the set's field permissions. */
   #assignment(values: Record<string, FieldValue>): SaveError | null {
+    if (!this.userPermissions.AssignPermissionSets && !this.userPermissions.ModifyAllData)
+      return {
+        statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+        message: 'insufficient access rights on object id',
+        fields: [],
+      };
     const userId = String(values['AssigneeId'] ?? '');
     const psId = String(values['PermissionSetId'] ?? '');
     if (!this.get('User', userId) || !this.security.permissionSets.has(psId))

@@ -42,6 +42,8 @@ export function reseedOrg(ctx: SfContext, entry: OrgEntry): OrgEntry {
  */
 function applyFieldOptions(org: OrgState, option: OrgOption): void {
   if (option.customFieldLimit !== undefined) org.customFieldLimit = option.customFieldLimit;
+  if (option.userPermissions !== undefined) org.setUserPermissions(option.userPermissions);
+  if (option.apiEnabled !== undefined) org.apiEnabled = option.apiEnabled;
   const without =
     option.withoutCustomFields === true
       ? ACCOUNT_USAGE.map((f) => f.name)
