@@ -7,6 +7,7 @@ import { correctLastContact, VigilTaskDays } from './last-contact.ts';
 import { assertSyncPermissions } from './permissions.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
+import { closedTaskStatus } from './task-status.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
 
 /**
@@ -109,7 +110,10 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
     writeCompanies: (updates) =>
       writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
-    writeTimeline: (entries) => writeTimeline(client, entries, vigilTasks),
+    writeTimeline: async (entries) =>
+      entries.length === 0
+        ? []
+        : writeTimeline(client, entries, vigilTasks, await closedTaskStatus(client, options.state, now())),
     callStats: () => client.stats.snapshot(),
   };
 }

@@ -95,6 +95,8 @@ export async function writeTimeline(
   client: SalesforceClient,
   entries: readonly TimelineEntry[],
   vigilTasks: VigilTaskDays | null = null,
+  /** A closed status of the org's Task picklist (task-status.ts). */
+  closedStatus = 'Completed',
 ): Promise<TimelineOutcome[]> {
   const outcomes: TimelineOutcome[] = [];
   const written: Array<{ accountId: string; day: string }> = [];
@@ -105,7 +107,7 @@ export async function writeTimeline(
       WhatId: e.companyId,
       Subject: e.title.length > SUBJECT_MAX ? `${e.title.slice(0, SUBJECT_MAX - 1)}…` : e.title,
       Description: e.body,
-      Status: 'Completed',
+      Status: closedStatus,
       Priority: 'Normal',
       // No TaskSubtype: it is settable on create only and the upsert may update an entry sent
       // before; on create Salesforce defaults it to Task.

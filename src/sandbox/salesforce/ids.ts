@@ -17,6 +17,7 @@ export const KEY_PREFIX = {
   PermissionSet: '0PS',
   PermissionSetAssignment: '0Pa',
   UserPermissionAccess: '0Up',
+  TaskStatus: '01J',
   CustomField: '00N',
   QueryLocator: '01g',
   BulkJob: '750',

@@ -28,6 +28,8 @@ export interface OrgOption {
    * e.g. `{ ViewAllData: false }` (state/user-permissions.ts says what each one gates).
    */
   userPermissions?: Partial<Record<UserPermission, boolean>>;
+  /** The Task status picklist (TaskStatus), e.g. one whose closed status is "Done"; default Salesforce's. */
+  taskStatuses?: ReadonlyArray<{ label: string; closed: boolean; isDefault: boolean }>;
   /** false: an edition without API access (every call is API_DISABLED_FOR_ORG). Default true. */
   apiEnabled?: boolean;
 }

@@ -1,3 +1,4 @@
+import { taskStatusFields } from './task-statuses.ts';
 import { userPermissionAccessFields } from './user-permissions.ts';
 
 // The fields of the sObjects the sandbox serves, with their SOAP/describe types and whether the API
@@ -49,6 +50,7 @@ export const SOBJECTS = [
   'PermissionSet',
   'PermissionSetAssignment',
   'UserPermissionAccess',
+  'TaskStatus',
 ] as const;
 export type SObjectName = (typeof SOBJECTS)[number];
 
@@ -193,6 +195,8 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
       ];
     case 'UserPermissionAccess':
       return userPermissionAccessFields();
+    case 'TaskStatus':
+      return taskStatusFields();
   }
 }
 

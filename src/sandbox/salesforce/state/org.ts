@@ -2,6 +2,7 @@ import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
+import { checkTaskStatuses, DEFAULT_TASK_STATUSES, type TaskStatusDef } from './task-statuses.ts';
 import { allPermissions, OWNED_RECORDS, USER_PERMISSIONS, type UserPermission } from './user-permissions.ts';
 import { type Coerced, coerceInput, type FieldValue, type ValueError } from './values.ts';
 
@@ -64,6 +65,38 @@ export class OrgState {
     this.username = `integration@${this.orgId.toLowerCase()}.sandbox`;
     this.put('User', this.userId, { Username: this.username, Name: 'Integration User', IsActive: true });
     this.setUserPermissions({});
+    this.setTaskStatuses(DEFAULT_TASK_STATUSES);
+  }
+
+  /** The Task status picklist (task-statuses.ts): TaskStatus rows and Task.Status's values. */
+  setTaskStatuses(statuses: readonly TaskStatusDef[]): void {
+    checkTaskStatuses(statuses);
+    const table = this.table('TaskStatus');
+    table.clear();
+    statuses.forEach((s, i) => {
+      this.put('TaskStatus', recordId(KEY_PREFIX.TaskStatus, i + 1), {
+        MasterLabel: s.label,
+        SortOrder: i + 1,
+        IsDefault: s.isDefault,
+        IsClosed: s.closed,
+      });
+    });
+    const status = this.field('Task', 'Status')!;
+    this.addField('Task', { ...status, picklist: statuses.map((s) => s.label), restricted: true });
+  }
+
+  /** The labels of the statuses that close a Task. */
+  closedTaskStatuses(): Set<string> {
+    const out = new Set<string>();
+    for (const r of this.table('TaskStatus').values())
+      if (r.values['IsClosed'] === true) out.add(String(r.values['MasterLabel']));
+    return out;
+  }
+
+  defaultTaskStatus(): string {
+    for (const r of this.table('TaskStatus').values())
+      if (r.values['IsDefault'] === true) return String(r.values['MasterLabel']);
+    return 'Not Started';
   }
 
   /** Changes the integration user's permissions; its UserPermissionAccess row follows. */
@@ -163,10 +196,12 @@ export class OrgState {
     const id = this.nextId(sobject);
     const record = this.put(sobject, id, {});
     Object.assign(record.values, defaults(sobject, this.table(sobject).size), checked.values);
+    if (sobject === 'Task' && checked.values['Status'] === undefined)
+      record.values['Status'] = this.defaultTaskStatus();
     // The creating user owns a new record unless one is named ("OwnerId", Object Reference).
     if (OWNED_RECORDS.has(sobject) && (record.values['OwnerId'] ?? null) === null)
       record.values['OwnerId'] = this.userId;
-    derive(sobject, record.values, null, this.now());
+    derive(sobject, record.values, null, this.now(), this.closedTaskStatuses());
     this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: true };
   }
@@ -192,7 +227,7 @@ export class OrgState {
     const now = options.startedAt === undefined ? this.now() : toSecond(options.startedAt);
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
-    derive(sobject, record.values, before, now);
+    derive(sobject, record.values, before, now, this.closedTaskStatuses());
     this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: false };
   }
@@ -377,6 +412,7 @@ export function derive(
   v: Record<string, FieldValue>,
   before: Record<string, FieldValue> | null,
   now: number,
+  closedTaskStatuses: ReadonlySet<string> = new Set(['Completed']),
 ): void {
   if (sobject === 'Opportunity') {
     const stage = v['StageName'];
@@ -388,7 +424,7 @@ export function derive(
     if (!closed) v['ClosedDate'] = null;
     v['IsClosed'] = closed;
   } else if (sobject === 'Task') {
-    const closed = v['Status'] === 'Completed';
+    const closed = closedTaskStatuses.has(String(v['Status']));
     if (closed && before?.['IsClosed'] !== true) v['CompletedDateTime'] = now;
     v['IsClosed'] = closed;
   }

@@ -44,6 +44,15 @@ function applyFieldOptions(org: OrgState, option: OrgOption): void {
   if (option.customFieldLimit !== undefined) org.customFieldLimit = option.customFieldLimit;
   if (option.userPermissions !== undefined) org.setUserPermissions(option.userPermissions);
   if (option.apiEnabled !== undefined) org.apiEnabled = option.apiEnabled;
+  if (option.taskStatuses !== undefined) {
+    org.setTaskStatuses(option.taskStatuses);
+    // Seeded Tasks take the org's own statuses: closed ones its first closed status, others its default.
+    const closed = [...org.closedTaskStatuses()][0] ?? org.defaultTaskStatus();
+    const labels = new Set(option.taskStatuses.map((s) => s.label));
+    for (const task of org.table('Task').values())
+      if (!labels.has(String(task.values['Status'])))
+        task.values['Status'] = task.values['IsClosed'] === true ? closed : org.defaultTaskStatus();
+  }
   const without =
     option.withoutCustomFields === true
       ? ACCOUNT_USAGE.map((f) => f.name)
