@@ -8,6 +8,7 @@ import {
   type WriteOutcome,
 } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
+import { saveSplittingOnCpuLimit } from './cpu-split.ts';
 import type { ObjectSchema } from './describe.ts';
 import type { VigilTaskDays } from './last-contact.ts';
 import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
@@ -18,6 +19,8 @@ import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
  * gets its own result, kept as its outcome. An update is idempotent, so the call may be retried.
  * Timeline entries become completed Tasks on the Account, upserted by Vigil's external id
  * (`PATCH /composite/sobjects/Task/Vigil_Entry_Id__c`): the same entry sent twice is one Task.
+ * Records an org's trigger refused for the Apex CPU limit are sent again in smaller batches
+ * (cpu-split.ts).
  */
 export const MAX_COLLECTION = 200;
 
@@ -68,10 +71,14 @@ export async function writeCompanies(
   if (real.length > 0) {
     const records = real.map((u) => ({ Id: u.companyId, ...u.fields }));
     try {
-      const raw = await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
-        conn.sobject('Account').update(records, { allOrNone: false }),
+      const results = await saveSplittingOnCpuLimit(records, async (batch) =>
+        saveResults.parse(
+          await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
+            conn.sobject('Account').update([...batch], { allOrNone: false }),
+          ),
+        ),
       );
-      saveResults.parse(raw).forEach((r, i) => {
+      results.forEach((r, i) => {
         const companyId = real[i]!.companyId;
         const e = r.errors[0];
         outcomes.set(
@@ -114,11 +121,15 @@ export async function writeTimeline(
       ActivityDate: new Date(e.occurredAt).toISOString().slice(0, 10),
     }));
     try {
-      const raw = await client.call(
-        { endpoint: `PATCH /composite/sobjects/Task/${TASK_ENTRY_FIELD}`, safe: true },
-        (conn) => conn.sobject('Task').upsert(records, TASK_ENTRY_FIELD, { allOrNone: false }),
+      const results = await saveSplittingOnCpuLimit(records, async (batch) =>
+        saveResults.parse(
+          await client.call(
+            { endpoint: `PATCH /composite/sobjects/Task/${TASK_ENTRY_FIELD}`, safe: true },
+            (conn) => conn.sobject('Task').upsert([...batch], TASK_ENTRY_FIELD, { allOrNone: false }),
+          ),
+        ),
       );
-      saveResults.parse(raw).forEach((r, j) => {
+      results.forEach((r, j) => {
         const entryId = chunk[j]!.id;
         const e = r.errors[0];
         if (r.success) written.push({ accountId: chunk[j]!.companyId, day: records[j]!.ActivityDate });

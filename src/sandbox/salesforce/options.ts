@@ -30,6 +30,8 @@ export interface OrgOption {
   userPermissions?: Partial<Record<UserPermission, boolean>>;
   /** The Task status picklist (TaskStatus), e.g. one whose closed status is "Done"; default Salesforce's. */
   taskStatuses?: ReadonlyArray<{ label: string; closed: boolean; isDefault: boolean }>;
+  /** Apex triggers that exceed the CPU limit when one save holds more than `maxRecords` of their object. */
+  cpuHungryTriggers?: ReadonlyArray<{ sobject: 'Account' | 'Task'; name: string; maxRecords: number }>;
   /** false: an edition without API access (every call is API_DISABLED_FOR_ORG). Default true. */
   apiEnabled?: boolean;
 }

@@ -1,5 +1,6 @@
 import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
+import type { CpuHungryTrigger } from './apex-triggers.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
 import { checkTaskStatuses, DEFAULT_TASK_STATUSES, type TaskStatusDef } from './task-statuses.ts';
@@ -48,6 +49,8 @@ export class OrgState {
   readonly purgedAt = new Map<SObjectName, number>();
   /** The integration user's system permissions (user-permissions.ts); a System Administrator's by default. */
   readonly userPermissions: Record<UserPermission, boolean> = allPermissions();
+  /** Apex triggers that exceed the CPU limit on large saves (apex-triggers.ts), by object. */
+  readonly cpuHungryTriggers = new Map<SObjectName, CpuHungryTrigger>();
   /** Whether the edition includes API access (false: every call is API_DISABLED_FOR_ORG). */
   apiEnabled = true;
   readonly #counters = new Map<string, number>();

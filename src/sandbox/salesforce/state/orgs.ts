@@ -44,6 +44,11 @@ function applyFieldOptions(org: OrgState, option: OrgOption): void {
   if (option.customFieldLimit !== undefined) org.customFieldLimit = option.customFieldLimit;
   if (option.userPermissions !== undefined) org.setUserPermissions(option.userPermissions);
   if (option.apiEnabled !== undefined) org.apiEnabled = option.apiEnabled;
+  for (const trigger of option.cpuHungryTriggers ?? []) {
+    if (!(Number.isInteger(trigger.maxRecords) && trigger.maxRecords >= 1))
+      throw new RangeError(`cpuHungryTriggers: maxRecords of ${trigger.name} must be an integer ≥ 1`);
+    org.cpuHungryTriggers.set(trigger.sobject, trigger);
+  }
   if (option.taskStatuses !== undefined) {
     org.setTaskStatuses(option.taskStatuses);
     // Seeded Tasks take the org's own statuses: closed ones its first closed status, others its default.
