@@ -47,6 +47,9 @@ export interface SalesforceConnectorOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** The install's state key holding the instance URL a refresh moved the org to. */
+export const INSTANCE_URL_KEY = 'salesforce:instanceUrl';
+
 export function createSalesforceConnector(options: SalesforceConnectorOptions): CrmConnector {
   const budget: BudgetPolicy = { ...DEFAULT_BUDGET, ...options.budget };
   if (!(budget.share > 0 && budget.share <= 1))
@@ -62,6 +65,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
     tokens: options.tokens,
     withTokenLock: options.withTokenLock,
+    // An org moved to another instance: kept, so the next start goes there directly.
+    onInstanceUrl: (url) => options.state.set(INSTANCE_URL_KEY, url),
     budget,
     sleep,
     now: () => (options.clock ?? Date).now(),

@@ -139,6 +139,30 @@ export function controlRouter(ctx: SfContext): Router {
     res.json({ purged: entry.org.emptyRecycleBin(sobject) });
   });
 
+  // An org migration: the org answers at `instanceUrl` (another URL of this server) from now on, and
+  // the sessions issued before stop working (auth/instance.ts).
+  router.post(`${base}/orgs/:orgId/move`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const target = (req.body as { instanceUrl?: unknown } | undefined)?.instanceUrl;
+    let url: URL | null = null;
+    try {
+      url = typeof target === 'string' ? new URL(target) : null;
+    } catch {
+      url = null;
+    }
+    if (url === null || url.port !== new URL(ctx.baseUrl.value).port)
+      return res
+        .status(400)
+        .json({
+          error: `instanceUrl must be another URL of this sandbox, e.g. http://localhost:${new URL(ctx.baseUrl.value).port}`,
+        });
+    entry.org.instanceUrl = url.origin;
+    res.json({
+      instanceUrl: url.origin,
+      expired: ctx.tokens.expireSessions(entry.org.orgId, ctx.clock.now()),
+    });
+  });
   router.post(`${base}/orgs/:orgId/sessions/expire`, (req, res) => {
     const entry = orgOf(ctx, req, res);
     if (entry) res.json({ expired: ctx.tokens.expireSessions(entry.org.orgId, ctx.clock.now()) });

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
 import { apiRefusal } from '../auth/api-access.ts';
+import { onInstance } from '../auth/instance.ts';
 import { sessionOf } from '../auth/middleware.ts';
 import type { SfContext } from '../context.ts';
 import { limitInfo } from '../limits/middleware.ts';
@@ -61,7 +62,7 @@ export function metadataRouter(ctx: SfContext): Router {
         return send(res, 500, soapFault('INVALID_XML', 'The request is not well-formed XML'));
       }
       const entry = envelope.sessionId === null ? undefined : sessionOf(ctx, envelope.sessionId);
-      if (!entry)
+      if (!entry || !onInstance(entry.org, req))
         return send(
           res,
           500,

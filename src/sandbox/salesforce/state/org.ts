@@ -51,6 +51,8 @@ export class OrgState {
   readonly userPermissions: Record<UserPermission, boolean> = allPermissions();
   /** Apex triggers that exceed the CPU limit on large saves (apex-triggers.ts), by object. */
   readonly cpuHungryTriggers = new Map<SObjectName, CpuHungryTrigger>();
+  /** The instance the org was moved to (auth/instance.ts); null: the sandbox's own base URL. */
+  instanceUrl: string | null = null;
   /** Whether the edition includes API access (false: every call is API_DISABLED_FOR_ORG). */
   apiEnabled = true;
   readonly #counters = new Map<string, number>();
