@@ -152,11 +152,9 @@ export function controlRouter(ctx: SfContext): Router {
       url = null;
     }
     if (url === null || url.port !== new URL(ctx.baseUrl.value).port)
-      return res
-        .status(400)
-        .json({
-          error: `instanceUrl must be another URL of this sandbox, e.g. http://localhost:${new URL(ctx.baseUrl.value).port}`,
-        });
+      return res.status(400).json({
+        error: `instanceUrl must be another URL of this sandbox, e.g. http://localhost:${new URL(ctx.baseUrl.value).port}`,
+      });
     entry.org.instanceUrl = url.origin;
     res.json({
       instanceUrl: url.origin,
