@@ -147,8 +147,8 @@ export class OrgState {
   visibleField(sobject: SObjectName, name: string, access: 'read' | 'edit' = 'read'): FieldDef | undefined {
     const def = this.field(sobject, name);
     if (!def?.custom) return def;
-    const object = sobject === 'Task' ? 'Activity' : sobject;
-    return this.security.can(this.userId, `${object}.${def.name}`, access) ? def : undefined;
+    // Activity fields are granted per activity object (`Task.X__c`; metadata/components.ts).
+    return this.security.can(this.userId, `${sobject}.${def.name}`, access) ? def : undefined;
   }
 
   addField(sobject: SObjectName, def: FieldDef): void {
