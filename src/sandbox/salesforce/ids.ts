@@ -12,6 +12,7 @@ export const KEY_PREFIX = {
   Opportunity: '006',
   Case: '500',
   Task: '00T',
+  Event: '00U',
   User: '005',
   Organization: '00D',
   PermissionSet: '0PS',

@@ -46,6 +46,7 @@ export const SOBJECTS = [
   'Opportunity',
   'Case',
   'Task',
+  'Event',
   'User',
   'PermissionSet',
   'PermissionSetAssignment',
@@ -183,6 +184,21 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         ro('CompletedDateTime', 'datetime'),
         f('OwnerId', 'reference'),
       ];
+    case 'Event':
+      // "Event", Object Reference: a timed event (ActivityDateTime + DurationInMinutes) or an
+      // all-day one (IsAllDayEvent + ActivityDate); ActivityDate is the date part of a timed one.
+      return [
+        ...SYSTEM,
+        f('WhatId', 'reference'),
+        f('WhoId', 'reference'),
+        f('Subject', 'string', { length: 255 }),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('ActivityDateTime', 'datetime'),
+        f('ActivityDate', 'date'),
+        f('DurationInMinutes', 'int'),
+        f('IsAllDayEvent', 'boolean'),
+        f('OwnerId', 'reference'),
+      ];
     case 'User':
       return [...SYSTEM, ro('Username', 'string'), ro('Name', 'string'), ro('IsActive', 'boolean')];
     case 'PermissionSet':
@@ -218,6 +234,6 @@ export const METADATA_FIELD_TYPES: Record<string, FieldType> = {
 
 /** Custom fields on Task and Event are defined on the Activity object (`Activity.Field__c`). */
 export function sobjectsOfMetadataObject(object: string): SObjectName[] {
-  if (object === 'Activity') return ['Task'];
+  if (object === 'Activity') return ['Task', 'Event'];
   return isSObjectName(object) ? [object] : [];
 }

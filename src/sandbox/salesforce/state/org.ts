@@ -194,6 +194,15 @@ export class OrgState {
       )
         return { ok: false, id: null, errors: [requiredMissing(def.name)] };
     }
+    if (sobject === 'Event') {
+      const v = checked.values;
+      const timed = v['ActivityDateTime'] !== undefined && v['ActivityDateTime'] !== null;
+      const allDay =
+        v['IsAllDayEvent'] === true && v['ActivityDate'] !== undefined && v['ActivityDate'] !== null;
+      if (!timed && !allDay) return { ok: false, id: null, errors: [requiredMissing('ActivityDateTime')] };
+      if (timed && (v['DurationInMinutes'] ?? null) === null)
+        return { ok: false, id: null, errors: [requiredMissing('DurationInMinutes')] };
+    }
     if (sobject === 'PermissionSetAssignment') {
       const refused = this.#assignment(checked.values);
       if (refused) return { ok: false, id: null, errors: [refused] };
@@ -241,15 +250,17 @@ export class OrgState {
    * Account.LastActivityDate ("Account", Object Reference): whichever is the most recent of the due
    * date of the most recent event and the due date of the most recently closed task on the record —
    * whoever wrote the task, Vigil included. A closed task without a due date counts on the day it
-   * was completed (stricter than assuming it is ignored). Salesforce maintains the field without an
-   * edit of the Account, so the Account's own stamps are left as they are.
+   * was completed (stricter than assuming it is ignored); an event counts on its ActivityDate.
+   * Salesforce maintains the field without an edit of the Account, so the Account's own stamps are
+   * left as they are.
    */
   #touchLastActivity(sobject: SObjectName, v: Record<string, FieldValue>): void {
-    if (sobject !== 'Task' || v['IsClosed'] !== true) return;
+    let due: FieldValue | undefined;
+    if (sobject === 'Task' && v['IsClosed'] === true) due = v['ActivityDate'] ?? v['CompletedDateTime'];
+    else if (sobject === 'Event') due = v['ActivityDate'];
+    else return;
     const account = this.get('Account', String(v['WhatId'] ?? ''));
-    if (!account) return;
-    const due = v['ActivityDate'] ?? v['CompletedDateTime'];
-    if (typeof due !== 'number') return;
+    if (!account || typeof due !== 'number') return;
     const day = Math.floor(due / 86_400_000) * 86_400_000;
     const current = account.values['LastActivityDate'];
     if (typeof current !== 'number' || current < day) account.values['LastActivityDate'] = day;
@@ -428,6 +439,10 @@ export function derive(
     if (closed && before?.['IsClosed'] !== true) v['ClosedDate'] = now;
     if (!closed) v['ClosedDate'] = null;
     v['IsClosed'] = closed;
+  } else if (sobject === 'Event') {
+    const at = v['ActivityDateTime'];
+    if (typeof at === 'number' && v['IsAllDayEvent'] !== true)
+      v['ActivityDate'] = Math.floor(at / 86_400_000) * 86_400_000;
   } else if (sobject === 'Task') {
     const closed = closedTaskStatuses.has(String(v['Status']));
     if (closed && before?.['IsClosed'] !== true) v['CompletedDateTime'] = now;
