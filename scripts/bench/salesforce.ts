@@ -90,11 +90,18 @@ try {
     const t = performance.now();
     const summary = await runSync(deps, { installId: install.id, mode });
     if (summary.status !== 'succeeded') throw new Error(`${mode} sync ${summary.status}: ${summary.error}`);
+    const after = connector.callStats();
+    // This run's calls by endpoint (the recorder counts since the connector was made).
+    const byEndpoint: Record<string, number> = {};
+    for (const [endpoint, n] of Object.entries(after.byEndpoint)) {
+      const d = n - (before.byEndpoint[endpoint] ?? 0);
+      if (d > 0) byEndpoint[endpoint] = d;
+    }
     return {
       summary,
       wallSeconds: (performance.now() - t) / 1000,
-      calls: delta(before, connector.callStats()),
-      byEndpoint: connector.callStats().byEndpoint,
+      calls: delta(before, after),
+      byEndpoint,
     };
   };
 
@@ -174,12 +181,14 @@ try {
     peerSampledCompanies: sample,
     echo: {
       calls: echo.calls.calls,
+      endpoints: echo.byEndpoint,
       wallSeconds: round(echo.wallSeconds),
       recordsRead: echo.summary.recordsRead,
     },
     incremental: {
       changed: mutated,
       ...figures(inc, incBound),
+      endpoints: inc.byEndpoint,
       timelineEntries: inc.summary.timelineEntries,
       peerCalls: peerTotal,
     },

@@ -98,8 +98,9 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     maxWriteBatch: MAX_COLLECTION,
     provision: async () => {
       const report = await provision(client, options.userId, { state: options.state, now: now() });
-      // Vigil's fields (and their field-level security) just changed: read the schema afresh.
-      await invalidateSchemas(options.state, ['Account', 'Task']);
+      // Vigil's fields (and their field-level security) just changed: provisioning described
+      // Account afresh; Task is read again when next needed.
+      await invalidateSchemas(options.state, ['Task']);
       return report;
     },
     // A read that starts checks the integration user's permissions first (cached a day): a missing
@@ -115,10 +116,10 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
     writeCompanies: (updates) =>
       writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
-    writeTimeline: async (entries) =>
-      entries.length === 0
-        ? []
-        : writeTimeline(client, entries, vigilTasks, await closedTaskStatus(client, options.state, now())),
+    writeTimeline: (entries) =>
+      writeTimeline(client, entries, vigilTasks, (refresh) =>
+        closedTaskStatus(client, options.state, now(), { force: refresh }),
+      ),
     callStats: () => client.stats.snapshot(),
   };
 }

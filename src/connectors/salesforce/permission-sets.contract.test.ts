@@ -57,8 +57,9 @@ describe('permission sets', () => {
         `PermissionSet:${READER_PERMISSION_SET.fullName}`,
       ]),
     );
-    // A provisioned org: the permission query + 2 CustomField reads + 1 PermissionSet read + 2 queries + /limits.
-    expect(connector.callStats().calls - before).toBe(7);
+    // A provisioned org: the permission query + 2 CustomField reads + 1 PermissionSet read + 2 queries
+    // + the Account describe + the TaskStatus query + /limits.
+    expect(connector.callStats().calls - before).toBe(9);
   });
 
   // The CustomField is Activity.Vigil_Entry_Id__c, but field permissions are stored per activity

@@ -1,15 +1,18 @@
 import type { ProvisionReport } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
+import { describeObject } from './describe.ts';
 import { NEEDED_PERMISSIONS, SalesforcePermissionError } from './permission-error.ts';
 import { checkPermissions } from './permissions.ts';
 import { query } from './reads.ts';
 import { select, str } from './soql.ts';
+import { closedTaskStatus, NoClosedTaskStatusError } from './task-status.ts';
 import {
   customFieldComponents,
   PERMISSION_SET,
   type PermissionSetComponent,
   permissionSetComponents,
   TASK_ENTRY_FIELD,
+  VIGIL_FIELDS,
 } from './vigil-fields.ts';
 
 /**
@@ -26,9 +29,11 @@ import {
  *    (one call) only if they differ;
  * 3. the permission set is assigned to the integration user (PermissionSetAssignment insert) if
  *    it is not already;
- * 4. /limits, so the budget knows the org's usage before the first sync.
+ * 4. the Account describe, kept for the sync (Vigil fields the user still cannot edit are named),
+ *    and the org's closed Task status (TaskStatus);
+ * 5. /limits, so the budget knows the org's usage before the first sync.
  * Calls on a provisioned org: 1 permission query + 2 reads + 1 permission-set read + 2 queries +
- * 1 /limits = 7.
+ * 1 describe + 1 TaskStatus query + 1 /limits = 9.
  */
 const CHUNK = 10;
 
@@ -239,6 +244,26 @@ export async function provision(
       if (!/^INSUFFICIENT_ACCESS/.test(errorCode(error))) throw error;
       failed.push({ name: 'PermissionSetAssignment', reason: `${errorCode(error)}. ${assignByHand}` });
     }
+  }
+
+  // Vigil's Account fields as the integration user now sees them (a describe, kept for the sync's
+  // reads and writes): one created but not editable — field-level security set otherwise — is named.
+  const account = await describeObject(client, permissions.state, 'Account', permissions.now);
+  if (!lacking.includes('assign') || assigned.totalSize > 0)
+    for (const f of VIGIL_FIELDS) {
+      const name = `Account.${f.field}`;
+      if (missing.has(name) || account.fields.get(f.field.toLowerCase())?.updateable === true) continue;
+      failed.push({
+        name,
+        reason: `The field exists but the integration user cannot edit it (field-level security): grant Edit on it in the ${PERMISSION_SET.fullName} permission set or the user's profile.`,
+      });
+    }
+  // The closed status timeline Tasks will carry (the org's TaskStatus picklist), read afresh.
+  try {
+    await closedTaskStatus(client, permissions.state, permissions.now, { force: true });
+  } catch (error) {
+    if (!(error instanceof NoClosedTaskStatusError)) throw error;
+    failed.push({ name: 'Task status', reason: error.message });
   }
 
   const limits = (await client.call({ endpoint: 'GET /limits', safe: true }, (conn) => conn.limits())) as {

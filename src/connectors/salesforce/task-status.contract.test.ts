@@ -56,7 +56,7 @@ describe('Task status from the org', () => {
     expect(org(0).get('Task', open.id!)!.values['Status']).toBe('Open');
   });
 
-  it('writes timeline entries with a closed status of an org without "Completed", once asked per day', async () => {
+  it('writes timeline entries with a closed status of an org without "Completed", read at provisioning', async () => {
     const { connector } = await sandboxConnector(sandbox, { username: sandbox.orgs[0]!.username });
     await connector.provision();
     const out = await connector.writeTimeline([entry(0, 'status-1')]);
@@ -75,5 +75,24 @@ describe('Task status from the org', () => {
     expect((await connector.writeTimeline([entry(1, 'status-3')]))[0]!.ok).toBe(true);
     const task = [...org(1).scan('Task')].find((t) => t.values[TASK_ENTRY_FIELD] === 'status-3')!;
     expect(task.values['Status']).toBe('Completed');
+  });
+
+  it('an admin changes the statuses after provisioning: the refused entries are sent again with a status read afresh', async () => {
+    const { connector } = await sandboxConnector(sandbox, { username: sandbox.orgs[0]!.username });
+    await connector.provision();
+    org(0).setTaskStatuses([
+      { label: 'Open', closed: false, isDefault: true },
+      { label: 'Closed', closed: true, isDefault: false },
+    ]);
+    const before = connector.callStats().calls;
+    const out = await connector.writeTimeline([entry(0, 'status-4'), entry(0, 'status-5')]);
+    expect(
+      out.every((o) => o.ok),
+      JSON.stringify(out),
+    ).toBe(true);
+    // The refused upsert, the TaskStatus query, the upsert again.
+    expect(connector.callStats().calls - before).toBe(3);
+    const task = [...org(0).scan('Task')].find((t) => t.values[TASK_ENTRY_FIELD] === 'status-5')!;
+    expect(task.values['Status']).toBe('Closed');
   });
 });

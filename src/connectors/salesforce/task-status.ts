@@ -7,19 +7,36 @@ import { select } from './soql.ts';
  * ("Your client application can query this object to retrieve the set of values in the task status
  * picklist", Object Reference; "Multiple task status values can represent a closed Task"). An org
  * may have renamed or replaced "Completed": Vigil takes "Completed" when it is a closed status, else
- * the first closed one in the picklist's order. Cached a day (one query per day of writing).
+ * the first closed one in the picklist's order. Read at provisioning and kept; read again only when
+ * Salesforce refuses the kept one (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST on Status).
  */
-export const TASK_STATUS_MAX_AGE_MS = 24 * 60 * 60_000;
 const KEY = 'salesforce:closedTaskStatus';
 const PREFERRED = 'Completed';
 
 type State = { get(key: string): Promise<string | null>; set(key: string, value: string): Promise<void> };
 
-export async function closedTaskStatus(client: SalesforceClient, state: State, now: number): Promise<string> {
-  const text = await state.get(KEY);
-  if (text !== null) {
-    const cached = JSON.parse(text) as { checkedAt: number; status: string };
-    if (now - cached.checkedAt < TASK_STATUS_MAX_AGE_MS) return cached.status;
+export class NoClosedTaskStatusError extends Error {
+  constructor() {
+    super(
+      "The org's Task status picklist has no closed status, and Vigil records timeline entries as closed Tasks: add one in Setup → Object Manager → Task → Fields → Status.",
+    );
+    this.name = 'NoClosedTaskStatusError';
+  }
+}
+
+/**
+ * The closed status, as last read (provisioning reads it afresh; `force` after Salesforce refused
+ * it as outside the picklist, so an admin's change costs one query when it matters, none before).
+ */
+export async function closedTaskStatus(
+  client: SalesforceClient,
+  state: State,
+  _now: number,
+  options: { force?: boolean } = {},
+): Promise<string> {
+  if (options.force !== true) {
+    const text = await state.get(KEY);
+    if (text !== null) return (JSON.parse(text) as { status: string }).status;
   }
   const result = await query(
     client,
@@ -32,10 +49,7 @@ export async function closedTaskStatus(client: SalesforceClient, state: State, n
   );
   const labels = result.records.map((r) => String(r['MasterLabel'] ?? '')).filter((l) => l !== '');
   const status = labels.includes(PREFERRED) ? PREFERRED : labels[0];
-  if (status === undefined)
-    throw new Error(
-      "The org's Task status picklist has no closed status, and Vigil records timeline entries as closed Tasks: add one in Setup → Object Manager → Task → Fields → Status.",
-    );
-  await state.set(KEY, JSON.stringify({ checkedAt: now, status }));
+  if (status === undefined) throw new NoClosedTaskStatusError();
+  await state.set(KEY, JSON.stringify({ status }));
   return status;
 }
