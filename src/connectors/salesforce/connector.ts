@@ -85,6 +85,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     state: options.state,
     mirrorIds: options.mirrorIds,
     freshWindows: new Set(),
+    userId: options.userId,
   };
   const vigilTasks = new VigilTaskDays(options.state);
   // Accounts' LastActivityDate without Vigil's own Tasks (last-contact.ts).

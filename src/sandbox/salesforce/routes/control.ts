@@ -106,7 +106,8 @@ export function controlRouter(ctx: SfContext): Router {
       sobject,
       String(req.params['id']),
       (req.body ?? {}) as Record<string, unknown>,
-      lateMs > 0 ? { startedAt: ctx.clock.now() - lateMs } : {},
+      // An edit in the Salesforce UI: by an admin, not the integration user.
+      { by: entry.org.uiUserId(), ...(lateMs > 0 ? { startedAt: ctx.clock.now() - lateMs } : {}) },
     );
     res.status(r.ok ? 200 : 400).json(r);
   });

@@ -104,6 +104,15 @@ export class OrgState {
     return 'Not Started';
   }
 
+  /** A user who edits records in the Salesforce UI (control API, seeded changes), made when first needed. */
+  uiUserId(): string {
+    const username = `admin@${this.orgId.toLowerCase()}.sandbox`;
+    for (const u of this.table('User').values()) if (u.values['Username'] === username) return u.id;
+    const id = this.nextId('User');
+    this.put('User', id, { Username: username, Name: 'Admin User', IsActive: true });
+    return id;
+  }
+
   /** Changes the integration user's permissions; its UserPermissionAccess row follows. */
   setUserPermissions(changes: Partial<Record<UserPermission, boolean>>): void {
     Object.assign(this.userPermissions, changes);
@@ -228,7 +237,7 @@ export class OrgState {
     sobject: SObjectName,
     rawId: string,
     input: Record<string, unknown>,
-    options: { startedAt?: number } = {},
+    options: { startedAt?: number; by?: string } = {},
   ): SaveResult {
     const id = normalizeId(rawId);
     if (id === null) return fail(null, 'MALFORMED_ID', `malformed id ${rawId}`);
@@ -241,6 +250,8 @@ export class OrgState {
     const now = options.startedAt === undefined ? this.now() : toSecond(options.startedAt);
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
+    // Whoever made the change: the API's caller (the integration user) unless told otherwise.
+    record.values['LastModifiedById'] = options.by ?? this.userId;
     derive(sobject, record.values, before, now, this.closedTaskStatuses());
     this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: false };
