@@ -50,15 +50,16 @@ export function describeMissing(missing: readonly NeededPermission[]): string {
 }
 
 /**
- * The integration user lacks a system permission Vigil needs. A kind of CrmAuthError: the sync
- * stops and says so (nothing gets better by retrying) until an admin grants it and runs it again.
+ * The integration user lacks a system permission Vigil needs. A CrmAuthError with the code
+ * `needs_attention`: the sync stops and the worker flags the install for a person (tokens kept,
+ * nothing uninstalled) — retrying cannot help until an admin grants the permission.
  */
 export class SalesforcePermissionError extends CrmAuthError {
   readonly missing: readonly NeededPermission[];
   constructor(missing: readonly NeededPermission[], detail?: string) {
     super(
-      'missing_permission',
-      `The Salesforce integration user lacks ${describeMissing(missing)}. An admin grants it in Setup (the user's profile or a permission set), then runs the sync again${detail === undefined ? '' : ` — Salesforce said: ${detail}`}.`,
+      'needs_attention',
+      `missing Salesforce permission: the integration user lacks ${describeMissing(missing)}. An admin grants it in Setup (the user's profile or a permission set), then connects Salesforce again from Vigil or runs the sync again${detail === undefined ? '' : ` — Salesforce said: ${detail}`}.`,
     );
     this.name = 'SalesforcePermissionError';
     this.missing = missing;

@@ -81,6 +81,8 @@ describe('the integration user lacks a permission', () => {
     const error = await failure(connector.readAll('company', ['name'], null));
     expect(error).toBeInstanceOf(SalesforcePermissionError);
     expect((error as Error).message).toContain('"View All Data"');
+    // The worker flags the install for a person instead of treating it as uninstalled (worker.ts stopInstall).
+    expect((error as SalesforcePermissionError).code).toBe('needs_attention');
 
     entry.org.setUserPermissions({ ViewAllData: true });
     const page = await connector.readAll('company', ['name'], null);
