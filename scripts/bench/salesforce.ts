@@ -26,7 +26,8 @@ import { syncStoreOf } from '../../src/sync/store-adapter.ts';
  * Lower bounds: full = ⌈N/2000⌉ + ⌈M/2000⌉ + ⌈K/2000⌉ query pages (Accounts, Opportunities, Cases)
  * + ⌈written/200⌉ collection updates; incremental = ⌈changed/2000⌉ per object + ⌈written/200⌉ +
  * ⌈timeline entries/200⌉. Bulk API 2.0 can go under the read bound: one job returns 50,000 rows
- * per results page.
+ * per results page. Provisioning, run before the full sync and not counted, reads what the syncs
+ * then use cached: the user's permissions, the Account describe, the closed Task status.
  *
  * The peer is a sync written the way jsforce's docs suggest: `find()` with autoFetch for each
  * object, then `sobject('Account').update(record)` per account — measured on a sample of accounts
