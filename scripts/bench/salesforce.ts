@@ -26,7 +26,8 @@ import { syncStoreOf } from '../../src/sync/store-adapter.ts';
  * Lower bounds: full = ⌈N/2000⌉ + ⌈M/2000⌉ + ⌈K/2000⌉ query pages (Accounts, Opportunities, Cases)
  * + ⌈written/200⌉ collection updates; incremental = ⌈changed/2000⌉ per object + ⌈written/200⌉ +
  * ⌈timeline entries/200⌉. Bulk API 2.0 can go under the read bound: one job returns 50,000 rows
- * per results page.
+ * per results page. Provisioning, run before the full sync and not counted, reads what the syncs
+ * then use cached: the user's permissions, the Account describe, the closed Task status.
  *
  * The peer is a sync written the way jsforce's docs suggest: `find()` with autoFetch for each
  * object, then `sobject('Account').update(record)` per account — measured on a sample of accounts
@@ -90,11 +91,18 @@ try {
     const t = performance.now();
     const summary = await runSync(deps, { installId: install.id, mode });
     if (summary.status !== 'succeeded') throw new Error(`${mode} sync ${summary.status}: ${summary.error}`);
+    const after = connector.callStats();
+    // This run's calls by endpoint (the recorder counts since the connector was made).
+    const byEndpoint: Record<string, number> = {};
+    for (const [endpoint, n] of Object.entries(after.byEndpoint)) {
+      const d = n - (before.byEndpoint[endpoint] ?? 0);
+      if (d > 0) byEndpoint[endpoint] = d;
+    }
     return {
       summary,
       wallSeconds: (performance.now() - t) / 1000,
-      calls: delta(before, connector.callStats()),
-      byEndpoint: connector.callStats().byEndpoint,
+      calls: delta(before, after),
+      byEndpoint,
     };
   };
 
@@ -174,12 +182,14 @@ try {
     peerSampledCompanies: sample,
     echo: {
       calls: echo.calls.calls,
+      endpoints: echo.byEndpoint,
       wallSeconds: round(echo.wallSeconds),
       recordsRead: echo.summary.recordsRead,
     },
     incremental: {
       changed: mutated,
       ...figures(inc, incBound),
+      endpoints: inc.byEndpoint,
       timelineEntries: inc.summary.timelineEntries,
       peerCalls: peerTotal,
     },

@@ -5,6 +5,7 @@ import { CallStatsRecorder } from '../hubspot/call-stats.ts';
 import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
 import { CrmAuthError, CrmRateLimitError } from '../types.ts';
 import { type ApiUsage, type BudgetPolicy, budgetDecision, decideRetry, parseLimitInfo } from './budget.ts';
+import { permissionOfError, SalesforcePermissionError } from './permission-error.ts';
 
 // The jsforce Connection Vigil uses for one org, and the call runner around it.
 // - API version ≥ 64.0 (jsforce defaults to 50.0, which lacks what Vigil relies on).
@@ -13,6 +14,11 @@ import { type ApiUsage, type BudgetPolicy, budgetDecision, decideRetry, parseLim
 //   So the refresh runs inside the store's per-install lock: a worker that finds tokens newer than
 //   the ones refused uses them; otherwise it refreshes once and persists the rotated refresh token
 //   from the token response — the one jsforce hands to its `refresh` event — before releasing.
+// - The refresh's `instance_url` is applied: after an org migration the old instance refuses the
+//   session, and jsforce retries the refused request at the URL it was built with (the rewrite is
+//   commented out in jsforce lib/http-api.js; jsforce/jsforce#196: an endless refresh loop). So the
+//   connection takes the new URL, the transport sends any request still aimed at a previous
+//   instance to the current one, and `onInstanceUrl` lets the install keep it across restarts.
 // - Every HTTP attempt is counted (by endpoint and status) and its `Sforce-Limit-Info` read, through
 //   a hook on the connection's transport; calls run through a per-org limiter (Salesforce limits
 //   concurrent long requests, not request rate) and the budget and retry decisions of budget.ts.
@@ -35,6 +41,8 @@ export interface ClientOptions {
   readonly now?: () => number;
   /** A usage reading older than this is re-read from /limits before the budget refuses a call (default 60 s). */
   readonly probeAfterMs?: number;
+  /** Called when a refresh names another instance URL (an org migration), so it can be kept. */
+  readonly onInstanceUrl?: (instanceUrl: string) => Promise<void>;
 }
 
 export interface CallSpec {
@@ -115,6 +123,9 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
   let usage: ApiUsage | null = null;
   let seenAt = 0;
   let authFailure: CrmAuthError | null = null;
+  /** The instance URL the last refresh named, until it is applied. */
+  let movedTo: string | null = null;
+  const formerInstances = new Set<string>();
 
   const refreshFn = (
     conn: Connection,
@@ -133,6 +144,8 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
         try {
           const res = await conn.oauth2.refreshToken(current.refreshToken);
           response = res;
+          if (typeof res.instance_url === 'string' && res.instance_url !== '')
+            movedTo = res.instance_url.replace(/\/+$/, '');
           next = {
             accessToken: res.access_token,
             refreshToken: res.refresh_token ?? current.refreshToken,
@@ -153,6 +166,19 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
           const tokens = next as StoredTokens | null;
           if (tokens === null) return callback(new Error('withTokenLock did not run the refresh'));
           conn.refreshToken = tokens.refreshToken ?? conn.refreshToken;
+          const moved = movedTo;
+          movedTo = null;
+          if (moved !== null && moved !== conn.instanceUrl) {
+            formerInstances.add(conn.instanceUrl);
+            conn.instanceUrl = moved;
+            if (options.onInstanceUrl !== undefined) {
+              options.onInstanceUrl(moved).then(
+                () => callback(undefined, tokens.accessToken, response),
+                (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+              );
+              return;
+            }
+          }
           callback(undefined, tokens.accessToken, response);
         },
         (error: unknown) => {
@@ -179,6 +205,12 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
   const transport = conn._transport;
   const send = transport.httpRequest.bind(transport);
   transport.httpRequest = (req, opts) => {
+    // A request built for an instance the org has left (jsforce retries it as built): send it to the current one.
+    for (const former of formerInstances)
+      if (req.url.startsWith(`${former}/`)) {
+        req.url = `${conn.instanceUrl}${req.url.slice(former.length)}`;
+        break;
+      }
     const pending = send(req, opts);
     pending.then(
       (res) => {
@@ -230,6 +262,10 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
         } catch (error) {
           if (authFailure !== null) throw authFailure;
           const code = errorCode(error);
+          // A missing permission, named (API access anywhere; INSUFFICIENT_ACCESS from the Metadata API).
+          const permission = permissionOfError(code);
+          if (permission !== null && (permission !== 'metadata' || spec.endpoint.startsWith('SOAP ')))
+            throw new SalesforcePermissionError([permission], `${code}: ${(error as Error).message}`);
           const decision = decideRetry({
             errorCode: code,
             attempt,

@@ -8,8 +8,10 @@ import { readAccountHistory, type TrackingStarts, trackingStarts } from './histo
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
 import { readOrgLocale } from './org-locale.ts';
 import { readUsers } from './owners.ts';
+import { assertSyncPermissions } from './permissions.ts';
 import { provision } from './provision.ts';
 import { type ReadContext, readAll, readChanged, readRemoved } from './reads.ts';
+import { closedTaskStatus } from './task-status.ts';
 import { MAX_COLLECTION, writeCompanies, writeTimeline } from './writes.ts';
 
 /**
@@ -49,6 +51,9 @@ export interface SalesforceConnectorOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** The install's state key holding the instance URL a refresh moved the org to. */
+export const INSTANCE_URL_KEY = 'salesforce:instanceUrl';
+
 export function createSalesforceConnector(options: SalesforceConnectorOptions): CrmConnector {
   const budget: BudgetPolicy = { ...DEFAULT_BUDGET, ...options.budget };
   if (!(budget.share > 0 && budget.share <= 1))
@@ -64,6 +69,8 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
     tokens: options.tokens,
     withTokenLock: options.withTokenLock,
+    // An org moved to another instance: kept, so the next start goes there directly.
+    onInstanceUrl: (url) => options.state.set(INSTANCE_URL_KEY, url),
     budget,
     sleep,
     now: () => (options.clock ?? Date).now(),
@@ -82,6 +89,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     state: options.state,
     mirrorIds: options.mirrorIds,
     freshWindows: new Set(),
+    userId: options.userId,
   };
   const vigilTasks = new VigilTaskDays(options.state);
   // Multi-currency orgs: amounts read in the corporate currency (currency.ts).
@@ -98,31 +106,41 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     accountId: options.orgId,
     maxWriteBatch: MAX_COLLECTION,
     provision: async () => {
-      const report = await provision(client, options.userId);
-      // Vigil's fields (and their field-level security) just changed: read the schema afresh.
-      await invalidateSchemas(options.state, ['Account', 'Task']);
+      const report = await provision(client, options.userId, { state: options.state, now: now() });
+      // Vigil's fields (and their field-level security) just changed: provisioning described
+      // Account afresh; Task is read again when next needed.
+      await invalidateSchemas(options.state, ['Task']);
       return report;
     },
     // The org's corporate currency and time zone, and its users by name (full syncs).
     accountDetails: () => readOrgLocale(client),
     readOwners: () => readUsers(client),
-    readAll: async (type, properties, cursor) =>
-      companies(
+    // A read that starts checks the integration user's permissions first (cached a day): a missing
+    // View All Data would read only part of the book, silently.
+    readAll: async (type, properties, cursor) => {
+      if (cursor === null) await assertSyncPermissions(client, options.state, now());
+      return companies(
         type,
         await money.convert(type, await readAll(ctx, type, await money.properties(properties), cursor)),
-      ),
-    readChanged: async (type, properties, since, cursor) =>
-      companies(
+      );
+    },
+    readChanged: async (type, properties, since, cursor) => {
+      if (cursor === null) await assertSyncPermissions(client, options.state, now());
+      return companies(
         type,
         await money.convert(
           type,
           await readChanged(ctx, type, await money.properties(properties), since, cursor),
         ),
-      ),
+      );
+    },
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
     writeCompanies: (updates) =>
       writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
-    writeTimeline: (entries) => writeTimeline(client, entries, vigilTasks),
+    writeTimeline: (entries) =>
+      writeTimeline(client, entries, vigilTasks, (refresh) =>
+        closedTaskStatus(client, options.state, now(), { force: refresh }),
+      ),
     readCompanyHistory: async (ids, properties) => {
       const key = [...properties].sort().join(',');
       let known = starts.get(key);

@@ -1,6 +1,6 @@
 // The Salesforce connector's public surface (see README.md).
 export { type BudgetPolicy, budgetDecision, DEFAULT_BUDGET, decideRetry, parseLimitInfo } from './budget.ts';
-export { createSalesforceConnector, type SalesforceConnectorOptions } from './connector.ts';
+export { createSalesforceConnector, INSTANCE_URL_KEY, type SalesforceConnectorOptions } from './connector.ts';
 export { fieldsToSelect, SOBJECT_OF, salesforceMapping, toCrmRecord } from './mapping.ts';
 export { type MissingSignal, missingSignals } from './missing-signals.ts';
 export { missingKey } from './reads.ts';

@@ -73,4 +73,49 @@ describe('last contact on Salesforce', () => {
     expect(rep.ok).toBe(true);
     expect(await read()).toBe(day(now));
   });
+
+  // "… the due date of the most recent event …" counts as much as a closed task.
+  it('sandbox: an Event moves LastActivityDate too; a timed one needs its duration', async () => {
+    const { id } = accountWithOldContact();
+    const meeting = Date.UTC(2026, 5, 3, 15);
+    const untimed = org.create('Event', {
+      WhatId: id,
+      Subject: 'QBR',
+      ActivityDateTime: new Date(meeting).toISOString(),
+    });
+    expect(untimed.ok ? null : untimed.errors[0]!.statusCode).toBe('REQUIRED_FIELD_MISSING');
+    const r = org.create('Event', {
+      WhatId: id,
+      Subject: 'QBR',
+      ActivityDateTime: new Date(meeting).toISOString(),
+      DurationInMinutes: 60,
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(org.get('Account', id)!.values['LastActivityDate']).toBe(Math.floor(meeting / DAY) * DAY);
+  });
+
+  it('counts a meeting (an Event) that is not Vigil’s as the last contact under Vigil’s own Task', async () => {
+    const { connector } = await sandboxConnector(sandbox);
+    await connector.provision();
+    const { id } = accountWithOldContact();
+    const meeting = Date.UTC(2026, 5, 4, 9);
+    expect(
+      org.create('Event', {
+        WhatId: id,
+        Subject: 'Renewal call',
+        ActivityDateTime: new Date(meeting).toISOString(),
+        DurationInMinutes: 30,
+      }).ok,
+    ).toBe(true);
+    expect((await connector.writeTimeline([entry(`e-event-${id}`, id)]))[0]!.ok).toBe(true);
+    expect(org.get('Account', id)!.values['LastActivityDate']).toBe(Math.floor(now / DAY) * DAY);
+    let found: unknown;
+    for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
+      const page = await connector.readAll('company', ['LastActivityDate'], cursor);
+      const hit = page.records.find((r) => r.id === id);
+      if (hit) found = hit.properties['LastActivityDate'];
+      cursor = page.next;
+    }
+    expect(found).toBe(day(meeting));
+  });
 });

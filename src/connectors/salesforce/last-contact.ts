@@ -10,8 +10,8 @@ import { TASK_ENTRY_FIELD } from './vigil-fields.ts';
  * Vigil writes would reset the no-contact signal. The connector remembers, per Account, the due date
  * of the latest Task it wrote; when an Account is read with `LastActivityDate` on exactly that day,
  * the value may be Vigil's own, and one query over the Account's closed Tasks that are *not*
- * Vigil's (no `Vigil_Entry_Id__c`) gives the real last contact. Accounts Vigil never wrote to, or
- * whose last activity is later than Vigil's, cost nothing.
+ * Vigil's (no `Vigil_Entry_Id__c`) and one over its Events (Vigil writes none) give the real last
+ * contact. Accounts Vigil never wrote to, or whose last activity is later than Vigil's, cost nothing.
  */
 export const FIELD = 'LastActivityDate';
 export const VIGIL_TASK_DAYS_KEY = 'salesforce:vigilTaskDays';
@@ -64,33 +64,59 @@ export async function correctLastContact(
   });
   if (suspect.length === 0) return records;
   const real = new Map<string, string>();
+  const note = (account: string, due: string | null) => {
+    if (due !== null && (real.get(account) ?? '') < due.slice(0, 10)) real.set(account, due.slice(0, 10));
+  };
   for (let i = 0; i < suspect.length; i += IN_CHUNK) {
     const ids = suspect.slice(i, i + IN_CHUNK).map((r) => r.id);
-    const soql = select({
-      fields: ['WhatId', 'ActivityDate', 'CompletedDateTime'],
-      from: 'Task',
-      where: [
-        { field: 'WhatId', op: 'IN', values: ids },
-        { field: 'IsClosed', op: '=', value: { kind: 'boolean', value: true } },
-        { field: TASK_ENTRY_FIELD, op: '=', value: { kind: 'null' } },
-      ],
-    });
-    let result = await client.call({ endpoint: 'GET /query', safe: true }, (conn) => conn.query(soql));
-    for (;;) {
-      for (const row of result.records as Array<Record<string, unknown>>) {
-        const due = toText(row['ActivityDate']) ?? toText(row['CompletedDateTime'])?.slice(0, 10) ?? null;
-        const account = String(row['WhatId']);
-        if (due !== null && (real.get(account) ?? '') < due.slice(0, 10)) real.set(account, due.slice(0, 10));
-      }
-      if (result.done || result.nextRecordsUrl === undefined) break;
-      const next = result.nextRecordsUrl;
-      result = await client.call({ endpoint: 'GET /query/{locator}', safe: true }, (conn) =>
-        conn.queryMore(next),
-      );
-    }
+    // The closed Tasks that are not Vigil's…
+    await eachRow(
+      client,
+      select({
+        fields: ['WhatId', 'ActivityDate', 'CompletedDateTime'],
+        from: 'Task',
+        where: [
+          { field: 'WhatId', op: 'IN', values: ids },
+          { field: 'IsClosed', op: '=', value: { kind: 'boolean', value: true } },
+          { field: TASK_ENTRY_FIELD, op: '=', value: { kind: 'null' } },
+        ],
+      }),
+      (row) =>
+        note(
+          String(row['WhatId']),
+          toText(row['ActivityDate']) ?? toText(row['CompletedDateTime'])?.slice(0, 10) ?? null,
+        ),
+    );
+    // …and the Events (Vigil writes none), whose due date counts as much as a closed Task's.
+    await eachRow(
+      client,
+      select({
+        fields: ['WhatId', 'ActivityDate'],
+        from: 'Event',
+        where: [{ field: 'WhatId', op: 'IN', values: ids }],
+      }),
+      (row) => note(String(row['WhatId']), toText(row['ActivityDate']) ?? null),
+    );
   }
   const fixed = new Set(suspect.map((r) => r.id));
   return records.map((r) =>
     fixed.has(r.id) ? { ...r, properties: { ...r.properties, [FIELD]: real.get(r.id) ?? null } } : r,
   );
+}
+
+/** Runs a query and hands each row of every page to `visit`. */
+async function eachRow(
+  client: SalesforceClient,
+  soql: string,
+  visit: (row: Record<string, unknown>) => void,
+): Promise<void> {
+  let result = await client.call({ endpoint: 'GET /query', safe: true }, (conn) => conn.query(soql));
+  for (;;) {
+    for (const row of result.records as Array<Record<string, unknown>>) visit(row);
+    if (result.done || result.nextRecordsUrl === undefined) return;
+    const next = result.nextRecordsUrl;
+    result = await client.call({ endpoint: 'GET /query/{locator}', safe: true }, (conn) =>
+      conn.queryMore(next),
+    );
+  }
 }

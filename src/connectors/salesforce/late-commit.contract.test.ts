@@ -70,3 +70,33 @@ describe('incremental read after a late commit', () => {
     expect(seen - row!.modifiedAt).toBeLessThanOrEqual(LATE_COMMIT_OVERLAP_MS);
   });
 });
+
+describe("the overlap and Vigil's own write-back", () => {
+  it('reads again what others changed in the overlap, not the accounts Vigil itself just wrote', async () => {
+    const orgId = sandbox.orgs[0]!.orgId;
+    const org = sandbox.context.orgs.get(orgId)!.org;
+    const ids = [...org.scan('Account')].map((r) => r.id).slice(2, 8);
+    const { connector } = await sandboxConnector(sandbox);
+    await connector.provision();
+    await control('/clock', 'POST', { advanceMs: 600_000 });
+    const written = ids.slice(0, 4);
+    const out = await connector.writeCompanies(
+      written.map((companyId) => ({ companyId, properties: { vigil_health_score: '42' } })),
+    );
+    expect(out.every((o) => o.ok)).toBe(true);
+    // A transaction a rep began before the write-back commits after it, with the older stamps.
+    await control('/clock', 'POST', { advanceMs: 60_000 });
+    await control(`/orgs/${orgId}/records/Account/${ids[4]}?lateCommitMs=90000`, 'PATCH', {
+      Name: 'Late Rep Co',
+    });
+    // The last run saw records up to a minute after the write-back.
+    const since = sandbox.context.clock.now();
+    await control('/clock', 'POST', { advanceMs: 1_000 });
+    await control(`/orgs/${orgId}/records/Account/${ids[5]}`, 'PATCH', { Name: 'New Rep Co' });
+    const next = await connector.readChanged('company', ['Name'], since, null);
+    const read = new Set(next.records.map((r) => r.id));
+    expect(read.has(ids[4]!)).toBe(true);
+    expect(read.has(ids[5]!)).toBe(true);
+    for (const id of written) expect(read.has(id)).toBe(false);
+  });
+});

@@ -1,10 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../../sandbox/salesforce/server.ts';
+import { jsforceConnection } from '../../sandbox/salesforce/testing/jsforce.ts';
 import { sandboxConnector } from './testing/sandbox-connector.ts';
 import {
   PERMISSION_SET,
   permissionSetComponents,
   READER_PERMISSION_SET,
+  TASK_ENTRY_FIELD,
   VIGIL_FIELDS,
 } from './vigil-fields.ts';
 
@@ -54,7 +57,36 @@ describe('permission sets', () => {
         `PermissionSet:${READER_PERMISSION_SET.fullName}`,
       ]),
     );
-    // A provisioned org: 2 CustomField reads + 1 PermissionSet read + 2 queries + /limits.
-    expect(connector.callStats().calls - before).toBe(6);
+    // A provisioned org: the permission query + 2 CustomField reads + 1 PermissionSet read + 2 queries
+    // + the Account describe + the TaskStatus query + /limits.
+    expect(connector.callStats().calls - before).toBe(9);
+  });
+
+  // The CustomField is Activity.Vigil_Entry_Id__c, but field permissions are stored per activity
+  // object — Task.X__c / Event.X__c (forcedotcom/cli#2278, dxatscale/sfpowerkit#446; vigil-fields.ts
+  // permissionFieldName). Runtime provisioning and the DX project grant the same name.
+  it('grants the activity field as Task.Vigil_Entry_Id__c, as the DX project does; Activity.… is refused', async () => {
+    const integration = permissionSetComponents().find((s) => s.fullName === PERMISSION_SET.fullName)!;
+    const granted = integration.fieldPermissions.map((p) => p.field);
+    expect(granted).toContain(`Task.${TASK_ENTRY_FIELD}`);
+    expect(granted).not.toContain(`Activity.${TASK_ENTRY_FIELD}`);
+    const dx = await readFile(
+      new URL(
+        '../../../extensions/salesforce/force-app/main/default/permissionsets/Vigil_Integration.permissionset-meta.xml',
+        import.meta.url,
+      ),
+      'utf8',
+    );
+    expect([...dx.matchAll(/<field>([^<]+)<\/field>/g)].map((m) => m[1]).sort()).toEqual([...granted].sort());
+
+    const { conn } = await jsforceConnection(sandbox);
+    const { connector } = await sandboxConnector(sandbox);
+    await connector.provision();
+    const saved = await conn.metadata.upsert('PermissionSet', {
+      fullName: 'Activity_Grant',
+      label: 'Activity grant',
+      fieldPermissions: [{ field: `Activity.${TASK_ENTRY_FIELD}`, readable: true, editable: true }],
+    } as never);
+    expect(String((saved as unknown as { success: string | boolean }).success)).toBe('false');
   });
 });

@@ -1,17 +1,26 @@
 import type { ProvisionReport } from '../types.ts';
-import type { SalesforceClient } from './client.ts';
+import { errorCode, type SalesforceClient } from './client.ts';
+import { describeObject } from './describe.ts';
+import { NEEDED_PERMISSIONS, SalesforcePermissionError } from './permission-error.ts';
+import { checkPermissions } from './permissions.ts';
 import { query } from './reads.ts';
 import { select, str } from './soql.ts';
+import { closedTaskStatus, NoClosedTaskStatusError } from './task-status.ts';
 import {
   customFieldComponents,
   PERMISSION_SET,
   type PermissionSetComponent,
   permissionSetComponents,
   TASK_ENTRY_FIELD,
+  VIGIL_FIELDS,
 } from './vigil-fields.ts';
 
 /**
  * Provisioning through the Metadata API (SOAP, as jsforce's `conn.metadata` sends it), idempotent:
+ * 0. the integration user's system permissions (permissions.ts, one query): without Modify Metadata
+ *    nothing can be created, so provisioning stops there and names it; a missing View All Data or
+ *    Assign Permission Sets is reported in `failed` (the first stops syncs, the second leaves the
+ *    permission set for an admin to assign);
  * 1. read Vigil's CustomFields (10 per call), create the missing ones, update those whose type or
  *    picklist values differ;
  * 2. the `Vigil_Integration` permission set grants read and edit on every one of them — new fields
@@ -20,8 +29,11 @@ import {
  *    (one call) only if they differ;
  * 3. the permission set is assigned to the integration user (PermissionSetAssignment insert) if
  *    it is not already;
- * 4. /limits, so the budget knows the org's usage before the first sync.
- * Calls on a provisioned org: 2 reads + 1 permission-set read + 2 queries + 1 /limits = 6.
+ * 4. the Account describe, kept for the sync (Vigil fields the user still cannot edit are named),
+ *    and the org's closed Task status (TaskStatus);
+ * 5. /limits, so the budget knows the org's usage before the first sync.
+ * Calls on a provisioned org: 1 permission query + 2 reads + 1 permission-set read + 2 queries +
+ * 1 describe + 1 TaskStatus query + 1 /limits = 9.
  */
 const CHUNK = 10;
 
@@ -101,11 +113,27 @@ function grants(wanted: PermissionSetComponent, existing: PermissionSetMeta | un
   return wanted.fieldPermissions.every((p) => saved.get(p.field) === `${p.readable}/${p.editable}`);
 }
 
-export async function provision(client: SalesforceClient, userId: string): Promise<ProvisionReport> {
+type State = { get(key: string): Promise<string | null>; set(key: string, value: string): Promise<void> };
+
+const permissionEntry = (p: keyof typeof NEEDED_PERMISSIONS) => `Permission: ${NEEDED_PERMISSIONS[p].label}`;
+
+export async function provision(
+  client: SalesforceClient,
+  userId: string,
+  permissions: { state: State; now: number },
+): Promise<ProvisionReport> {
   const created: string[] = [];
   const updated: string[] = [];
   const unchanged: string[] = [];
   const failed: Array<{ name: string; reason: string }> = [];
+  const lacking = await checkPermissions(client, permissions.state, permissions.now);
+  if (lacking.includes('api') || lacking.includes('metadata'))
+    throw new SalesforcePermissionError(lacking.filter((p) => p === 'api' || p === 'metadata'));
+  if (lacking.includes('viewAll'))
+    failed.push({
+      name: permissionEntry('viewAll'),
+      reason: `The integration user lacks "View All Data", needed for ${NEEDED_PERMISSIONS.viewAll.forWhat}. Syncs stop until an admin grants it.`,
+    });
   const wanted = customFieldComponents();
   const toCreate: Component[] = [];
   const toUpdate: Component[] = [];
@@ -198,12 +226,45 @@ export async function provision(client: SalesforceClient, userId: string): Promi
       ],
     }),
   );
-  if (assigned.totalSize === 0) {
-    await client.call({ endpoint: 'POST /sobjects/PermissionSetAssignment', safe: false }, (conn) =>
-      conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetId: psId }),
-    );
-    created.push('PermissionSetAssignment');
-  } else unchanged.push('PermissionSetAssignment');
+  const assignByHand = `An admin assigns the ${PERMISSION_SET.fullName} permission set to the integration user (Setup → Users → Permission Set Assignments); until then Vigil cannot see its own fields.`;
+  if (assigned.totalSize > 0) unchanged.push('PermissionSetAssignment');
+  else if (lacking.includes('assign'))
+    failed.push({
+      name: permissionEntry('assign'),
+      reason: `The integration user lacks "Assign Permission Sets". ${assignByHand}`,
+    });
+  else {
+    try {
+      await client.call({ endpoint: 'POST /sobjects/PermissionSetAssignment', safe: false }, (conn) =>
+        conn.sobject('PermissionSetAssignment').create({ AssigneeId: userId, PermissionSetId: psId }),
+      );
+      created.push('PermissionSetAssignment');
+    } catch (error) {
+      // Refused although the permission check passed (e.g. a permission set license): named, not fatal.
+      if (!/^INSUFFICIENT_ACCESS/.test(errorCode(error))) throw error;
+      failed.push({ name: 'PermissionSetAssignment', reason: `${errorCode(error)}. ${assignByHand}` });
+    }
+  }
+
+  // Vigil's Account fields as the integration user now sees them (a describe, kept for the sync's
+  // reads and writes): one created but not editable — field-level security set otherwise — is named.
+  const account = await describeObject(client, permissions.state, 'Account', permissions.now);
+  if (!lacking.includes('assign') || assigned.totalSize > 0)
+    for (const f of VIGIL_FIELDS) {
+      const name = `Account.${f.field}`;
+      if (missing.has(name) || account.fields.get(f.field.toLowerCase())?.updateable === true) continue;
+      failed.push({
+        name,
+        reason: `The field exists but the integration user cannot edit it (field-level security): grant Edit on it in the ${PERMISSION_SET.fullName} permission set or the user's profile.`,
+      });
+    }
+  // The closed status timeline Tasks will carry (the org's TaskStatus picklist), read afresh.
+  try {
+    await closedTaskStatus(client, permissions.state, permissions.now, { force: true });
+  } catch (error) {
+    if (!(error instanceof NoClosedTaskStatusError)) throw error;
+    failed.push({ name: 'Task status', reason: error.message });
+  }
 
   const limits = (await client.call({ endpoint: 'GET /limits', safe: true }, (conn) => conn.limits())) as {
     DailyApiRequests?: { Max: number; Remaining: number };

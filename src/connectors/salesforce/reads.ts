@@ -7,7 +7,7 @@ import { errorCode } from './client.ts';
 import { type ReadCursor, readCursorSchema, removedCursorSchema } from './cursor.ts';
 import { objectSchema, readableFields } from './describe.ts';
 import { fieldsToSelect, SOBJECT_OF, toCrmRecord } from './mapping.ts';
-import { at, select, str } from './soql.ts';
+import { at, type Condition, select, str } from './soql.ts';
 
 /**
  * Reads, page by page, one call per page.
@@ -18,7 +18,8 @@ import { at, select, str } from './soql.ts';
  * ⌈(N − 2,000)/maxRecords⌉ CSV pages — 53 REST calls for 105,000 cases, 4 with Bulk.
  *
  * Incremental reads: REST `SystemModstamp >= since − LATE_COMMIT_OVERLAP_MS` ordered by stamp and
- * Id. A record's stamps are its transaction's start, so a long transaction that commits after the
+ * Id — in the overlap only records another user last changed, so Vigil's own write-back is not read
+ * back a second time (it was, by the run after it). A record's stamps are its transaction's start, so a long transaction that commits after the
  * last read carries stamps older than the newest one seen ("If Salesforce executes a long-running
  * transaction … the value [latestDateCovered] is the start time of that long-running transaction",
  * SOAP API, GetUpdatedResult): the overlap reads those again in the same query, at no extra call,
@@ -39,6 +40,8 @@ export interface ReadContext {
   readonly mirrorIds: (type: CrmObjectType, afterId: string | null, limit: number) => Promise<string[]>;
   /** Types whose removal window this process opened at the start of a first full read. */
   readonly freshWindows: Set<CrmObjectType>;
+  /** The integration user: its own writes are not read again in the late-commit overlap. */
+  readonly userId?: string;
 }
 
 const queryResult = z.object({
@@ -203,17 +206,36 @@ export async function readChanged(
   cursor: string | null,
 ): Promise<Page<CrmRecord>> {
   const from = SOBJECT_OF[type];
-  const soqlSince = (fields: string[], t: number) =>
+  const stampFrom = (t: number): Condition => ({ field: 'SystemModstamp', op: '>=', value: at(t) });
+  const soqlSince = (fields: string[], t: number, overlap: number | null) =>
     select({
       fields,
       from,
-      where: [{ field: 'SystemModstamp', op: '>=', value: at(t) }],
+      where: [
+        overlap === null
+          ? stampFrom(t)
+          : // Everything since the last read, and in the overlap before it what others changed:
+            // Vigil's own write-back there was read back already (a whole book's worth after a full sync).
+            {
+              anyOf: [
+                [stampFrom(t)],
+                [stampFrom(overlap), { field: 'LastModifiedById', op: '!=', value: str(ctx.userId ?? '') }],
+              ],
+            },
+      ],
       orderBy: ['SystemModstamp', 'Id'],
     });
-  const since$ = (t: number) =>
-    withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t)));
-  if (cursor === null)
-    return restPage(type, await since$(Math.max(0, since - LATE_COMMIT_OVERLAP_MS)), null, true);
+  const since$ = (t: number, overlap: number | null = null) =>
+    withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t, overlap)));
+  if (cursor === null) {
+    const overlap = Math.max(0, since - LATE_COMMIT_OVERLAP_MS);
+    return restPage(
+      type,
+      await (ctx.userId === undefined || ctx.userId === '' ? since$(overlap) : since$(since, overlap)),
+      null,
+      true,
+    );
+  }
   const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m !== 'rest') throw new Error('readChanged was given a Bulk cursor');
   try {

@@ -48,7 +48,9 @@ export type Literal =
 
 export type Condition =
   | { field: string; op: Operator; value: Literal }
-  | { field: string; op: 'IN' | 'NOT IN'; values: readonly string[] };
+  | { field: string; op: 'IN' | 'NOT IN'; values: readonly string[] }
+  /** Alternatives, each a list joined with AND: `((a AND b) OR (c))` (SOQL wants the parentheses). */
+  | { anyOf: ReadonlyArray<readonly Condition[]> };
 
 function literal(l: Literal): string {
   switch (l.kind) {
@@ -66,6 +68,11 @@ function literal(l: Literal): string {
 }
 
 function condition(c: Condition): string {
+  if ('anyOf' in c) {
+    if (c.anyOf.length === 0 || c.anyOf.some((all) => all.length === 0))
+      throw new RangeError('anyOf needs alternatives of at least one condition each');
+    return `(${c.anyOf.map((all) => `(${all.map(condition).join(' AND ')})`).join(' OR ')})`;
+  }
   if ('values' in c) {
     if (c.values.length === 0) throw new RangeError(`${c.op} needs at least one value`);
     return `${identifier(c.field)} ${c.op} (${c.values.map(quote).join(', ')})`;

@@ -52,4 +52,28 @@ describe('SOQL builder', () => {
       "SELECT Id, SystemModstamp FROM Case WHERE SystemModstamp >= 2026-01-01T00:00:00Z AND AccountId IN ('001A0000006Vm9rIAC') ORDER BY SystemModstamp, Id LIMIT 10",
     );
   });
+
+  it('writes alternatives in the parentheses SOQL requires to mix AND and OR', () => {
+    const t = at(Date.UTC(2026, 0, 1));
+    expect(
+      select({
+        fields: ['Id'],
+        from: 'Account',
+        where: [
+          {
+            anyOf: [
+              [{ field: 'SystemModstamp', op: '>=', value: t }],
+              [
+                { field: 'SystemModstamp', op: '>=', value: t },
+                { field: 'LastModifiedById', op: '!=', value: str("005'x") },
+              ],
+            ],
+          },
+        ],
+      }),
+    ).toBe(
+      "SELECT Id FROM Account WHERE ((SystemModstamp >= 2026-01-01T00:00:00Z) OR (SystemModstamp >= 2026-01-01T00:00:00Z AND LastModifiedById != '005\\'x'))",
+    );
+    expect(() => select({ fields: ['Id'], from: 'Account', where: [{ anyOf: [] }] })).toThrow(RangeError);
+  });
 });

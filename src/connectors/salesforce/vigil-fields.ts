@@ -205,6 +205,19 @@ export interface PermissionSetComponent {
 }
 
 /**
+ * The name a permission set grants a field by. A custom field on Task and Event is *defined* on
+ * Activity (`Activity.Vigil_Entry_Id__c`, the CustomField's fullName), but field permissions are
+ * stored per activity object — `Task.X__c` and `Event.X__c`, as a retrieved profile or permission
+ * set shows them (forcedotcom/cli#2278: "the field permissions for CustomFields of `Activity` in
+ * Profiles are stored on `Event` or `Task`"; dxatscale/sfpowerkit#446: "FLS … are under Task Object
+ * like Task.CustomField__c"). Vigil writes Tasks only, so it grants `Task.`; the DX project's
+ * generator (extensions/salesforce/scripts/metadata.ts `permissionField`) names it the same way.
+ */
+export function permissionFieldName(fullName: string): string {
+  return fullName.startsWith('Activity.') ? `Task.${fullName.slice('Activity.'.length)}` : fullName;
+}
+
+/**
  * Vigil's two permission sets. New custom fields are visible to nobody until field-level security
  * grants them: the integration user reads and edits every Vigil field; reps read the Account ones.
  * `refused`: fields the org would not create (a grant on them would fail the whole set).
@@ -217,7 +230,11 @@ export function permissionSetComponents(refused: ReadonlySet<string> = new Set()
     {
       ...PERMISSION_SET,
       description: 'Vigil writes health scores, churn reasons and timeline entries.',
-      fieldPermissions: fields.map((field) => ({ field, readable: true, editable: true })),
+      fieldPermissions: fields.map((field) => ({
+        field: permissionFieldName(field),
+        readable: true,
+        editable: true,
+      })),
     },
     {
       ...READER_PERMISSION_SET,

@@ -8,6 +8,7 @@ import {
   type WriteOutcome,
 } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
+import { saveSplittingOnCpuLimit } from './cpu-split.ts';
 import type { ObjectSchema } from './describe.ts';
 import type { VigilTaskDays } from './last-contact.ts';
 import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
@@ -18,6 +19,8 @@ import { TASK_ENTRY_FIELD, toAccountFields } from './vigil-fields.ts';
  * gets its own result, kept as its outcome. An update is idempotent, so the call may be retried.
  * Timeline entries become completed Tasks on the Account, upserted by Vigil's external id
  * (`PATCH /composite/sobjects/Task/Vigil_Entry_Id__c`): the same entry sent twice is one Task.
+ * Records an org's trigger refused for the Apex CPU limit are sent again in smaller batches
+ * (cpu-split.ts).
  */
 export const MAX_COLLECTION = 200;
 
@@ -26,7 +29,13 @@ const saveResults = z.array(
     id: z.string().nullable().optional(),
     success: z.boolean(),
     errors: z
-      .array(z.object({ statusCode: z.string().optional(), message: z.string().optional() }))
+      .array(
+        z.object({
+          statusCode: z.string().optional(),
+          message: z.string().optional(),
+          fields: z.array(z.string()).optional(),
+        }),
+      )
       .default([]),
   }),
 );
@@ -68,10 +77,14 @@ export async function writeCompanies(
   if (real.length > 0) {
     const records = real.map((u) => ({ Id: u.companyId, ...u.fields }));
     try {
-      const raw = await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
-        conn.sobject('Account').update(records, { allOrNone: false }),
+      const results = await saveSplittingOnCpuLimit(records, async (batch) =>
+        saveResults.parse(
+          await client.call({ endpoint: 'PATCH /composite/sobjects', safe: true }, (conn) =>
+            conn.sobject('Account').update([...batch], { allOrNone: false }),
+          ),
+        ),
       );
-      saveResults.parse(raw).forEach((r, i) => {
+      results.forEach((r, i) => {
         const companyId = real[i]!.companyId;
         const e = r.errors[0];
         outcomes.set(
@@ -91,32 +104,71 @@ export async function writeCompanies(
 
 const SUBJECT_MAX = 255;
 
+/** Salesforce refused the Task status sent as outside the org's picklist (changed since it was read). */
+function statusRefused(r: z.output<typeof saveResults>[number]): boolean {
+  return (
+    !r.success &&
+    r.errors.some(
+      (e) =>
+        e.statusCode === 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' &&
+        ((e.fields ?? []).includes('Status') || /^Status:/.test(e.message ?? '')),
+    )
+  );
+}
+
 export async function writeTimeline(
   client: SalesforceClient,
   entries: readonly TimelineEntry[],
   vigilTasks: VigilTaskDays | null = null,
+  /** A closed status of the org's Task picklist; `true` reads it afresh (task-status.ts). */
+  closedStatus: (refresh: boolean) => Promise<string> = async () => 'Completed',
 ): Promise<TimelineOutcome[]> {
   const outcomes: TimelineOutcome[] = [];
   const written: Array<{ accountId: string; day: string }> = [];
+  let status = entries.length === 0 ? '' : await closedStatus(false);
+  let refreshed = false;
   for (let i = 0; i < entries.length; i += MAX_COLLECTION) {
     const chunk = entries.slice(i, i + MAX_COLLECTION);
-    const records = chunk.map((e) => ({
-      [TASK_ENTRY_FIELD]: e.id,
-      WhatId: e.companyId,
-      Subject: e.title.length > SUBJECT_MAX ? `${e.title.slice(0, SUBJECT_MAX - 1)}…` : e.title,
-      Description: e.body,
-      Status: 'Completed',
-      Priority: 'Normal',
-      // No TaskSubtype: it is settable on create only and the upsert may update an entry sent
-      // before; on create Salesforce defaults it to Task.
-      ActivityDate: new Date(e.occurredAt).toISOString().slice(0, 10),
-    }));
-    try {
-      const raw = await client.call(
-        { endpoint: `PATCH /composite/sobjects/Task/${TASK_ENTRY_FIELD}`, safe: true },
-        (conn) => conn.sobject('Task').upsert(records, TASK_ENTRY_FIELD, { allOrNone: false }),
+    const recordsWith = (closed: string) =>
+      chunk.map((e) => ({
+        [TASK_ENTRY_FIELD]: e.id,
+        WhatId: e.companyId,
+        Subject: e.title.length > SUBJECT_MAX ? `${e.title.slice(0, SUBJECT_MAX - 1)}…` : e.title,
+        Description: e.body,
+        Status: closed,
+        Priority: 'Normal',
+        // No TaskSubtype: it is settable on create only and the upsert may update an entry sent
+        // before; on create Salesforce defaults it to Task.
+        ActivityDate: new Date(e.occurredAt).toISOString().slice(0, 10),
+      }));
+    const send = (records: ReadonlyArray<Record<string, unknown>>) =>
+      saveSplittingOnCpuLimit(records, async (batch) =>
+        saveResults.parse(
+          await client.call(
+            { endpoint: `PATCH /composite/sobjects/Task/${TASK_ENTRY_FIELD}`, safe: true },
+            (conn) =>
+              conn.sobject('Task').upsert([...batch] as never, TASK_ENTRY_FIELD, { allOrNone: false }),
+          ),
+        ),
       );
-      saveResults.parse(raw).forEach((r, j) => {
+    try {
+      let records = recordsWith(status);
+      const results = await send(records);
+      // The org's statuses changed since they were read: read them again (once) and resend those refused.
+      const refused = results.flatMap((r, j) => (statusRefused(r) ? [j] : []));
+      if (refused.length > 0 && !refreshed) {
+        refreshed = true;
+        const fresh = await closedStatus(true);
+        if (fresh !== status) {
+          status = fresh;
+          records = recordsWith(status);
+          const again = await send(refused.map((j) => records[j]!));
+          refused.forEach((j, k) => {
+            results[j] = again[k]!;
+          });
+        }
+      }
+      results.forEach((r, j) => {
         const entryId = chunk[j]!.id;
         const e = r.errors[0];
         if (r.success) written.push({ accountId: chunk[j]!.companyId, day: records[j]!.ActivityDate });

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { apiAccess } from './auth/api-access.ts';
 import { bearerAuth } from './auth/middleware.ts';
 import { oauthRouter } from './auth/oauth-routes.ts';
 import { API_VERSIONS, type SfContext } from './context.ts';
@@ -67,6 +68,7 @@ export function createSalesforceApp(ctx: SfContext): Express {
   const api = express.Router({ mergeParams: true });
   api.use(knownVersion);
   api.use(bearerAuth(ctx));
+  api.use(apiAccess());
   api.use(limitsMiddleware(ctx));
   api.use(express.json({ limit: '20mb' }));
   api.use(queryRouter(ctx));

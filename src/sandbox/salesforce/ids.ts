@@ -12,6 +12,7 @@ export const KEY_PREFIX = {
   Opportunity: '006',
   Case: '500',
   Task: '00T',
+  Event: '00U',
   User: '005',
   Organization: '00D',
   // Not relied on by Vigil (it never parses prefixes); the sandbox's own choice for currency types.
@@ -19,6 +20,8 @@ export const KEY_PREFIX = {
   PermissionSet: '0PS',
   PermissionSetAssignment: '0Pa',
   AccountHistory: '017',
+  UserPermissionAccess: '0Up',
+  TaskStatus: '01J',
   CustomField: '00N',
   QueryLocator: '01g',
   BulkJob: '750',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SeedSize } from '../seed/types.ts';
 import type { SeedCurrency } from './state/org-locale.ts';
+import type { UserPermission } from './state/user-permissions.ts';
 
 // Start options of the Salesforce sandbox (the HubSpot sandbox's, with Salesforce's own limits).
 
@@ -36,6 +37,17 @@ export interface OrgOption {
    * org that tracks none, or the API names of the fields it tracks.
    */
   fieldHistory?: false | readonly string[];
+  /**
+   * The integration user's system permissions that differ from a System Administrator's (all on),
+   * e.g. `{ ViewAllData: false }` (state/user-permissions.ts says what each one gates).
+   */
+  userPermissions?: Partial<Record<UserPermission, boolean>>;
+  /** The Task status picklist (TaskStatus), e.g. one whose closed status is "Done"; default Salesforce's. */
+  taskStatuses?: ReadonlyArray<{ label: string; closed: boolean; isDefault: boolean }>;
+  /** Apex triggers that exceed the CPU limit when one save holds more than `maxRecords` of their object. */
+  cpuHungryTriggers?: ReadonlyArray<{ sobject: 'Account' | 'Task'; name: string; maxRecords: number }>;
+  /** false: an edition without API access (every call is API_DISABLED_FOR_ORG). Default true. */
+  apiEnabled?: boolean;
 }
 
 export interface SalesforceSandboxOptions {

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../config/env.ts';
 import { assertAllowedApiBase } from '../../../connectors/api-bases.ts';
 import {
   createSalesforceConnector,
+  INSTANCE_URL_KEY,
   PERMISSION_SET,
   salesforceMapping,
   storeDependencies,
@@ -73,6 +74,8 @@ export async function connectSalesforceOrg(
   });
   await store.cursors.set(install.id, USER_KEY, tokens.userId);
   await store.cursors.set(install.id, LOGIN_KEY, app.loginUrl);
+  // A (re)connect names the org's current instance: it replaces one a refresh recorded before.
+  await store.cursors.set(install.id, INSTANCE_URL_KEY, tokens.instanceUrl);
   if ((await store.configs.current(install.id)).version === 0) {
     await store.configs.save(install.id, { mapping: salesforceMapping() }, 'Salesforce preset');
   }
@@ -168,7 +171,8 @@ export async function salesforceConnectorFor(
     installId: install.id,
     orgId: install.accountId,
     userId: (await store.cursors.get(install.id, USER_KEY)) ?? '',
-    instanceUrl: install.baseUrl,
+    // A refresh may have moved the org to another instance since it was connected.
+    instanceUrl: (await store.cursors.get(install.id, INSTANCE_URL_KEY)) ?? install.baseUrl,
     loginUrl,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { OrgEntry, SfContext } from '../context.ts';
 import { sfError } from '../errors.ts';
+import { onInstance } from './instance.ts';
 
 // Bearer authentication of REST and Bulk calls. An unknown, revoked or expired session gets 401
 // INVALID_SESSION_ID ("Session expired or invalid"), which jsforce answers by refreshing the token.
@@ -22,7 +23,8 @@ export function bearerAuth(ctx: SfContext): RequestHandler {
     const header = req.headers.authorization ?? '';
     const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header);
     const entry = match ? sessionOf(ctx, match[1]!.trim()) : undefined;
-    if (!entry) return sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    if (!entry || !onInstance(entry.org, req))
+      return sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     res.locals.org = entry;
     next();
   };

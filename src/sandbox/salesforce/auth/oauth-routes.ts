@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import type { OrgEntry, SfContext } from '../context.ts';
+import { instanceUrlOf } from './instance.ts';
 
 // Salesforce's OAuth 2.0 endpoints ("OAuth 2.0 Web Server Flow for Web App Integration", "OAuth 2.0
 // Refresh Token Flow"): /services/oauth2/authorize redirects back with a code (the sandbox approves at
@@ -31,7 +32,7 @@ function tokenResponse(ctx: SfContext, entry: OrgEntry, accessToken: string, ref
     ...(refreshToken === null ? {} : { refresh_token: refreshToken }),
     signature: Buffer.from(`${entry.org.orgId}:${now}`).toString('base64'),
     scope: 'api refresh_token',
-    instance_url: ctx.baseUrl.value,
+    instance_url: instanceUrlOf(ctx, entry.org),
     id: `${ctx.baseUrl.value}/id/${entry.org.orgId}/${entry.org.userId}`,
     token_type: 'Bearer',
     issued_at: String(now),

@@ -121,8 +121,11 @@ export function savePermissionSet(
   for (const raw of asArray(meta['fieldPermissions'])) {
     const p = raw as XmlObject;
     const field = text(p['field']) ?? '';
-    const parts = splitName(field);
-    if (!parts || !org.customFieldMetadata.has(field))
+    // A field defined on Activity is granted per activity object, `Task.X__c` or `Event.X__c`
+    // (forcedotcom/cli#2278, dxatscale/sfpowerkit#446); `Activity.X__c` names no field to grant.
+    const [object = '', name = ''] = field.split('.');
+    const defined = object === 'Task' || object === 'Event' ? `Activity.${name}` : field;
+    if (object === 'Activity' || !splitName(defined) || !org.customFieldMetadata.has(defined))
       return fail('INVALID_CROSS_REFERENCE_KEY', `In field: field - no CustomField named ${field} found`);
     permissions.push({
       field,

@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import type { SfContext } from '../context.ts';
 import { NOT_FOUND_MESSAGE, sfError } from '../errors.ts';
 import { normalizeId } from '../ids.ts';
+import { cpuLimitError } from '../state/apex-triggers.ts';
 import { type FieldDef, isSObjectName, type SObjectName } from '../state/fields.ts';
 import type { OrgState, SaveError, SaveResult } from '../state/org.ts';
 import { apiVersion, recordJson } from './serialize.ts';
@@ -47,6 +48,23 @@ function fields(item: Item): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * A trigger that runs out of CPU time on this many records of its object rolls the whole save back:
+ * every record fails with its LimitException (state/apex-triggers.ts), none is saved.
+ */
+function cpuLimitRefusal(org: OrgState, items: Item[]): SaveResult[] | null {
+  for (const trigger of org.cpuHungryTriggers.values()) {
+    const count = items.filter((item) => typeOf(item) === trigger.sobject).length;
+    if (count > trigger.maxRecords)
+      return items.map((item) => ({
+        ok: false,
+        id: typeof item.id === 'string' ? item.id : null,
+        errors: [cpuLimitError(trigger)],
+      }));
+  }
+  return null;
+}
+
 /** Applies `save` to each record, or none of them when allOrNone and any would fail validation. */
 function saveAll(
   org: OrgState,
@@ -55,6 +73,8 @@ function saveAll(
   validate: (item: Item, type: SObjectName) => SaveResult | null,
   save: (item: Item, type: SObjectName) => SaveResult,
 ): SaveResult[] {
+  const cpu = cpuLimitRefusal(org, items);
+  if (cpu !== null) return cpu;
   const invalidType = (item: Item): SaveResult => ({
     ok: false,
     id: typeof item.id === 'string' ? item.id : null,
@@ -78,7 +98,6 @@ function saveAll(
             },
       );
   }
-  void org;
   return items.map((item) => {
     const type = typeOf(item);
     return type === null ? invalidType(item) : save(item, type);

@@ -4,6 +4,7 @@ import { isSObjectName } from '../state/fields.ts';
 import { SEED_CURRENCIES, type SeedCurrency } from '../state/org-locale.ts';
 import { addOrg, reseedOrg } from '../state/orgs.ts';
 import { mutateOrg } from '../state/seed-changes.ts';
+import { isUserPermission, USER_PERMISSIONS, type UserPermission } from '../state/user-permissions.ts';
 import { toJson } from '../state/values.ts';
 
 // The control API under /__sandbox (no auth, no limits), in the HubSpot sandbox's style: orgs and
@@ -123,7 +124,8 @@ export function controlRouter(ctx: SfContext): Router {
       sobject,
       String(req.params['id']),
       (req.body ?? {}) as Record<string, unknown>,
-      lateMs > 0 ? { startedAt: ctx.clock.now() - lateMs } : {},
+      // An edit in the Salesforce UI: by an admin, not the integration user.
+      { by: entry.org.uiUserId(), ...(lateMs > 0 ? { startedAt: ctx.clock.now() - lateMs } : {}) },
     );
     res.status(r.ok ? 200 : 400).json(r);
   });
@@ -156,6 +158,28 @@ export function controlRouter(ctx: SfContext): Router {
     res.json({ purged: entry.org.emptyRecycleBin(sobject) });
   });
 
+  // An org migration: the org answers at `instanceUrl` (another URL of this server) from now on, and
+  // the sessions issued before stop working (auth/instance.ts).
+  router.post(`${base}/orgs/:orgId/move`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const target = (req.body as { instanceUrl?: unknown } | undefined)?.instanceUrl;
+    let url: URL | null = null;
+    try {
+      url = typeof target === 'string' ? new URL(target) : null;
+    } catch {
+      url = null;
+    }
+    if (url === null || url.port !== new URL(ctx.baseUrl.value).port)
+      return res.status(400).json({
+        error: `instanceUrl must be another URL of this sandbox, e.g. http://localhost:${new URL(ctx.baseUrl.value).port}`,
+      });
+    entry.org.instanceUrl = url.origin;
+    res.json({
+      instanceUrl: url.origin,
+      expired: ctx.tokens.expireSessions(entry.org.orgId, ctx.clock.now()),
+    });
+  });
   router.post(`${base}/orgs/:orgId/sessions/expire`, (req, res) => {
     const entry = orgOf(ctx, req, res);
     if (entry) res.json({ expired: ctx.tokens.expireSessions(entry.org.orgId, ctx.clock.now()) });
@@ -177,6 +201,22 @@ export function controlRouter(ctx: SfContext): Router {
     for (const id of Array.isArray(body.ids) ? body.ids : [])
       if (typeof id === 'string') entry.org.failingRecords.set(id, message);
     res.json({ failing: entry.org.failingRecords.size });
+  });
+  // The integration user's system permissions (a profile or permission set changed in Setup).
+  router.patch(`${base}/orgs/:orgId/user-permissions`, (req, res) => {
+    const entry = orgOf(ctx, req, res);
+    if (!entry) return;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const changes: Partial<Record<UserPermission, boolean>> = {};
+    for (const [name, value] of Object.entries(body)) {
+      if (!isUserPermission(name) || typeof value !== 'boolean')
+        return res
+          .status(400)
+          .json({ error: `${name}: expected one of ${USER_PERMISSIONS.join(', ')} with true or false` });
+      changes[name] = value;
+    }
+    entry.org.setUserPermissions(changes);
+    res.json(entry.org.userPermissions);
   });
   router.get(`${base}/orgs/:orgId/api-usage`, (req, res) => {
     const entry = orgOf(ctx, req, res);

@@ -1,4 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
+import { apiRefusal } from '../auth/api-access.ts';
+import { onInstance } from '../auth/instance.ts';
 import { sessionOf } from '../auth/middleware.ts';
 import type { SfContext } from '../context.ts';
 import { limitInfo } from '../limits/middleware.ts';
@@ -60,13 +62,25 @@ export function metadataRouter(ctx: SfContext): Router {
         return send(res, 500, soapFault('INVALID_XML', 'The request is not well-formed XML'));
       }
       const entry = envelope.sessionId === null ? undefined : sessionOf(ctx, envelope.sessionId);
-      if (!entry)
+      if (!entry || !onInstance(entry.org, req))
         return send(
           res,
           500,
           soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
         );
       res.locals.org = entry;
+      const refused = apiRefusal(entry.org);
+      if (refused) return send(res, 500, soapFault(refused.errorCode, refused.message));
+      const perms = entry.org.userPermissions;
+      if (!perms.ModifyMetadata && !perms.ModifyAllData)
+        return send(
+          res,
+          500,
+          soapFault(
+            'INSUFFICIENT_ACCESS',
+            'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
+          ),
+        );
       const now = ctx.clock.now();
       if (!entry.usage.take(now))
         return send(res, 500, soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));

@@ -76,7 +76,9 @@ export function sobjectsRouter(_ctx: SfContext): Router {
     const w = replicationWindow(req, res, org, false);
     if (w === null) return;
     const ids: string[] = [];
+    // Only records the user can see ("Object-Specific Requirements for Data Replication").
     for (const r of org.scan(sobject)) {
+      if (!org.sees(sobject, r)) continue;
       const stamp = r.values['SystemModstamp'];
       if (typeof stamp === 'number' && stamp >= w.start && stamp < w.latest) ids.push(r.id);
     }
@@ -92,6 +94,7 @@ export function sobjectsRouter(_ctx: SfContext): Router {
     const deletedRecords: Array<{ id: string; deletedDate: string }> = [];
     for (const r of org.table(sobject).values()) {
       if (
+        org.sees(sobject, r) &&
         r.deletedAt !== null &&
         r.deletedAt >= w.start &&
         r.deletedAt < w.latest &&

@@ -289,6 +289,7 @@ function condition(soql: string, c: ConditionNode, column: (f: string) => FieldD
 export function runQuery(q: CompiledQuery, org: OrgState, all = false): SfRecord[] {
   const matched: SfRecord[] = [];
   for (const record of org.scan(q.sobject, all)) {
+    if (!org.sees(q.sobject, record)) continue;
     if (q.where === null || q.where(record.values)) matched.push(record);
   }
   if (q.orderBy.length > 0) {

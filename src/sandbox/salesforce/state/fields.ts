@@ -1,3 +1,6 @@
+import { taskStatusFields } from './task-statuses.ts';
+import { userPermissionAccessFields } from './user-permissions.ts';
+
 // The fields of the sObjects the sandbox serves, with their SOAP/describe types and whether the API
 // may write them. Read-only fields (IsWon, IsClosed, SystemModstamp…) are computed by Salesforce; a
 // write to one is refused with INVALID_FIELD_FOR_INSERT_UPDATE, as the real API does.
@@ -45,12 +48,15 @@ export const SOBJECTS = [
   'Opportunity',
   'Case',
   'Task',
+  'Event',
   'User',
   'PermissionSet',
   'PermissionSetAssignment',
   'Organization',
   'CurrencyType',
   'AccountHistory',
+  'UserPermissionAccess',
+  'TaskStatus',
 ] as const;
 export type SObjectName = (typeof SOBJECTS)[number];
 
@@ -183,6 +189,21 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         ro('CompletedDateTime', 'datetime'),
         f('OwnerId', 'reference'),
       ];
+    case 'Event':
+      // "Event", Object Reference: a timed event (ActivityDateTime + DurationInMinutes) or an
+      // all-day one (IsAllDayEvent + ActivityDate); ActivityDate is the date part of a timed one.
+      return [
+        ...SYSTEM,
+        f('WhatId', 'reference'),
+        f('WhoId', 'reference'),
+        f('Subject', 'string', { length: 255 }),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('ActivityDateTime', 'datetime'),
+        f('ActivityDate', 'date'),
+        f('DurationInMinutes', 'int'),
+        f('IsAllDayEvent', 'boolean'),
+        f('OwnerId', 'reference'),
+      ];
     case 'User':
       return [
         ...SYSTEM,
@@ -241,6 +262,10 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         ro('OldValue', 'anyType'),
         ro('NewValue', 'anyType'),
       ];
+    case 'UserPermissionAccess':
+      return userPermissionAccessFields();
+    case 'TaskStatus':
+      return taskStatusFields();
   }
 }
 
@@ -279,6 +304,6 @@ export const METADATA_FIELD_TYPES: Record<string, FieldType> = {
 
 /** Custom fields on Task and Event are defined on the Activity object (`Activity.Field__c`). */
 export function sobjectsOfMetadataObject(object: string): SObjectName[] {
-  if (object === 'Activity') return ['Task'];
+  if (object === 'Activity') return ['Task', 'Event'];
   return isSObjectName(object) ? [object] : [];
 }

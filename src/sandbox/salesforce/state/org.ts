@@ -1,7 +1,10 @@
 import { toSecond } from '../format.ts';
 import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
+import type { CpuHungryTrigger } from './apex-triggers.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
+import { checkTaskStatuses, DEFAULT_TASK_STATUSES, type TaskStatusDef } from './task-statuses.ts';
+import { allPermissions, OWNED_RECORDS, USER_PERMISSIONS, type UserPermission } from './user-permissions.ts';
 import { type Coerced, coerceInput, type FieldValue, toJson, type ValueError } from './values.ts';
 
 // One Salesforce org: its records per sObject, the fields (standard, the customer's own custom
@@ -50,6 +53,14 @@ export class OrgState {
   readonly historyTracked = new Set<string>();
   /** The seeded history, written into AccountHistory the first time anything reads or adds to it. */
   #pendingHistory: (() => void) | null = null;
+  /** The integration user's system permissions (user-permissions.ts); a System Administrator's by default. */
+  readonly userPermissions: Record<UserPermission, boolean> = allPermissions();
+  /** Apex triggers that exceed the CPU limit on large saves (apex-triggers.ts), by object. */
+  readonly cpuHungryTriggers = new Map<SObjectName, CpuHungryTrigger>();
+  /** The instance the org was moved to (auth/instance.ts); null: the sandbox's own base URL. */
+  instanceUrl: string | null = null;
+  /** Whether the edition includes API access (false: every call is API_DISABLED_FOR_ORG). */
+  apiEnabled = true;
   readonly #counters = new Map<string, number>();
   readonly #now: () => number;
 
@@ -80,6 +91,67 @@ export class OrgState {
       LanguageLocaleKey: 'en_US',
       DefaultLocaleSidKey: 'en_US',
     });
+    this.setUserPermissions({});
+    this.setTaskStatuses(DEFAULT_TASK_STATUSES);
+  }
+
+  /** The Task status picklist (task-statuses.ts): TaskStatus rows and Task.Status's values. */
+  setTaskStatuses(statuses: readonly TaskStatusDef[]): void {
+    checkTaskStatuses(statuses);
+    const table = this.table('TaskStatus');
+    table.clear();
+    statuses.forEach((s, i) => {
+      this.put('TaskStatus', recordId(KEY_PREFIX.TaskStatus, i + 1), {
+        MasterLabel: s.label,
+        SortOrder: i + 1,
+        IsDefault: s.isDefault,
+        IsClosed: s.closed,
+      });
+    });
+    const status = this.field('Task', 'Status')!;
+    this.addField('Task', { ...status, picklist: statuses.map((s) => s.label), restricted: true });
+  }
+
+  /** The labels of the statuses that close a Task. */
+  closedTaskStatuses(): Set<string> {
+    const out = new Set<string>();
+    for (const r of this.table('TaskStatus').values())
+      if (r.values['IsClosed'] === true) out.add(String(r.values['MasterLabel']));
+    return out;
+  }
+
+  defaultTaskStatus(): string {
+    for (const r of this.table('TaskStatus').values())
+      if (r.values['IsDefault'] === true) return String(r.values['MasterLabel']);
+    return 'Not Started';
+  }
+
+  /** A user who edits records in the Salesforce UI (control API, seeded changes), made when first needed. */
+  uiUserId(): string {
+    const username = `admin@${this.orgId.toLowerCase()}.sandbox`;
+    for (const u of this.table('User').values()) if (u.values['Username'] === username) return u.id;
+    const id = this.nextId('User');
+    this.put('User', id, { Username: username, Name: 'Admin User', IsActive: true });
+    return id;
+  }
+
+  /** Changes the integration user's permissions; its UserPermissionAccess row follows. */
+  setUserPermissions(changes: Partial<Record<UserPermission, boolean>>): void {
+    Object.assign(this.userPermissions, changes);
+    const row: Record<string, FieldValue> = { LastCacheUpdate: this.now() };
+    for (const p of USER_PERMISSIONS) row[`Permissions${p}`] = this.userPermissions[p];
+    this.table('UserPermissionAccess').clear();
+    this.put('UserPermissionAccess', recordId(KEY_PREFIX.UserPermissionAccess, 1), row);
+  }
+
+  /**
+   * Whether the integration user sees the record: with View All Data (or Modify All Data) every
+   * record; without, only those it owns (a Private sharing default, and no sharing rules).
+   */
+  sees(sobject: SObjectName, record: SfRecord): boolean {
+    if (!OWNED_RECORDS.has(sobject)) return true;
+    if (this.userPermissions.ViewAllData || this.userPermissions.ModifyAllData) return true;
+    return record.values['OwnerId'] === this.userId;
   }
 
   /** Whether this org has the sObject at all: CurrencyType exists in multi-currency orgs only. */
@@ -111,8 +183,8 @@ export class OrgState {
   visibleField(sobject: SObjectName, name: string, access: 'read' | 'edit' = 'read'): FieldDef | undefined {
     const def = this.field(sobject, name);
     if (!def?.custom) return def;
-    const object = sobject === 'Task' ? 'Activity' : sobject;
-    return this.security.can(this.userId, `${object}.${def.name}`, access) ? def : undefined;
+    // Activity fields are granted per activity object (`Task.X__c`; metadata/components.ts).
+    return this.security.can(this.userId, `${sobject}.${def.name}`, access) ? def : undefined;
   }
 
   addField(sobject: SObjectName, def: FieldDef): void {
@@ -158,6 +230,15 @@ export class OrgState {
       )
         return { ok: false, id: null, errors: [requiredMissing(def.name)] };
     }
+    if (sobject === 'Event') {
+      const v = checked.values;
+      const timed = v['ActivityDateTime'] !== undefined && v['ActivityDateTime'] !== null;
+      const allDay =
+        v['IsAllDayEvent'] === true && v['ActivityDate'] !== undefined && v['ActivityDate'] !== null;
+      if (!timed && !allDay) return { ok: false, id: null, errors: [requiredMissing('ActivityDateTime')] };
+      if (timed && (v['DurationInMinutes'] ?? null) === null)
+        return { ok: false, id: null, errors: [requiredMissing('DurationInMinutes')] };
+    }
     if (sobject === 'PermissionSetAssignment') {
       const refused = this.#assignment(checked.values);
       if (refused) return { ok: false, id: null, errors: [refused] };
@@ -165,7 +246,12 @@ export class OrgState {
     const id = this.nextId(sobject);
     const record = this.put(sobject, id, {});
     Object.assign(record.values, defaults(sobject, this.table(sobject).size), checked.values);
-    derive(sobject, record.values, null, this.now());
+    if (sobject === 'Task' && checked.values['Status'] === undefined)
+      record.values['Status'] = this.defaultTaskStatus();
+    // The creating user owns a new record unless one is named ("OwnerId", Object Reference).
+    if (OWNED_RECORDS.has(sobject) && (record.values['OwnerId'] ?? null) === null)
+      record.values['OwnerId'] = this.userId;
+    derive(sobject, record.values, null, this.now(), this.closedTaskStatuses());
     this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: true };
   }
@@ -178,7 +264,7 @@ export class OrgState {
     sobject: SObjectName,
     rawId: string,
     input: Record<string, unknown>,
-    options: { startedAt?: number } = {},
+    options: { startedAt?: number; by?: string } = {},
   ): SaveResult {
     const id = normalizeId(rawId);
     if (id === null) return fail(null, 'MALFORMED_ID', `malformed id ${rawId}`);
@@ -197,7 +283,9 @@ export class OrgState {
     }
     record.values['LastModifiedDate'] = now;
     record.values['SystemModstamp'] = now;
-    derive(sobject, record.values, before, now);
+    // Whoever made the change: the API's caller (the integration user) unless told otherwise.
+    record.values['LastModifiedById'] = options.by ?? this.userId;
+    derive(sobject, record.values, before, now, this.closedTaskStatuses());
     this.#touchLastActivity(sobject, record.values);
     return { ok: true, id, created: false };
   }
@@ -206,15 +294,17 @@ export class OrgState {
    * Account.LastActivityDate ("Account", Object Reference): whichever is the most recent of the due
    * date of the most recent event and the due date of the most recently closed task on the record —
    * whoever wrote the task, Vigil included. A closed task without a due date counts on the day it
-   * was completed (stricter than assuming it is ignored). Salesforce maintains the field without an
-   * edit of the Account, so the Account's own stamps are left as they are.
+   * was completed (stricter than assuming it is ignored); an event counts on its ActivityDate.
+   * Salesforce maintains the field without an edit of the Account, so the Account's own stamps are
+   * left as they are.
    */
   #touchLastActivity(sobject: SObjectName, v: Record<string, FieldValue>): void {
-    if (sobject !== 'Task' || v['IsClosed'] !== true) return;
+    let due: FieldValue | undefined;
+    if (sobject === 'Task' && v['IsClosed'] === true) due = v['ActivityDate'] ?? v['CompletedDateTime'];
+    else if (sobject === 'Event') due = v['ActivityDate'];
+    else return;
     const account = this.get('Account', String(v['WhatId'] ?? ''));
-    if (!account) return;
-    const due = v['ActivityDate'] ?? v['CompletedDateTime'];
-    if (typeof due !== 'number') return;
+    if (!account || typeof due !== 'number') return;
     const day = Math.floor(due / 86_400_000) * 86_400_000;
     const current = account.values['LastActivityDate'];
     if (typeof current !== 'number' || current < day) account.values['LastActivityDate'] = day;
@@ -311,6 +401,12 @@ export class OrgState {
 
   /** A PermissionSetAssignment takes effect at once: the user gains the set's field permissions. */
   #assignment(values: Record<string, FieldValue>): SaveError | null {
+    if (!this.userPermissions.AssignPermissionSets && !this.userPermissions.ModifyAllData)
+      return {
+        statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+        message: 'insufficient access rights on object id',
+        fields: [],
+      };
     const userId = String(values['AssigneeId'] ?? '');
     const psId = String(values['PermissionSetId'] ?? '');
     if (!this.get('User', userId) || !this.security.permissionSets.has(psId))
@@ -408,6 +504,7 @@ export function derive(
   v: Record<string, FieldValue>,
   before: Record<string, FieldValue> | null,
   now: number,
+  closedTaskStatuses: ReadonlySet<string> = new Set(['Completed']),
 ): void {
   if (sobject === 'Opportunity') {
     const stage = v['StageName'];
@@ -418,8 +515,12 @@ export function derive(
     if (closed && before?.['IsClosed'] !== true) v['ClosedDate'] = now;
     if (!closed) v['ClosedDate'] = null;
     v['IsClosed'] = closed;
+  } else if (sobject === 'Event') {
+    const at = v['ActivityDateTime'];
+    if (typeof at === 'number' && v['IsAllDayEvent'] !== true)
+      v['ActivityDate'] = Math.floor(at / 86_400_000) * 86_400_000;
   } else if (sobject === 'Task') {
-    const closed = v['Status'] === 'Completed';
+    const closed = closedTaskStatuses.has(String(v['Status']));
     if (closed && before?.['IsClosed'] !== true) v['CompletedDateTime'] = now;
     v['IsClosed'] = closed;
   }

@@ -52,6 +52,22 @@ export function reseedOrg(ctx: SfContext, entry: OrgEntry): OrgEntry {
  */
 function applyFieldOptions(org: OrgState, option: OrgOption): void {
   if (option.customFieldLimit !== undefined) org.customFieldLimit = option.customFieldLimit;
+  if (option.userPermissions !== undefined) org.setUserPermissions(option.userPermissions);
+  if (option.apiEnabled !== undefined) org.apiEnabled = option.apiEnabled;
+  for (const trigger of option.cpuHungryTriggers ?? []) {
+    if (!(Number.isInteger(trigger.maxRecords) && trigger.maxRecords >= 1))
+      throw new RangeError(`cpuHungryTriggers: maxRecords of ${trigger.name} must be an integer ≥ 1`);
+    org.cpuHungryTriggers.set(trigger.sobject, trigger);
+  }
+  if (option.taskStatuses !== undefined) {
+    org.setTaskStatuses(option.taskStatuses);
+    // Seeded Tasks take the org's own statuses: closed ones its first closed status, others its default.
+    const closed = [...org.closedTaskStatuses()][0] ?? org.defaultTaskStatus();
+    const labels = new Set(option.taskStatuses.map((s) => s.label));
+    for (const task of org.table('Task').values())
+      if (!labels.has(String(task.values['Status'])))
+        task.values['Status'] = task.values['IsClosed'] === true ? closed : org.defaultTaskStatus();
+  }
   const without =
     option.withoutCustomFields === true
       ? ACCOUNT_USAGE.map((f) => f.name)

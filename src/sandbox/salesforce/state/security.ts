@@ -40,7 +40,7 @@ export class FieldSecurity {
     return true;
   }
 
-  /** `qualified` is "Account.Vigil_Health_Score__c" (Task fields as "Activity.…"). */
+  /** `qualified` is "Account.Vigil_Health_Score__c" (an Activity field as "Task.…", as granted). */
   can(userId: string, qualified: string, access: 'read' | 'edit'): boolean {
     const assigned = this.assignments.get(userId);
     if (!assigned) return false;

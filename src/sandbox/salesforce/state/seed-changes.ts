@@ -59,13 +59,18 @@ export function mutateOrg(entry: OrgEntry, options: { fraction: number; seed: nu
   for (const c of changes) {
     if (c.objectType === 'companies') {
       const id = accountOf.get(c.id);
-      if (id && entry.org.update('Account', id, accountFields(c.properties)).ok) counts.accounts++;
+      if (id && entry.org.update('Account', id, accountFields(c.properties), { by: entry.org.uiUserId() }).ok)
+        counts.accounts++;
     } else if (c.objectType === 'deals') {
       const id = recordId(KEY_PREFIX.Opportunity, 10_000_000_000 + (dealIndex.get(c.id) ?? -1));
-      if (entry.org.update('Opportunity', id, opportunityFields(c.properties)).ok) counts.opportunities++;
+      if (
+        entry.org.update('Opportunity', id, opportunityFields(c.properties), { by: entry.org.uiUserId() }).ok
+      )
+        counts.opportunities++;
     } else {
       const id = recordId(KEY_PREFIX.Case, 10_000_000_000 + (ticketIndex.get(c.id) ?? -1));
-      if (entry.org.update('Case', id, caseFields(c.properties)).ok) counts.cases++;
+      if (entry.org.update('Case', id, caseFields(c.properties), { by: entry.org.uiUserId() }).ok)
+        counts.cases++;
     }
   }
   return counts;
