@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { translator } from '../../../i18n/index.ts';
-import { readerLocale } from '../../dashboard/reader-locale.ts';
 import type { LoginProvider } from '../front-door.ts';
-import { type SignInFailure, signInFailedPage } from '../pages.ts';
+import { callbackParams, exchangeCode, failer } from './callback.ts';
 import { loginState } from './state-cookie.ts';
 import { type AccessDeps, accessForUser, type IdentifiedUser } from './who.ts';
 
@@ -34,8 +32,6 @@ export interface HubSpotLoginOptions extends AccessDeps {
   readonly fetch?: typeof fetch;
   readonly logger: { warn(obj: object, msg?: string): void; info(obj: object, msg?: string): void };
 }
-
-const tokenAnswer = z.object({ access_token: z.string().min(1) });
 
 // GET /oauth/v1/access-tokens/{token} (155908-v1-oauth.json): `user` is the signed-in user's
 // e-mail, `hub_id` the portal the token is for.
@@ -90,22 +86,8 @@ export function hubspotLogin(o: HubSpotLoginOptions): LoginProvider {
       });
       router.get('/callback', async (req, res, nextHandler) => {
         res.set('Cache-Control', 'no-store');
-        const fail = (status: number, failure: SignInFailure, account?: string) => {
-          state.clear(res);
-          const tr = translator(readerLocale(req));
-          res
-            .status(status)
-            .type('html')
-            .send(
-              signInFailedPage(
-                failure,
-                { crm: 'hubspot', ...(account === undefined ? {} : { account }) },
-                tr,
-              ),
-            );
-        };
-        const code = typeof req.query['code'] === 'string' ? req.query['code'] : undefined;
-        const given = typeof req.query['state'] === 'string' ? req.query['state'] : undefined;
+        const fail = failer(req, res, state, 'hubspot');
+        const { code, state: given } = callbackParams(req);
         if (code === undefined || given === undefined) return fail(400, 'not_completed');
         const checked = state.check(req, given);
         if (!checked.ok) {
@@ -113,24 +95,15 @@ export function hubspotLogin(o: HubSpotLoginOptions): LoginProvider {
           return fail(400, checked.reason === 'expired' ? 'expired' : 'unrecognised');
         }
         try {
-          const tokenRes = await doFetch(`${o.apiBase.replace(/\/+$/, '')}/oauth/v1/token`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body: new URLSearchParams({
-              grant_type: 'authorization_code',
-              client_id: o.clientId,
-              client_secret: o.clientSecret,
-              redirect_uri: redirectUri,
-              code,
-            }).toString(),
-          });
-          const tokens = tokenAnswer.safeParse(await tokenRes.json().catch(() => null));
-          if (!tokenRes.ok || !tokens.success) {
-            o.logger.warn({ login: 'hubspot', status: tokenRes.status }, 'sign-in: code exchange failed');
-            return fail(502, 'not_confirmed');
-          }
+          const accessToken = await exchangeCode(
+            doFetch,
+            `${o.apiBase.replace(/\/+$/, '')}/oauth/v1/token`,
+            { client_id: o.clientId, client_secret: o.clientSecret, redirect_uri: redirectUri, code },
+            { login: 'hubspot', logger: o.logger },
+          );
+          if (accessToken === null) return fail(502, 'not_confirmed');
           // The token identifies the user and is then dropped: nothing of it is stored.
-          const user = await identifyHubSpotUser(o.apiBase, tokens.data.access_token, doFetch);
+          const user = await identifyHubSpotUser(o.apiBase, accessToken, doFetch);
           const who = await accessForUser(user, o);
           if (who === null) {
             o.logger.info({ login: 'hubspot', hubId: user.accountId }, 'sign-in: no install for this portal');

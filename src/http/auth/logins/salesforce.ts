@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import { translator } from '../../../i18n/index.ts';
-import { readerLocale } from '../../dashboard/reader-locale.ts';
 import type { LoginProvider } from '../front-door.ts';
-import { type SignInFailure, signInFailedPage } from '../pages.ts';
+import { callbackParams, exchangeCode, failer } from './callback.ts';
 import { loginState } from './state-cookie.ts';
 import { type AccessDeps, accessForUser, type IdentifiedUser } from './who.ts';
 
@@ -34,7 +32,6 @@ export interface SalesforceLoginOptions extends AccessDeps {
   readonly logger: { warn(obj: object, msg?: string): void; info(obj: object, msg?: string): void };
 }
 
-const tokenAnswer = z.object({ access_token: z.string().min(1) });
 const userInfo = z.object({
   user_id: z.string().min(15),
   organization_id: z.string().min(15),
@@ -95,22 +92,8 @@ export function salesforceLogin(o: SalesforceLoginOptions): LoginProvider {
       });
       router.get('/callback', async (req, res, nextHandler) => {
         res.set('Cache-Control', 'no-store');
-        const fail = (status: number, failure: SignInFailure, account?: string) => {
-          state.clear(res);
-          const tr = translator(readerLocale(req));
-          res
-            .status(status)
-            .type('html')
-            .send(
-              signInFailedPage(
-                failure,
-                { crm: 'salesforce', ...(account === undefined ? {} : { account }) },
-                tr,
-              ),
-            );
-        };
-        const code = typeof req.query['code'] === 'string' ? req.query['code'] : undefined;
-        const given = typeof req.query['state'] === 'string' ? req.query['state'] : undefined;
+        const fail = failer(req, res, state, 'salesforce');
+        const { code, state: given } = callbackParams(req);
         if (code === undefined || given === undefined) return fail(400, 'not_completed');
         const checked = state.check(req, given);
         let kept: z.infer<typeof keep> | null = null;
@@ -127,24 +110,20 @@ export function salesforceLogin(o: SalesforceLoginOptions): LoginProvider {
           return fail(400, !checked.ok && checked.reason === 'expired' ? 'expired' : 'unrecognised');
         }
         try {
-          const tokenRes = await doFetch(`${login}/services/oauth2/token`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body: new URLSearchParams({
-              grant_type: 'authorization_code',
+          const accessToken = await exchangeCode(
+            doFetch,
+            `${login}/services/oauth2/token`,
+            {
               client_id: o.clientId,
               client_secret: o.clientSecret,
               redirect_uri: redirectUri,
               code,
               code_verifier: kept.verifier,
-            }).toString(),
-          });
-          const tokens = tokenAnswer.safeParse(await tokenRes.json().catch(() => null));
-          if (!tokenRes.ok || !tokens.success) {
-            o.logger.warn({ login: 'salesforce', status: tokenRes.status }, 'sign-in: code exchange failed');
-            return fail(502, 'not_confirmed');
-          }
-          const user = await identifySalesforceUser(login, tokens.data.access_token, doFetch);
+            },
+            { login: 'salesforce', logger: o.logger },
+          );
+          if (accessToken === null) return fail(502, 'not_confirmed');
+          const user = await identifySalesforceUser(login, accessToken, doFetch);
           const who = await accessForUser(user, o);
           if (who === null) {
             o.logger.info({ login: 'salesforce', orgId: user.accountId }, 'sign-in: no install for this org');
