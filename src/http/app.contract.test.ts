@@ -193,16 +193,6 @@ describe('health, metrics, home and errors', () => {
     }
   });
 
-  it('serves a home page linking the JSON endpoints', async () => {
-    const url = await start(stubModel());
-    const res = await session.fetch(`${url}/`);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    const html = await res.text();
-    for (const href of ['/api/portfolio', '/api/companies', '/api/sync/runs', '/healthz', '/metrics']) {
-      expect(html).toContain(`href="${href}"`);
-    }
-  });
-
   it('answers unknown routes and server failures as JSON without a stack trace', async () => {
     const url = await start(
       stubModel({

@@ -7,7 +7,6 @@ import { assetRoutes } from './dashboard/routes/assets.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import type { ReadModel } from './read-model.ts';
 import { apiRouter } from './routes/api.ts';
-import { homePage } from './routes/home.ts';
 import { opsRouter } from './routes/ops.ts';
 import { type ReadableStore, storeReadModel } from './store-read-model.ts';
 
@@ -56,7 +55,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(door.requireSession);
   app.use('/dashboard/api/settings', door.settingsLimiter);
   for (const router of options.routers ?? []) app.use(router);
-  app.get('/', homePage());
   app.use('/api', apiRouter(model));
   app.use(notFoundHandler());
   app.use(errorHandler(options.logger));
