@@ -135,8 +135,11 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       );
     },
     readRemoved: (type, cursor) => readRemoved(ctx, type, cursor),
-    writeCompanies: (updates) =>
-      writeCompanies(client, updates, () => objectSchema(client, options.state, 'Account', now())),
+    // Vigil's Currency fields in each Account's own currency (multi-currency orgs; currency.ts).
+    writeCompanies: async (updates) =>
+      writeCompanies(client, await money.toRecordCurrency(updates), () =>
+        objectSchema(client, options.state, 'Account', now()),
+      ),
     writeTimeline: (entries) =>
       writeTimeline(client, entries, vigilTasks, (refresh) =>
         closedTaskStatus(client, options.state, now(), { force: refresh }),

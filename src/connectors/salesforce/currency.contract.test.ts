@@ -71,4 +71,36 @@ describe('amounts in the corporate currency', () => {
     await deals(connector);
     expect(connector.callStats().byEndpoint['GET /services/data/vXX.X/query']).toBe(4);
   });
+
+  it("writes Vigil's LTV in each Account's own currency: corporate × its rate, one lookup per batch", async () => {
+    const { connector } = await sandboxConnector(sandbox, { username: multi.username });
+    await connector.provision();
+    const accounts = [...multi.scan('Account')].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const yen = accounts.find((a) => a.values['CurrencyIsoCode'] === 'JPY')!;
+    const dollar = accounts.find((a) => a.values['CurrencyIsoCode'] === 'USD')!;
+    const euro = accounts.find((a) => a.values['CurrencyIsoCode'] === 'EUR')!;
+    const before = connector.callStats().byEndpoint['GET /services/data/vXX.X/query'] ?? 0;
+    const outcomes = await connector.writeCompanies(
+      [yen, dollar, euro].map((a) => ({
+        companyId: a.id,
+        properties: { vigil_expected_ltv: '3000000', vigil_health_score: '70' },
+      })),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    // The org's rates (sandbox state/org-locale.ts): 1 JPY = 0.0067 USD = 0.0061 EUR.
+    expect(multi.get('Account', yen.id)!.values['Vigil_Expected_LTV__c']).toBe(3_000_000);
+    expect(multi.get('Account', dollar.id)!.values['Vigil_Expected_LTV__c']).toBeCloseTo(20_100, 2);
+    expect(multi.get('Account', euro.id)!.values['Vigil_Expected_LTV__c']).toBeCloseTo(18_300, 2);
+    // Accounts no read had seen: one query for their currencies (the rates were already read).
+    const after = connector.callStats().byEndpoint['GET /services/data/vXX.X/query'] ?? 0;
+    expect(after - before).toBeLessThanOrEqual(2);
+    // A single-currency org writes the value as it is.
+    const plain = await sandboxConnector(sandbox, { username: single.username });
+    await plain.connector.provision();
+    const account = [...single.scan('Account')][0]!;
+    await plain.connector.writeCompanies([
+      { companyId: account.id, properties: { vigil_expected_ltv: '3000000' } },
+    ]);
+    expect(single.get('Account', account.id)!.values['Vigil_Expected_LTV__c']).toBe(3_000_000);
+  });
 });

@@ -1,8 +1,9 @@
-import type { CrmObjectType, CrmRecord, Page } from '../types.ts';
+import type { CompanyUpdate, CrmObjectType, CrmRecord, Page } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
 import { objectSchema, type SchemaState } from './describe.ts';
 import { SOBJECT_OF } from './mapping.ts';
 import { select } from './soql.ts';
+import { VIGIL_FIELDS } from './vigil-fields.ts';
 
 /**
  * Amounts in the org's corporate currency. In a multi-currency org every record has its own
@@ -24,10 +25,19 @@ interface Rates {
   /** null = a single-currency org. */
   rates: Record<string, number> | null;
   decimals: number;
+  /** Each currency's DecimalPlaces (older cached readings have none: 2). */
+  decimalsOf?: Record<string, number>;
 }
+
+/** Vigil's own Currency fields, by the property Vigil writes them as (vigil_expected_ltv). */
+const VIGIL_CURRENCY_PROPERTIES = VIGIL_FIELDS.filter((f) => f.metadata['type'] === 'Currency').map(
+  (f) => f.property,
+);
 
 export class CorporateAmounts {
   #rates: Rates | null = null;
+  /** Each Account's own currency, as the reads saw it (multi-currency orgs): write-back needs it. */
+  readonly #accountCurrency = new Map<string, string>();
   readonly #client: SalesforceClient;
   readonly #state: SchemaState;
   readonly #now: () => number;
@@ -66,13 +76,17 @@ export class CorporateAmounts {
         conn.query(soql),
       );
       const rates: Record<string, number> = {};
+      const decimalsOf: Record<string, number> = {};
       let decimals = 2;
       for (const row of result.records as Array<Record<string, unknown>>) {
         const rate = Number(row['ConversionRate']);
-        if (typeof row['IsoCode'] === 'string' && rate > 0) rates[row['IsoCode']] = rate;
+        if (typeof row['IsoCode'] === 'string' && rate > 0) {
+          rates[row['IsoCode']] = rate;
+          decimalsOf[row['IsoCode']] = Number(row['DecimalPlaces'] ?? 2);
+        }
         if (row['IsCorporate'] === true) decimals = Number(row['DecimalPlaces'] ?? 2);
       }
-      return { readAt: now, rates, decimals };
+      return { readAt: now, rates, decimals, decimalsOf };
     } catch (error) {
       if (errorCode(error) === 'INVALID_TYPE') return { readAt: now, rates: null, decimals: 2 };
       throw error;
@@ -95,6 +109,7 @@ export class CorporateAmounts {
     const scale = 10 ** decimals;
     const records = page.records.map((record) => {
       const iso = record.properties[CURRENCY_FIELD];
+      if (type === 'company' && typeof iso === 'string') this.#accountCurrency.set(record.id, iso);
       const rate = typeof iso === 'string' ? rates[iso] : undefined;
       if (rate === undefined || rate === 1) return record;
       const properties = { ...record.properties };
@@ -107,5 +122,46 @@ export class CorporateAmounts {
       return { ...record, properties };
     });
     return { ...page, records };
+  }
+
+  /**
+   * Vigil's Currency fields in each Account's own currency: in a multi-currency org a record's
+   * currency fields are "in the record's currency" (CurrencyIsoCode, "About Multiple Currencies"),
+   * so an LTV worked out in the corporate currency is written as corporate × the Account's rate.
+   * Accounts no read of this process saw cost one query per batch (≤ 200 Ids); single-currency
+   * orgs and Accounts in the corporate currency are written as they are.
+   */
+  async toRecordCurrency(updates: readonly CompanyUpdate[]): Promise<readonly CompanyUpdate[]> {
+    if (!updates.some((u) => VIGIL_CURRENCY_PROPERTIES.some((p) => (u.properties[p] ?? '') !== '')))
+      return updates;
+    const { rates, decimalsOf } = await this.#load();
+    if (rates === null) return updates;
+    const unknown = updates.map((u) => u.companyId).filter((id) => !this.#accountCurrency.has(id));
+    if (unknown.length > 0) {
+      const soql = select({
+        fields: ['Id', CURRENCY_FIELD],
+        from: 'Account',
+        where: [{ field: 'Id', op: 'IN', values: unknown }],
+      });
+      const result = await this.#client.call({ endpoint: 'GET /query', safe: true }, (conn) =>
+        conn.query(soql),
+      );
+      for (const row of result.records as Array<Record<string, unknown>>)
+        if (typeof row['Id'] === 'string' && typeof row[CURRENCY_FIELD] === 'string')
+          this.#accountCurrency.set(row['Id'], row[CURRENCY_FIELD]);
+    }
+    return updates.map((u) => {
+      const iso = this.#accountCurrency.get(u.companyId);
+      const rate = iso === undefined ? undefined : rates[iso];
+      if (iso === undefined || rate === undefined || rate === 1) return u;
+      const scale = 10 ** (decimalsOf?.[iso] ?? 2);
+      const properties = { ...u.properties };
+      for (const p of VIGIL_CURRENCY_PROPERTIES) {
+        const value = properties[p];
+        if (value === undefined || value === '' || !Number.isFinite(Number(value))) continue;
+        properties[p] = String(Math.round(Number(value) * rate * scale) / scale);
+      }
+      return { ...u, properties };
+    });
   }
 }

@@ -31,6 +31,12 @@ export function mixCurrencies(org: OrgState, currency: SeedCurrency): void {
   const others = Object.entries(RATES[currency]) as Array<[SeedCurrency, number]>;
   for (const sobject of ['Account', 'Case'] as const)
     for (const record of org.scan(sobject)) record.values['CurrencyIsoCode'] = currency;
+  // Some customers are booked in another currency too (a subsidiary abroad): every fifth Account.
+  // The seed gives Accounts no currency field of their own, so only the code changes.
+  const accounts = [...org.scan('Account')].sort((a, b) => (a.id < b.id ? -1 : 1));
+  accounts.forEach((record, i) => {
+    if (i % 5 === 4) record.values['CurrencyIsoCode'] = others[Math.floor(i / 5) % others.length]![0];
+  });
   const opportunities = [...org.scan('Opportunity')].sort((a, b) => (a.id < b.id ? -1 : 1));
   opportunities.forEach((record, i) => {
     record.values['CurrencyIsoCode'] = currency;
