@@ -8,11 +8,13 @@ import { connectorFactory } from './runtime/connectors.ts';
 import { commandBase, untilSignal, withStore } from './runtime/context.ts';
 import {
   connectSalesforce,
+  type DemoOptions,
   linkedView,
   linkInstalls,
   runLinkedSync,
   type SalesforceStarted,
 } from './runtime/crm-choice.ts';
+import { applyDemoLanguage, type DemoLocale, resolveDemoLocale } from './runtime/demo-locale.ts';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from './runtime/embedded-sandbox.ts';
 import {
   frontDoorEnvOrReport,
@@ -47,7 +49,7 @@ Runs Vigil in one process until Ctrl-C:
 Options:
   -h, --help   Show this help`;
 
-interface Started {
+export interface Started {
   sandbox: EmbeddedSandbox | null;
   salesforce: SalesforceStarted | null;
   installs: Install[];
@@ -58,12 +60,17 @@ interface Started {
 }
 
 /** Which portal(s) and org this start serves (VIGIL_CRM), linking them when both run. */
-async function connectCrm(store: Store, env: AppEnv, logger: Logger): Promise<Started> {
-  if (env.crm === 'hubspot') return connectHubSpot(store, env, logger);
-  const hubspot = env.crm === 'both' ? await connectHubSpot(store, env, logger) : null;
+export async function connectCrm(
+  store: Store,
+  env: AppEnv,
+  logger: Logger,
+  demo: DemoOptions,
+): Promise<Started> {
+  if (env.crm === 'hubspot') return connectHubSpot(store, env, logger, demo);
+  const hubspot = env.crm === 'both' ? await connectHubSpot(store, env, logger, demo) : null;
   let salesforce: SalesforceStarted;
   try {
-    salesforce = await connectSalesforce(store, env, logger);
+    salesforce = await connectSalesforce(store, env, logger, demo);
   } catch (error) {
     await hubspot?.sandbox?.running.close();
     throw error;
@@ -92,7 +99,12 @@ async function connectCrm(store: Store, env: AppEnv, logger: Logger): Promise<St
 }
 
 /** Which portal(s) this start serves, starting the sandbox when no credentials are set. */
-async function connectHubSpot(store: Store, env: AppEnv, logger: Logger): Promise<Started> {
+async function connectHubSpot(
+  store: Store,
+  env: AppEnv,
+  logger: Logger,
+  demo: DemoOptions,
+): Promise<Started> {
   const none = { salesforce: null, expectedRecords: new Map<string, number>(), linked: false };
   const { privateApp, oauthApp, apiBase } = env.hubspot;
   if (privateApp !== null && apiBase !== null) {
@@ -104,9 +116,13 @@ async function connectHubSpot(store: Store, env: AppEnv, logger: Logger): Promis
     const installs = await store.installs.list({ status: 'active' });
     return { ...none, sandbox: null, installs: installs.filter((i) => i.crm === 'hubspot') };
   }
-  const sandbox = await startEmbeddedSandbox(logger);
+  const sandbox = await startEmbeddedSandbox(logger, {
+    currency: demo.locale.currency,
+    ...(demo.size === undefined ? {} : { size: demo.size }),
+  });
   try {
     const install = await connectPrivateApp(store, sandbox.baseUrl, sandbox.privateAppToken, logger);
+    await applyDemoLanguage(store, install.id, demo.locale);
     // Earlier starts' demo portals lived in sandboxes that are gone: retire them, so the
     // API has one portal to show and nothing schedules syncs against a dead port.
     for (const other of await store.installs.list({ status: 'active' })) {
@@ -127,9 +143,24 @@ async function connectHubSpot(store: Store, env: AppEnv, logger: Logger): Promis
   }
 }
 
-function banner(http: RunningHttp, started: Started, appUrl: string | null, signIn: string[]): string {
+function banner(
+  http: RunningHttp,
+  started: Started,
+  demo: DemoLocale,
+  appUrl: string | null,
+  signIn: string[],
+): string {
   const tr = cliTranslator();
   const lines = [tr.t('cli.start.running', { url: `${http.url}/` }), ...signIn];
+  if (started.sandbox !== null || started.salesforce?.sandbox != null) {
+    lines.push(
+      `  ${tr.t('cli.start.demo_locale', {
+        currency: demo.currency,
+        language: demo.language,
+        source: demo.source,
+      })}`,
+    );
+  }
   if (started.sandbox !== null) {
     lines.push(
       `  ${tr.t('cli.start.crm_sandbox', {
@@ -225,19 +256,25 @@ async function initialSyncs(store: Store, env: AppEnv, logger: Logger, started: 
 }
 
 export async function runStartCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandArgs(argv, { help: { type: 'boolean', short: 'h' } });
+  const parsed = parseCommandArgs(argv, {
+    help: { type: 'boolean', short: 'h' },
+    'demo-currency': { type: 'string' },
+  });
   if (!parsed.ok) return reportUsageError('start', parsed.error, USAGE);
   if (parsed.values['help'] === true) {
     console.log(USAGE);
     return 0;
   }
+  const flag = parsed.values['demo-currency'];
+  const demo = resolveDemoLocale(typeof flag === 'string' ? flag : undefined);
+  if (!demo.ok) return reportUsageError('start', demo.error, USAGE);
   const base = commandBase('start');
   if (typeof base === 'number') return base;
   const { env, logger } = base;
   const doorEnv = frontDoorEnvOrReport('start', env);
   if (doorEnv === null) return EXIT_BAD_CONFIG;
   return withStore('start', base, async (store) => {
-    const started = await connectCrm(store, env, logger);
+    const started = await connectCrm(store, env, logger, { locale: demo.demo });
     let queue: Queue | null = null;
     let http: RunningHttp | null = null;
     let hubspot: HubSpotApp | null = null;
@@ -266,7 +303,13 @@ export async function runStartCommand(argv: string[]): Promise<number> {
       if (started.sandbox !== null && hubspot !== null) await wireSandboxApp(started.sandbox, env.publicUrl);
       await hubspot?.recover();
       console.log(
-        banner(http, started, hubspot !== null ? env.publicUrl : null, signInLines(door, doorEnv, http.url)),
+        banner(
+          http,
+          started,
+          demo.demo,
+          hubspot !== null ? env.publicUrl : null,
+          signInLines(door, doorEnv, http.url),
+        ),
       );
       const stop = untilSignal(logger);
       const syncing = initialSyncs(store, env, logger, started, queue);

@@ -9,6 +9,7 @@ import { runSync, type SyncRequest } from '../../../sync/engine.ts';
 import { syncStoreOf } from '../../../sync/store-adapter.ts';
 import type { SyncSummary } from '../../../sync/summary.ts';
 import { createProgressReporter } from '../support/progress.ts';
+import { applyDemoLanguage, DEFAULT_DEMO_LOCALE, type DemoLocale } from './demo-locale.ts';
 import { isLoopback } from './portal-id.ts';
 import { connectRefreshTokenOrg, connectSalesforceOrg } from './salesforce.ts';
 import { type EmbeddedSalesforce, startEmbeddedSalesforce } from './salesforce-sandbox.ts';
@@ -26,10 +27,17 @@ export interface SalesforceStarted {
   readonly app: { clientId: string; clientSecret: string } | null;
 }
 
+/** The embedded sandboxes' demo: its currency and language, and (tests) a smaller seed. */
+export interface DemoOptions {
+  readonly locale: DemoLocale;
+  readonly size?: 'tiny' | 'small' | 'mid';
+}
+
 export async function connectSalesforce(
   store: Store,
   env: AppEnv,
   logger: Logger,
+  demo: DemoOptions = { locale: DEFAULT_DEMO_LOCALE },
 ): Promise<SalesforceStarted> {
   const real = await connectRefreshTokenOrg(store, env, logger);
   if (real !== null) return { install: real, sandbox: null, app: null };
@@ -40,7 +48,10 @@ export async function connectSalesforce(
     );
     if (connected !== undefined) return { install: connected, sandbox: null, app: null };
   }
-  const sandbox = await startEmbeddedSalesforce(logger);
+  const sandbox = await startEmbeddedSalesforce(logger, {
+    currency: demo.locale.currency,
+    ...(demo.size === undefined ? {} : { size: demo.size }),
+  });
   try {
     const install = await connectSalesforceOrg(
       store,
@@ -48,6 +59,7 @@ export async function connectSalesforce(
       { ...sandbox.app, loginUrl: sandbox.baseUrl },
       logger,
     );
+    await applyDemoLanguage(store, install.id, demo.locale);
     // Earlier starts' demo orgs lived in sandboxes that are gone.
     for (const other of await store.installs.list({ status: 'active' })) {
       if (other.crm === 'salesforce' && other.id !== install.id && isLoopback(other.baseUrl)) {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { RunningSandbox } from '../../../sandbox/hubspot/server.ts';
+import type { SeedCurrency } from '../../../sandbox/hubspot/state/account-details.ts';
 
 /**
  * `vigil start` without HubSpot credentials runs against the local sandbox (DESIGN §3):
@@ -24,13 +25,20 @@ export function demoPortalId(now: number): number {
 
 export async function startEmbeddedSandbox(
   logger: Logger,
-  options: { size?: 'tiny' | 'small' | 'mid'; seed?: number; now?: number } = {},
+  options: { size?: 'tiny' | 'small' | 'mid'; seed?: number; now?: number; currency?: SeedCurrency } = {},
 ): Promise<EmbeddedSandbox> {
   const { startSandbox } = await import('../../../sandbox/hubspot/server.ts');
   const portalId = demoPortalId(options.now ?? Date.now());
   const running = await startSandbox({
     port: 0,
-    portals: [{ size: options.size ?? 'small', seed: options.seed ?? 1, portalId }],
+    portals: [
+      {
+        size: options.size ?? 'small',
+        seed: options.seed ?? 1,
+        portalId,
+        ...(options.currency === undefined ? {} : { currency: options.currency }),
+      },
+    ],
     logger: logger.child({ component: 'sandbox' }),
   });
   const portal = running.portals.find((p) => p.portalId === portalId);
@@ -43,7 +51,10 @@ export async function startEmbeddedSandbox(
     state === undefined
       ? 0
       : state.objects.companies.size + state.objects.deals.size + state.objects.tickets.size;
-  logger.info({ baseUrl: running.baseUrl, portalId, records }, 'sandbox portal seeded');
+  logger.info(
+    { baseUrl: running.baseUrl, portalId, records, currency: options.currency ?? 'USD' },
+    'sandbox portal seeded',
+  );
   return {
     running,
     baseUrl: running.baseUrl,

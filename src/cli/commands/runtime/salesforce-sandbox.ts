@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { RunningSalesforceSandbox, SandboxTokens } from '../../../sandbox/salesforce/server.ts';
+import type { SeedCurrency } from '../../../sandbox/salesforce/state/org-locale.ts';
 import { demoPortalId } from './embedded-sandbox.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface EmbeddedSalesforce {
 
 export async function startEmbeddedSalesforce(
   logger: Logger,
-  options: { size?: 'tiny' | 'small' | 'mid'; seed?: number; now?: number } = {},
+  options: { size?: 'tiny' | 'small' | 'mid'; seed?: number; now?: number; currency?: SeedCurrency } = {},
 ): Promise<EmbeddedSalesforce> {
   const { startSalesforceSandbox, connectSandboxOrg } = await import('../../../sandbox/salesforce/server.ts');
   const running = await startSalesforceSandbox({
@@ -30,6 +31,7 @@ export async function startEmbeddedSalesforce(
         size: options.size ?? 'small',
         seed: options.seed ?? 1,
         orgNumber: demoPortalId(options.now ?? Date.now()),
+        ...(options.currency === undefined ? {} : { currency: options.currency }),
       },
     ],
     logger: logger.child({ component: 'salesforce-sandbox' }),
@@ -44,7 +46,10 @@ export async function startEmbeddedSalesforce(
       for (const type of ['Account', 'Opportunity', 'Case'] as const)
         for (const _ of entry.org.scan(type)) records++;
     }
-    logger.info({ baseUrl: running.baseUrl, orgId: tokens.orgId, records }, 'Salesforce sandbox org seeded');
+    logger.info(
+      { baseUrl: running.baseUrl, orgId: tokens.orgId, records, currency: options.currency ?? 'USD' },
+      'Salesforce sandbox org seeded',
+    );
     return { running, baseUrl: running.baseUrl, tokens, app: running.app, records };
   } catch (error) {
     await running.close();
