@@ -5,7 +5,9 @@ import type { LinkedView } from './linked-store.ts';
  * The connector of a linked install, reading its own CRM's properties: the engine derives the
  * property list from the config it is given — for a linked install the merged mapping, whose
  * canonical names no CRM has — so reads ask the linked view instead. Unlinked installs read what
- * the engine asks for. Everything else is the connector itself.
+ * the engine asks for. Everything else is the connector itself — its optional calls too: a
+ * wrapper without `accountDetails` left every `vigil start` portal in USD/UTC whatever the CRM's
+ * company currency, and without `readOwners` with owner ids instead of names.
  */
 export function linkedConnector(connector: CrmConnector, installId: string, view: LinkedView): CrmConnector {
   const own = async (type: CrmObjectType, asked: readonly string[]) =>
@@ -23,5 +25,17 @@ export function linkedConnector(connector: CrmConnector, installId: string, view
       connector.writeCompanies(...args),
     writeTimeline: (...args: Parameters<CrmConnector['writeTimeline']>) => connector.writeTimeline(...args),
     callStats: (...args: Parameters<CrmConnector['callStats']>) => connector.callStats(...args),
+    ...optionalCalls(connector),
   };
+}
+
+/** The connector's optional calls, bound to it, where it has them (absent stays absent). */
+function optionalCalls(connector: CrmConnector): Partial<CrmConnector> {
+  const out: Partial<CrmConnector> = {};
+  if (connector.accountDetails !== undefined) out.accountDetails = () => connector.accountDetails!();
+  if (connector.readOwners !== undefined) out.readOwners = () => connector.readOwners!();
+  if (connector.disconnect !== undefined) out.disconnect = () => connector.disconnect!();
+  if (connector.readCompanyHistory !== undefined)
+    out.readCompanyHistory = (ids, properties) => connector.readCompanyHistory!(ids, properties);
+  return out;
 }
