@@ -17,7 +17,8 @@ function argumentsOf(message: string, locale: string): string[] {
       if ('options' in node) for (const option of Object.values(node.options)) walk(option.value);
     }
   };
-  walk(new IntlMessageFormat(message, locale).getAst());
+  // Parsed as the translator parses (ignoreTag): "<command>" in a usage text is text, not a tag.
+  walk(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst());
   return [...names].sort();
 }
 

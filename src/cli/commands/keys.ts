@@ -5,21 +5,10 @@ import { KEY_FILE } from '../../store/crypto.ts';
 import { openStore } from '../../store/index.ts';
 import { commandBase, reportFailure } from './runtime/context.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { cliTranslator } from './support/cli-language.ts';
 
-const USAGE = `Usage: vigil keys rotate
-
-Re-encrypts every install's tokens, and the key check value, under a new key.
-
-With a shared database (DATABASE_URL), without downtime:
-  1. restart the workers with VIGIL_ENCRYPTION_KEY=<new> and VIGIL_ENCRYPTION_KEY_PREVIOUS=<old>
-     (they seal with the new key and still read the old);
-  2. run 'vigil keys rotate' with the same two variables;
-  3. drop VIGIL_ENCRYPTION_KEY_PREVIOUS and restart the workers.
-With the embedded database and a generated key (${KEY_FILE} in VIGIL_DATA_DIR), stop Vigil
-and run 'vigil keys rotate': a new key is generated and replaces the file.
-
-Options:
-  -h, --help   Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.keys', { keyFile: KEY_FILE });
 
 export async function runKeysCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
@@ -27,13 +16,13 @@ export async function runKeysCommand(argv: string[]): Promise<number> {
     { help: { type: 'boolean', short: 'h' } },
     { min: 1, max: 1, names: 'the subcommand (rotate)' },
   );
-  if (!parsed.ok) return reportUsageError('keys', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('keys', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   if (parsed.positionals[0] !== 'rotate') {
-    return reportUsageError('keys', 'the only subcommand is "rotate"', USAGE);
+    return reportUsageError('keys', 'the only subcommand is "rotate"', usage());
   }
   const base = commandBase('keys', { oneShot: true });
   if (typeof base === 'number') return base;

@@ -13,28 +13,10 @@ import { connectorFactory } from './runtime/connectors.ts';
 import { commandBase, withStore } from './runtime/context.ts';
 import { chooseInstall } from './runtime/installs.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
-import { portalCliTranslator } from './support/cli-language.ts';
+import { cliTranslator, portalCliTranslator } from './support/cli-language.ts';
 
-const USAGE = `Usage: vigil model fit [--json] [--adopt] [--horizon <days>] [--install <id>]
-       vigil model show [--install <id>]
-       vigil model revert [--install <id>]
-
-Fits a churn model to the portal's own churn, from the CRM's property history, and
-backtests it against the rules on the newest customers, held out from the fit.
-
-Commands:
-  fit       Fit and backtest; prints one line (--json: one JSON line) with examples,
-            churned, rulesAuc, fittedAuc, adopted, horizonDays
-  show      The model in use, in words
-  revert    Back to the rules (a new settings version)
-
-Options:
-  --adopt          Adopt the fitted model when it beat the rules, then rescore and
-                   write the new risks and reasons back to the CRM
-  --horizon <days> Churn within this many days counts (default 180)
-  --json           One JSON line
-  --install <id>   Which install, when several portals are connected
-  -h, --help       Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.model');
 
 const auc = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 
@@ -50,14 +32,14 @@ export async function runModelCommand(argv: string[]): Promise<number> {
     },
     { min: 1, max: 1, names: '<fit|show|revert>' },
   );
-  if (!parsed.ok) return reportUsageError('model', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('model', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const sub = parsed.positionals[0];
   if (sub !== 'fit' && sub !== 'show' && sub !== 'revert') {
-    return reportUsageError('model', `unknown subcommand "${sub}": use fit, show or revert`, USAGE);
+    return reportUsageError('model', `unknown subcommand "${sub}": use fit, show or revert`, usage());
   }
   const horizonRaw = parsed.values['horizon'];
   const horizonDays = typeof horizonRaw === 'string' ? Number(horizonRaw) : 180;
@@ -65,7 +47,7 @@ export async function runModelCommand(argv: string[]): Promise<number> {
     return reportUsageError(
       'model',
       `--horizon must be a whole number of days from 7 to 730, got ${String(horizonRaw)}`,
-      USAGE,
+      usage(),
     );
   }
   const base = commandBase('model', { oneShot: true });

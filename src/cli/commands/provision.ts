@@ -5,16 +5,8 @@ import { ensureProvisioned } from './runtime/provisioning.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { cliTranslator } from './support/cli-language.ts';
 
-const USAGE = `Usage: vigil provision [--install <id>] [--json]
-
-Creates or updates, in the connected portal, the "Customer health (Vigil)" property
-group with Vigil's company properties and the timeline event type. Safe to run again:
-what exists and matches is left alone.
-
-Options:
-  --install <id>   Which install, when several portals are connected
-  --json           Print the report as JSON
-  -h, --help       Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.provision');
 
 export async function runProvisionCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(argv, {
@@ -22,9 +14,9 @@ export async function runProvisionCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return reportUsageError('provision', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('provision', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const base = commandBase('provision', { oneShot: true });

@@ -1,22 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from '../../sandbox/hubspot/options.ts';
 import { SEED_SIZES, type SeedSize } from '../../sandbox/seed/types.ts';
+import { cliTranslator } from './support/cli-language.ts';
 
-const USAGE = `Usage: vigil sandbox [options]
-
-Runs a local HubSpot API with one seeded portal until Ctrl-C.
-
-Options:
-  --port <n>          Port to listen on (default 4010; 0 = any free port)
-  --host <addr>       Address to bind (default 127.0.0.1)
-  --size <size>       tiny | small | mid | large, or a number of companies (default small)
-  --seed <n>          Seed of the generated portal (default 1)
-  --faults <rate>     Probability (0..1) of an injected fault per request (default 0)
-  --fault-seed <n>    Seed of the fault sequence (default 1)
-  --rate-scale <x>    Speed up every rate-limit window by x (default 1)
-  --tier <tier>       Private-app tier: standard | professional | enterprise (default standard)
-  --no-limits         No rate limits at all
-  -h, --help          Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.sandbox');
 
 export type ParsedArgs = { ok: true; help: boolean; options: SandboxOptions } | { ok: false; error: string };
 
@@ -118,11 +106,11 @@ function integer(
 export async function runSandboxCommand(argv: string[]): Promise<number> {
   const parsed = parseSandboxArgs(argv);
   if (!parsed.ok) {
-    console.error(`vigil sandbox: ${parsed.error}\n\n${USAGE}`);
+    console.error(`vigil sandbox: ${parsed.error}\n\n${usage()}`);
     return 2;
   }
   if (parsed.help) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const { startSandbox } = await import('../../sandbox/hubspot/server.ts');

@@ -3,20 +3,11 @@ import { riskLabel, statusLabel, tierLabel } from '../../i18n/labels.ts';
 import { commandBase, withStore } from './runtime/context.ts';
 import { chooseInstall } from './runtime/installs.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
-import { portalCliTranslator } from './support/cli-language.ts';
+import { cliTranslator, portalCliTranslator } from './support/cli-language.ts';
 import { explainFromRow, formatExplanation } from './support/explain-text.ts';
 
-const USAGE = `Usage: vigil score <companyId> [--explain] [--json] [--install <id>]
-
-Shows a company's current score from the last sync: health, churn risk and tier.
-
-Options:
-  --explain        The whole story: health components and signals, every churn
-                   reason with its points, the tier with the LTV behind it, and the
-                   CRM data Vigil could not use
-  --json           The stored score row as JSON
-  --install <id>   Which install, when several portals are connected
-  -h, --help       Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.score');
 
 export async function runScoreCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
@@ -29,9 +20,9 @@ export async function runScoreCommand(argv: string[]): Promise<number> {
     },
     { min: 1, max: 1, names: '<companyId>' },
   );
-  if (!parsed.ok) return reportUsageError('score', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('score', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const companyId = parsed.positionals[0] ?? '';

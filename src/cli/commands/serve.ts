@@ -12,20 +12,14 @@ import {
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { cliTranslator } from './support/cli-language.ts';
 
-const USAGE = `Usage: vigil serve
-
-Serves the dashboard and the HTTP API (portfolio, companies by churn risk, company
-detail, sync runs, /healthz, /metrics) on PORT (default 3000) from the store, until
-Ctrl-C. Jobs it asks for (a rescore after a settings change) run on 'vigil worker'.
-
-Options:
-  -h, --help   Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.serve');
 
 export async function runServeCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(argv, { help: { type: 'boolean', short: 'h' } });
-  if (!parsed.ok) return reportUsageError('serve', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('serve', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const base = commandBase('serve');

@@ -34,20 +34,8 @@ import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { cliTranslator } from './support/cli-language.ts';
 import { formatSummary } from './support/summary-text.ts';
 
-const USAGE = `Usage: vigil start
-
-Runs Vigil in one process until Ctrl-C:
-  1. the store: embedded Postgres (PGlite) in VIGIL_DATA_DIR, or DATABASE_URL
-  2. the CRM, by VIGIL_CRM (hubspot, salesforce or both; default hubspot):
-     HubSpot with HUBSPOT_ACCESS_TOKEN (private app); Salesforce with SALESFORCE_CLIENT_ID,
-     SALESFORCE_CLIENT_SECRET, SALESFORCE_REFRESH_TOKEN and SALESFORCE_INSTANCE_URL — or,
-     without credentials, the local sandboxes with a seeded demo portal / org of 500
-     customers (both: the same customers on both sides, linked, one score on each)
-  3. Vigil's properties provisioned in the portal, a worker, the HTTP API on PORT
-  4. the initial sync with a progress bar, then incremental syncs every 15 minutes
-
-Options:
-  -h, --help   Show this help`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.start');
 
 export interface Started {
   sandbox: EmbeddedSandbox | null;
@@ -260,14 +248,14 @@ export async function runStartCommand(argv: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
     'demo-currency': { type: 'string' },
   });
-  if (!parsed.ok) return reportUsageError('start', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('start', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const flag = parsed.values['demo-currency'];
   const demo = resolveDemoLocale(typeof flag === 'string' ? flag : undefined);
-  if (!demo.ok) return reportUsageError('start', demo.error, USAGE);
+  if (!demo.ok) return reportUsageError('start', demo.error, usage());
   const base = commandBase('start');
   if (typeof base === 'number') return base;
   const { env, logger } = base;

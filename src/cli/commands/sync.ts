@@ -4,23 +4,11 @@ import { chooseInstall } from './runtime/installs.ts';
 import { ensureProvisioned } from './runtime/provisioning.ts';
 import { runSyncWithProgress } from './runtime/sync-run.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
+import { cliTranslator } from './support/cli-language.ts';
 import { formatSummary, summaryExitCode } from './support/summary-text.ts';
 
-const USAGE = `Usage: vigil sync [--full] [--json] [--install <id>]
-
-Runs one sync of the connected portal and prints what it did: records read,
-companies scored, properties written, timeline entries, API calls by status and
-duration. Incremental by default (only what changed since the last run); an
-interrupted run is resumed.
-
-Options:
-  --full            Read every record, not only what changed
-  --json            Print the summary as one JSON object (progress goes to stderr)
-  --install <id>    Which install, when several portals are connected
-  -h, --help        Show this help
-
-The portal: HUBSPOT_ACCESS_TOKEN (a private app; HUBSPOT_API_BASE for a sandbox),
-or the install already in the store.`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.sync');
 
 export async function runSyncCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(argv, {
@@ -29,9 +17,9 @@ export async function runSyncCommand(argv: string[]): Promise<number> {
     install: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return reportUsageError('sync', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('sync', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const json = parsed.values['json'] === true;

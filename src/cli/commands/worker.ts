@@ -3,29 +3,17 @@ import { startWorker, stopWorker } from './runtime/worker.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { cliTranslator } from './support/cli-language.ts';
 
-const USAGE = `Usage: vigil worker
-
-Runs queued jobs — full and incremental syncs, recomputes, write-backs — for every
-connected portal until Ctrl-C, and schedules each portal's incremental sync (every
-15 minutes). Many workers on many machines share one Postgres (DATABASE_URL).
-
-Options:
-  -c, --concurrency <n>  New installs' first syncs run at once (1–4, default 4, or
-                         VIGIL_WORKER_CONCURRENCY), and half as many full and incremental
-                         syncs each; each running sync holds one database connection
-  -h, --help             Show this help
-
-Database connections per worker: at most 15 — the store's pool (10; each running sync's
-run lock holds one of them), the queue's pool (4) and the queue's LISTEN connection.`;
+/** The usage text in the reader's language (VIGIL_LANG, else LANG); flags and command names stay as typed. */
+const usage = (): string => cliTranslator().t('cli.usage.worker');
 
 export async function runWorkerCommand(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(argv, {
     help: { type: 'boolean', short: 'h' },
     concurrency: { type: 'string', short: 'c' },
   });
-  if (!parsed.ok) return reportUsageError('worker', parsed.error, USAGE);
+  if (!parsed.ok) return reportUsageError('worker', parsed.error, usage());
   if (parsed.values['help'] === true) {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
   const raw = parsed.values['concurrency'] ?? process.env['VIGIL_WORKER_CONCURRENCY'] ?? '4';
@@ -34,7 +22,7 @@ export async function runWorkerCommand(argv: string[]): Promise<number> {
     return reportUsageError(
       'worker',
       `--concurrency (or VIGIL_WORKER_CONCURRENCY) must be a whole number from 1 to 4, got "${String(raw)}"`,
-      USAGE,
+      usage(),
     );
   }
   const base = commandBase('worker');

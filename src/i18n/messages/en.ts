@@ -695,6 +695,158 @@ export const en = {
   // A CRM value Vigil could not use, on the company page (languages other than English; English keeps the note as stored).
   'company.data_problem':
     '{problem, select, not_a_number {not a number ("{value}")} negative {negative ("{value}")} out_of_range {out of range ("{value}")} invalid_date {not a date ("{value}")} future_date {lies in the future ("{value}")} unknown_option {not a known option ("{value}")} other {does not fit the other values ("{value}")}}',
+  // CLI usage texts (vigil --help, vigil <command> --help): flags, commands and variables stay as typed.
+  'cli.unknown_command': 'vigil: unknown command "{name}". Run \'vigil help\' for the list of commands.',
+  'cli.usage.main': `Usage: vigil <command> [options]
+
+Commands:
+  start      Everything in one process: the store (embedded unless DATABASE_URL), the
+             sandbox CRM with a seeded demo portal (unless HubSpot credentials are set),
+             a worker, the HTTP API on PORT (default 3000), the initial sync with a
+             progress bar, then incremental syncs every 15 minutes
+  sync       One sync run (--full to read everything, --json for the summary as JSON)
+  worker     Run queued jobs (syncs, recomputes, write-backs) until stopped
+  serve      Serve the HTTP API on PORT
+  provision  Create or update Vigil's properties and timeline events in the portal
+  score      Explain a company's score: vigil score <companyId> --explain
+  model      Fit the portal's churn model and backtest it (fit [--adopt] [--json]), show it
+  sandbox    Run the local HubSpot sandbox (--port, --size, --seed, --faults, --rate-scale)
+  keys       keys rotate: re-encrypt every token under a new VIGIL_ENCRYPTION_KEY
+  help       Show this help
+
+Configuration comes from the environment: DATABASE_URL, PORT, HUBSPOT_ACCESS_TOKEN or
+HUBSPOT_CLIENT_ID/HUBSPOT_CLIENT_SECRET, HUBSPOT_API_BASE, VIGIL_DATA_DIR (./data),
+VIGIL_ENCRYPTION_KEY (required with DATABASE_URL), VIGIL_ENCRYPTION_KEY_PREVIOUS (during
+'vigil keys rotate'), LOG_LEVEL (info), VIGIL_LANG (ja or en for what
+the CLI prints; default from LANG).
+Run 'vigil <command> --help' for a command's options.`,
+  'cli.usage.start': `Usage: vigil start
+
+Runs Vigil in one process until Ctrl-C:
+  1. the store: embedded Postgres (PGlite) in VIGIL_DATA_DIR, or DATABASE_URL
+  2. the CRM, by VIGIL_CRM (hubspot, salesforce or both; default hubspot):
+     HubSpot with HUBSPOT_ACCESS_TOKEN (private app); Salesforce with SALESFORCE_CLIENT_ID,
+     SALESFORCE_CLIENT_SECRET, SALESFORCE_REFRESH_TOKEN and SALESFORCE_INSTANCE_URL — or,
+     without credentials, the local sandboxes with a seeded demo portal / org of 500
+     customers (both: the same customers on both sides, linked, one score on each)
+  3. Vigil's properties provisioned in the portal, a worker, the HTTP API on PORT
+  4. the initial sync with a progress bar, then incremental syncs every 15 minutes
+
+Without credentials the demo portal and org are seeded in USD, or in the reader's currency:
+a Japanese reader (VIGIL_LANG=ja, or LANG=ja_JP…) gets a yen portal set to Japanese.
+
+Options:
+  --demo-currency <code>  The demo portal's and org's currency: USD, EUR or JPY (or
+                          VIGIL_DEMO_CURRENCY); its tier thresholds wait for an admin's
+                          confirmation on the portfolio page
+  -h, --help              Show this help`,
+  'cli.usage.worker': `Usage: vigil worker
+
+Runs queued jobs — full and incremental syncs, recomputes, write-backs — for every
+connected portal until Ctrl-C, and schedules each portal's incremental sync (every
+15 minutes). Many workers on many machines share one Postgres (DATABASE_URL).
+
+Options:
+  -c, --concurrency <n>  New installs' first syncs run at once (1–4, default 4, or
+                         VIGIL_WORKER_CONCURRENCY), and half as many full and incremental
+                         syncs each; each running sync holds one database connection
+  -h, --help             Show this help
+
+Database connections per worker: at most 15 — the store's pool (10; each running sync's
+run lock holds one of them), the queue's pool (4) and the queue's LISTEN connection.`,
+  'cli.usage.provision': `Usage: vigil provision [--install <id>] [--json]
+
+Creates or updates, in the connected portal, the "Customer health (Vigil)" property
+group with Vigil's company properties and the timeline event type. Safe to run again:
+what exists and matches is left alone.
+
+Options:
+  --install <id>   Which install, when several portals are connected
+  --json           Print the report as JSON
+  -h, --help       Show this help`,
+  'cli.usage.serve': `Usage: vigil serve
+
+Serves the dashboard and the HTTP API (portfolio, companies by churn risk, company
+detail, sync runs, /healthz, /metrics) on PORT (default 3000) from the store, until
+Ctrl-C. Jobs it asks for (a rescore after a settings change) run on 'vigil worker'.
+
+Options:
+  -h, --help   Show this help`,
+  'cli.usage.sync': `Usage: vigil sync [--full] [--json] [--install <id>]
+
+Runs one sync of the connected portal and prints what it did: records read,
+companies scored, properties written, timeline entries, API calls by status and
+duration. Incremental by default (only what changed since the last run); an
+interrupted run is resumed.
+
+Options:
+  --full            Read every record, not only what changed
+  --json            Print the summary as one JSON object (progress goes to stderr)
+  --install <id>    Which install, when several portals are connected
+  -h, --help        Show this help
+
+The portal: HUBSPOT_ACCESS_TOKEN (a private app; HUBSPOT_API_BASE for a sandbox),
+or the install already in the store.`,
+  'cli.usage.model': `Usage: vigil model fit [--json] [--adopt] [--horizon <days>] [--install <id>]
+       vigil model show [--install <id>]
+       vigil model revert [--install <id>]
+
+Fits a churn model to the portal's own churn, from the CRM's property history, and
+backtests it against the rules on the newest customers, held out from the fit.
+
+Commands:
+  fit       Fit and backtest; prints one line (--json: one JSON line) with examples,
+            churned, rulesAuc, fittedAuc, adopted, horizonDays
+  show      The model in use, in words
+  revert    Back to the rules (a new settings version)
+
+Options:
+  --adopt          Adopt the fitted model when it beat the rules, then rescore and
+                   write the new risks and reasons back to the CRM
+  --horizon <days> Churn within this many days counts (default 180)
+  --json           One JSON line
+  --install <id>   Which install, when several portals are connected
+  -h, --help       Show this help`,
+  'cli.usage.keys': `Usage: vigil keys rotate
+
+Re-encrypts every install's tokens, and the key check value, under a new key.
+
+With a shared database (DATABASE_URL), without downtime:
+  1. restart the workers with VIGIL_ENCRYPTION_KEY=<new> and VIGIL_ENCRYPTION_KEY_PREVIOUS=<old>
+     (they seal with the new key and still read the old);
+  2. run 'vigil keys rotate' with the same two variables;
+  3. drop VIGIL_ENCRYPTION_KEY_PREVIOUS and restart the workers.
+With the embedded database and a generated key ({keyFile} in VIGIL_DATA_DIR), stop Vigil
+and run 'vigil keys rotate': a new key is generated and replaces the file.
+
+Options:
+  -h, --help   Show this help`,
+  'cli.usage.score': `Usage: vigil score <companyId> [--explain] [--json] [--install <id>]
+
+Shows a company's current score from the last sync: health, churn risk and tier.
+
+Options:
+  --explain        The whole story: health components and signals, every churn
+                   reason with its points, the tier with the LTV behind it, and the
+                   CRM data Vigil could not use
+  --json           The stored score row as JSON
+  --install <id>   Which install, when several portals are connected
+  -h, --help       Show this help`,
+  'cli.usage.sandbox': `Usage: vigil sandbox [options]
+
+Runs a local HubSpot API with one seeded portal until Ctrl-C.
+
+Options:
+  --port <n>          Port to listen on (default 4010; 0 = any free port)
+  --host <addr>       Address to bind (default 127.0.0.1)
+  --size <size>       tiny | small | mid | large, or a number of companies (default small)
+  --seed <n>          Seed of the generated portal (default 1)
+  --faults <rate>     Probability (0..1) of an injected fault per request (default 0)
+  --fault-seed <n>    Seed of the fault sequence (default 1)
+  --rate-scale <x>    Speed up every rate-limit window by x (default 1)
+  --tier <tier>       Private-app tier: standard | professional | enterprise (default standard)
+  --no-limits         No rate limits at all
+  -h, --help          Show this help`,
 } as const;
 
 export type MessageKey = keyof typeof en;

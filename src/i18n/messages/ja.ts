@@ -687,4 +687,153 @@ export const ja: Record<MessageKey, string> = {
   // A CRM value Vigil could not use, on the company page (languages other than English; English keeps the note as stored).
   'company.data_problem':
     '{problem, select, not_a_number {数値ではありません（「{value}」）} negative {負の値です（「{value}」）} out_of_range {範囲外の値です（「{value}」）} invalid_date {日付ではありません（「{value}」）} future_date {未来の日付です（「{value}」）} unknown_option {不明な選択肢です（「{value}」）} other {ほかの値と矛盾しています（「{value}」）}}',
+  // CLIの使い方（vigil --help、vigil <command> --help）: フラグ、コマンド、変数名はそのまま。
+  'cli.unknown_command':
+    "vigil: 「{name}」というコマンドはありません。コマンドの一覧は 'vigil help' で表示します。",
+  'cli.usage.main': `使い方: vigil <command> [options]
+
+コマンド:
+  start      すべてを1つのプロセスで実行: ストア（DATABASE_URL がなければ組み込み）、
+             サンドボックスCRMとデモ用ポータル（HubSpotの認証情報がなければ）、ワーカー、
+             PORT（既定 3000）のHTTP API、進捗バー付きの初回同期、以後15分ごとの差分同期
+  sync       同期を1回実行（--full ですべて読み込み、--json で結果をJSON出力）
+  worker     キューのジョブ（同期・再計算・書き戻し）を停止まで実行
+  serve      PORT でHTTP APIを提供
+  provision  ポータルにVigilのプロパティとタイムラインイベントを作成・更新
+  score      企業のスコアを説明: vigil score <companyId> --explain
+  model      ポータルの解約モデルを学習・バックテスト（fit [--adopt] [--json]）、表示
+  sandbox    ローカルのHubSpotサンドボックスを実行（--port, --size, --seed, --faults, --rate-scale）
+  keys       keys rotate: すべてのトークンを新しい VIGIL_ENCRYPTION_KEY で再暗号化
+  help       このヘルプを表示
+
+設定は環境変数から: DATABASE_URL, PORT, HUBSPOT_ACCESS_TOKEN または
+HUBSPOT_CLIENT_ID/HUBSPOT_CLIENT_SECRET, HUBSPOT_API_BASE, VIGIL_DATA_DIR (./data),
+VIGIL_ENCRYPTION_KEY（DATABASE_URL 使用時は必須）, VIGIL_ENCRYPTION_KEY_PREVIOUS（'vigil keys rotate'
+の実行中）, LOG_LEVEL (info), VIGIL_LANG（表示言語: ja または en、既定は LANG）。
+各コマンドのオプションは 'vigil <command> --help' で表示します。`,
+  'cli.usage.start': `使い方: vigil start
+
+Ctrl-C まで、1つのプロセスでVigilを実行します:
+  1. ストア: VIGIL_DATA_DIR の組み込みPostgres（PGlite）、または DATABASE_URL
+  2. CRM（VIGIL_CRM: hubspot、salesforce、both。既定 hubspot）:
+     HubSpotは HUBSPOT_ACCESS_TOKEN（非公開アプリ）、Salesforceは SALESFORCE_CLIENT_ID、
+     SALESFORCE_CLIENT_SECRET、SALESFORCE_REFRESH_TOKEN、SALESFORCE_INSTANCE_URL で接続。
+     認証情報がなければ、顧客500社のデモ用ポータル／組織を持つローカルのサンドボックス
+     （both: 両側に同じ顧客、リンク済みで両側に同じスコア）
+  3. ポータルへのVigilのプロパティの準備、ワーカー、PORT のHTTP API
+  4. 進捗バー付きの初回同期、以後15分ごとの差分同期
+
+認証情報がない場合、デモ用ポータルと組織は米ドル、または読み手の通貨で作成されます:
+日本語の読み手（VIGIL_LANG=ja、または LANG=ja_JP…）には、日本語設定の円建てポータル。
+
+オプション:
+  --demo-currency <code>  デモ用ポータルと組織の通貨: USD、EUR、JPY（または
+                          VIGIL_DEMO_CURRENCY）。ティアのしきい値は、管理者が
+                          ポートフォリオ画面で確認するまで確定しません
+  -h, --help              このヘルプを表示`,
+  'cli.usage.worker': `使い方: vigil worker
+
+接続中のすべてのポータルについて、キューのジョブ（全件・差分同期、再計算、書き戻し）を
+Ctrl-C まで実行し、各ポータルの差分同期（15分ごと）をスケジュールします。複数のマシンの
+複数のワーカーが1つのPostgres（DATABASE_URL）を共有できます。
+
+オプション:
+  -c, --concurrency <n>  新しいインストールの初回同期を同時にいくつ実行するか（1〜4、既定 4、
+                         または VIGIL_WORKER_CONCURRENCY）。全件・差分同期はその半分ずつ。
+                         実行中の同期はそれぞれデータベース接続を1つ使います
+  -h, --help             このヘルプを表示
+
+ワーカー1つあたりのデータベース接続: 最大15 — ストアのプール（10。実行中の同期の実行ロックが
+それぞれ1つ使用）、キューのプール（4）、キューのLISTEN接続。`,
+  'cli.usage.provision': `使い方: vigil provision [--install <id>] [--json]
+
+接続中のポータルに、Vigilの企業プロパティを含む「Customer health (Vigil)」プロパティ
+グループとタイムラインイベントタイプを作成または更新します。繰り返し実行しても安全です:
+すでに存在し一致するものは変更しません。
+
+オプション:
+  --install <id>   複数のポータルが接続されているときのインストール
+  --json           結果をJSONで出力
+  -h, --help       このヘルプを表示`,
+  'cli.usage.serve': `使い方: vigil serve
+
+ストアからダッシュボードとHTTP API（ポートフォリオ、解約リスク順の企業、企業の詳細、
+同期の実行、/healthz、/metrics）を PORT（既定 3000）で Ctrl-C まで提供します。依頼された
+ジョブ（設定変更後の再スコアリング）は 'vigil worker' で実行されます。
+
+オプション:
+  -h, --help   このヘルプを表示`,
+  'cli.usage.sync': `使い方: vigil sync [--full] [--json] [--install <id>]
+
+接続中のポータルを1回同期し、その内容を表示します: 読み込んだレコード、スコアを付けた
+企業、書き込んだプロパティ、タイムラインのエントリ、ステータス別のAPI呼び出し、所要時間。
+既定は差分同期（前回の実行以降の変更のみ）。中断された実行は再開されます。
+
+オプション:
+  --full            変更分だけでなく、すべてのレコードを読み込む
+  --json            結果を1つのJSONオブジェクトで出力（進捗は標準エラー出力へ）
+  --install <id>    複数のポータルが接続されているときのインストール
+  -h, --help        このヘルプを表示
+
+ポータル: HUBSPOT_ACCESS_TOKEN（非公開アプリ。サンドボックスには HUBSPOT_API_BASE）、
+またはストアにすでにあるインストール。`,
+  'cli.usage.model': `使い方: vigil model fit [--json] [--adopt] [--horizon <days>] [--install <id>]
+        vigil model show [--install <id>]
+        vigil model revert [--install <id>]
+
+CRMのプロパティ履歴から、ポータル自身の解約に合わせて解約モデルを学習し、学習から除外した
+最新の顧客でルールと比較してバックテストします。
+
+コマンド:
+  fit       学習とバックテスト。examples、churned、rulesAuc、fittedAuc、adopted、
+            horizonDays を1行で表示（--json: JSONで1行）
+  show      使用中のモデルを文章で表示
+  revert    ルールに戻す（新しい設定バージョン）
+
+オプション:
+  --adopt          学習したモデルがルールを上回ったら採用し、再スコアリングして新しい
+                   リスクと理由をCRMに書き戻す
+  --horizon <days> この日数以内の解約を解約とみなす（既定 180）
+  --json           JSONで1行
+  --install <id>   複数のポータルが接続されているときのインストール
+  -h, --help       このヘルプを表示`,
+  'cli.usage.keys': `使い方: vigil keys rotate
+
+すべてのインストールのトークンと鍵の検証値を、新しい鍵で再暗号化します。
+
+共有データベース（DATABASE_URL）では、停止せずに:
+  1. VIGIL_ENCRYPTION_KEY=<new> と VIGIL_ENCRYPTION_KEY_PREVIOUS=<old> でワーカーを再起動
+     （新しい鍵で暗号化し、古い鍵でも読めます）
+  2. 同じ2つの変数で 'vigil keys rotate' を実行
+  3. VIGIL_ENCRYPTION_KEY_PREVIOUS を外してワーカーを再起動
+組み込みデータベースで生成された鍵（VIGIL_DATA_DIR の {keyFile}）の場合は、Vigilを停止して
+'vigil keys rotate' を実行します: 新しい鍵が生成され、ファイルを置き換えます。
+
+オプション:
+  -h, --help   このヘルプを表示`,
+  'cli.usage.score': `使い方: vigil score <companyId> [--explain] [--json] [--install <id>]
+
+前回の同期による企業の現在のスコア（ヘルス、解約リスク、ティア）を表示します。
+
+オプション:
+  --explain        詳細: ヘルスの構成要素とシグナル、各解約理由とその点数、ティアと
+                   その根拠のLTV、Vigilが使えなかったCRMのデータ
+  --json           保存されたスコアの行をJSONで出力
+  --install <id>   複数のポータルが接続されているときのインストール
+  -h, --help       このヘルプを表示`,
+  'cli.usage.sandbox': `使い方: vigil sandbox [options]
+
+デモ用ポータルを1つ持つローカルのHubSpot APIを Ctrl-C まで実行します。
+
+オプション:
+  --port <n>          待ち受けるポート（既定 4010。0 = 空いている任意のポート）
+  --host <addr>       バインドするアドレス（既定 127.0.0.1）
+  --size <size>       tiny | small | mid | large、または企業数（既定 small）
+  --seed <n>          生成するポータルのシード（既定 1）
+  --faults <rate>     リクエストごとに障害を注入する確率（0..1、既定 0）
+  --fault-seed <n>    障害の並びのシード（既定 1）
+  --rate-scale <x>    すべてのレート制限の時間枠を x 倍速くする（既定 1）
+  --tier <tier>       非公開アプリのティア: standard | professional | enterprise（既定 standard）
+  --no-limits         レート制限なし
+  -h, --help          このヘルプを表示`,
 };
