@@ -663,6 +663,8 @@ export const en = {
   'cli.start.settle_linked': 'One score on both sides: rescoring the customers matched in {account}:',
   'cli.start.scheduled': 'Incremental syncs every 15 minutes. Numbers at {url} — Ctrl-C stops Vigil.',
   'cli.start.stopped': 'Vigil stopped.',
+  'cli.start.demo_currency_invalid':
+    '{name}: "{value}" is not a currency the demo portal can be seeded in; use one of {allowed}',
   'cli.start.demo_locale':
     'Demo in {currency}, portal language {language, select, ja {Japanese} other {English}}{source, select, language { (your language is Japanese; --demo-currency or VIGIL_DEMO_CURRENCY chooses another currency)} flag { (--demo-currency)} env { (VIGIL_DEMO_CURRENCY)} other {}}; tier thresholds wait for an admin to confirm them on the portfolio page',
   'cli.http.open_link': 'Open the dashboard (signs you in): {url}',

@@ -655,6 +655,8 @@ export const ja: Record<MessageKey, string> = {
   'cli.start.settle_linked': '両方で同じスコアに：{account}で照合できた顧客を再スコアします：',
   'cli.start.scheduled': '15分ごとに差分同期します。数値は {url} で確認できます。Ctrl-CでVigilを止めます。',
   'cli.start.stopped': 'Vigilを停止しました。',
+  'cli.start.demo_currency_invalid':
+    '{name}: 「{value}」はデモ用ポータルを作成できる通貨ではありません。{allowed} のいずれかを指定してください',
   'cli.start.demo_locale':
     'デモの通貨は{currency}、ポータルの言語は{language, select, ja {日本語} other {英語}}です{source, select, language {（表示言語が日本語のため。別の通貨は --demo-currency または VIGIL_DEMO_CURRENCY で指定）} flag {（--demo-currency）} env {（VIGIL_DEMO_CURRENCY）} other {}}。ティアのしきい値は、管理者がポートフォリオ画面で確認するまで確定しません',
   'cli.http.open_link': 'ダッシュボードを開く（サインインします）：{url}',

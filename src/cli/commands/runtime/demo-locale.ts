@@ -1,4 +1,4 @@
-import type { Locale } from '../../../i18n/index.ts';
+import { type Locale, translator } from '../../../i18n/index.ts';
 import { SEED_CURRENCIES, type SeedCurrency } from '../../../sandbox/hubspot/state/account-details.ts';
 import type { Store } from '../../../store/index.ts';
 import { cliLocale } from '../support/cli-language.ts';
@@ -47,7 +47,11 @@ export function resolveDemoLocale(
   if (!(SEED_CURRENCIES as readonly string[]).includes(code)) {
     return {
       ok: false,
-      error: `${given.name}: "${given.value}" is not a currency the demo portal can be seeded in; use one of ${SEED_CURRENCIES.join(', ')}`,
+      error: translator(language).t('cli.start.demo_currency_invalid', {
+        name: given.name,
+        value: given.value as string,
+        allowed: SEED_CURRENCIES.join(', '),
+      }),
     };
   }
   return { ok: true, demo: { currency: code as SeedCurrency, language, source: given.source } };

@@ -45,6 +45,12 @@ describe('the demo portal currency of vigil start', () => {
       error:
         '--demo-currency: "GBP" is not a currency the demo portal can be seeded in; use one of USD, EUR, JPY',
     });
+    // In the reader's language.
+    expect(resolveDemoLocale('GBP', { VIGIL_LANG: 'ja' })).toEqual({
+      ok: false,
+      error:
+        '--demo-currency: 「GBP」はデモ用ポータルを作成できる通貨ではありません。USD, EUR, JPY のいずれかを指定してください',
+    });
     const fromEnv = resolveDemoLocale(undefined, { VIGIL_DEMO_CURRENCY: 'yen' });
     expect(fromEnv.ok).toBe(false);
     expect(!fromEnv.ok && fromEnv.error).toMatch(/^VIGIL_DEMO_CURRENCY: "yen" .* USD, EUR, JPY$/);
