@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppEnv, parseEnv } from '../../../config/env.ts';
+import type { DashboardContext } from '../../../http/dashboard/context.ts';
+import { portalLocaleView } from '../../../http/dashboard/routes/portal-locale-api.ts';
 import { translator } from '../../../i18n/index.ts';
 import { type Install, openStore, type Store, silentLogger } from '../../../store/index.ts';
 import { connectCrm, type Started } from '../start.ts';
@@ -99,6 +101,11 @@ describe('the demo portal and org of vigil start', () => {
         confirmedAt: null,
       });
     }
+    // Not the dollar lines converted: the portfolio and Settings pages suggest the yen defaults
+    // (currency-defaults.ts) until an admin confirms them.
+    const dashboard = { deps: { store: yen.store } } as unknown as DashboardContext;
+    const view = await portalLocaleView(dashboard, yen.started.installs[0]!.id);
+    expect(view.suggested).toEqual({ highMinLtv: 30_000_000, techMaxLtv: 3_000_000, grossMargin: 0.8 });
     // The same seed's customers, their ARR a hundred times the dollar portal's (¥30,000 plans, not $300).
     const yenArr = await arrs(yen.store, yen.started.installs[0]!);
     expect(yenArr.length).toBeGreaterThan(0);
