@@ -3,7 +3,12 @@ import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import type { CpuHungryTrigger } from './apex-triggers.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
-import { checkTaskStatuses, DEFAULT_TASK_STATUSES, type TaskStatusDef } from './task-statuses.ts';
+import {
+  checkTaskStatuses,
+  DEFAULT_TASK_STATUSES,
+  type TaskStatusDef,
+  taskStatusApiName,
+} from './task-statuses.ts';
 import { allPermissions, OWNED_RECORDS, USER_PERMISSIONS, type UserPermission } from './user-permissions.ts';
 import { type Coerced, coerceInput, type FieldValue, toJson, type ValueError } from './values.ts';
 
@@ -95,13 +100,14 @@ export class OrgState {
     this.setTaskStatuses(DEFAULT_TASK_STATUSES);
   }
 
-  /** The Task status picklist (task-statuses.ts): TaskStatus rows and Task.Status's values. */
+  /** The Task status picklist (task-statuses.ts): TaskStatus rows and Task.Status's values (API names). */
   setTaskStatuses(statuses: readonly TaskStatusDef[]): void {
     checkTaskStatuses(statuses);
     const table = this.table('TaskStatus');
     table.clear();
     statuses.forEach((s, i) => {
       this.put('TaskStatus', recordId(KEY_PREFIX.TaskStatus, i + 1), {
+        ApiName: taskStatusApiName(s),
         MasterLabel: s.label,
         SortOrder: i + 1,
         IsDefault: s.isDefault,
@@ -109,20 +115,20 @@ export class OrgState {
       });
     });
     const status = this.field('Task', 'Status')!;
-    this.addField('Task', { ...status, picklist: statuses.map((s) => s.label), restricted: true });
+    this.addField('Task', { ...status, picklist: statuses.map(taskStatusApiName), restricted: true });
   }
 
-  /** The labels of the statuses that close a Task. */
+  /** The API names of the statuses that close a Task. */
   closedTaskStatuses(): Set<string> {
     const out = new Set<string>();
     for (const r of this.table('TaskStatus').values())
-      if (r.values['IsClosed'] === true) out.add(String(r.values['MasterLabel']));
+      if (r.values['IsClosed'] === true) out.add(String(r.values['ApiName']));
     return out;
   }
 
   defaultTaskStatus(): string {
     for (const r of this.table('TaskStatus').values())
-      if (r.values['IsDefault'] === true) return String(r.values['MasterLabel']);
+      if (r.values['IsDefault'] === true) return String(r.values['ApiName']);
     return 'Not Started';
   }
 
