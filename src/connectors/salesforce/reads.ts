@@ -50,7 +50,7 @@ const queryResult = z.object({
   nextRecordsUrl: z.string().optional(),
   records: z.array(z.record(z.string(), z.unknown())),
 });
-type QueryResult = z.output<typeof queryResult>;
+export type QueryResult = z.output<typeof queryResult>;
 
 export const RECYCLE_BIN_MS = 15 * 86_400_000;
 /** How far back an incremental read reaches before the newest stamp seen: late commits land here. */

@@ -45,4 +45,4 @@ export function userPermissionAccessFields(): FieldDef[] {
 }
 
 /** The sObjects whose records a user without View All Data sees only when it owns them (Private sharing). */
-export const OWNED_RECORDS = new Set<string>(['Account', 'Opportunity', 'Case', 'Task', 'Event']);
+export const OWNED_RECORDS = new Set<string>(['Account', 'Contact', 'Opportunity', 'Case', 'Task', 'Event']);
