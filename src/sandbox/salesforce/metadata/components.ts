@@ -69,6 +69,15 @@ export function saveCustomField(
   meta: XmlObject,
   mode: 'create' | 'update' | 'upsert',
 ): ComponentResult {
+  // "Users must have the Customize Application permission to create, update, and delete metadata
+  // records" (Metadata API Developer Guide, "Modify Metadata Through Metadata API Functions
+  // Permission"): Modify Metadata lets the call in, Customize Application lets a field be saved.
+  // Salesforce does not document the error's wording; the sandbox refuses the component, naming it.
+  if (!org.userPermissions.CustomizeApplication)
+    return fail(
+      'INSUFFICIENT_ACCESS',
+      'insufficient access rights: saving a CustomField requires the Customize Application permission',
+    );
   const fullName = text(meta['fullName']) ?? '';
   const parts = splitName(fullName);
   if (!parts)
@@ -106,6 +115,13 @@ export function savePermissionSet(
   meta: XmlObject,
   mode: 'create' | 'update' | 'upsert',
 ): ComponentResult {
+  // Creating or editing a permission set needs "Manage Profiles and Permission Sets" (Salesforce
+  // Help, "Create Permission Sets"); the error's wording is the sandbox's.
+  if (!org.userPermissions.ManageProfilesPermissionsets)
+    return fail(
+      'INSUFFICIENT_ACCESS',
+      'insufficient access rights: saving a PermissionSet requires the Manage Profiles and Permission Sets permission',
+    );
   const fullName = text(meta['fullName']) ?? '';
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(fullName))
     return fail('FIELD_INTEGRITY_EXCEPTION', `Invalid fullName: ${fullName}`);
