@@ -137,11 +137,14 @@ export function savePermissionSet(
   for (const raw of asArray(meta['fieldPermissions'])) {
     const p = raw as XmlObject;
     const field = text(p['field']) ?? '';
-    // A field defined on Activity is granted per activity object, `Task.X__c` or `Event.X__c`
-    // (forcedotcom/cli#2278, dxatscale/sfpowerkit#446); `Activity.X__c` names no field to grant.
+    // A field defined on Activity is granted per activity object, `Task.X__c` or `Event.X__c`, as
+    // retrieved profiles and permission sets show it (forcedotcom/cli#2278, dxatscale/sfpowerkit#446).
+    // No source says Salesforce refuses an `Activity.X__c` grant, so the sandbox saves it; nor that
+    // it opens the field on Task or Event, so it opens nothing there (security.can checks
+    // `Task.X__c`) — the stricter reading: a client must grant the per-object name to read the field.
     const [object = '', name = ''] = field.split('.');
     const defined = object === 'Task' || object === 'Event' ? `Activity.${name}` : field;
-    if (object === 'Activity' || !splitName(defined) || !org.customFieldMetadata.has(defined))
+    if (!splitName(defined) || !org.customFieldMetadata.has(defined))
       return fail('INVALID_CROSS_REFERENCE_KEY', `In field: field - no CustomField named ${field} found`);
     permissions.push({
       field,
