@@ -114,7 +114,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       return report;
     },
     // The org's corporate currency and time zone, and its users by name (full syncs).
-    accountDetails: () => readOrgLocale(client),
+    accountDetails: () => readOrgLocale(client, () => money.corporateCurrency(), options.state, now()),
     readOwners: () => readUsers(client),
     syncWarnings: () => warnings,
     // A read that starts checks the integration user's permissions first (cached a day): without
