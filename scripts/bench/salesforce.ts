@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import jsforce from 'jsforce';
 import { createSalesforceConnector } from '../../src/connectors/salesforce/connector.ts';
 import { salesforceMapping } from '../../src/connectors/salesforce/mapping.ts';
+import { OWNER_USER_TYPES } from '../../src/connectors/salesforce/owners.ts';
+import { CLOCK_SKEW_MS } from '../../src/connectors/salesforce/reads.ts';
 import { storeDependencies } from '../../src/connectors/salesforce/store-dependencies.ts';
 import type { CallStats, CrmConnector } from '../../src/connectors/types.ts';
 import { connectSandboxOrg, startSalesforceSandbox } from '../../src/sandbox/salesforce/server.ts';
@@ -24,10 +26,15 @@ import { syncStoreOf } from '../../src/sync/store-adapter.ts';
  * day's volume, so rateBoundSeconds and wallRatio are null and the day's share is given instead).
  *
  * Lower bounds: full = ⌈N/2000⌉ + ⌈M/2000⌉ + ⌈K/2000⌉ query pages (Accounts, Opportunities, Cases)
- * + ⌈written/200⌉ collection updates; incremental = ⌈changed/2000⌉ per object + ⌈written/200⌉ +
- * ⌈timeline entries/200⌉. Bulk API 2.0 can go under the read bound: one job returns 50,000 rows
- * per results page. Provisioning, run before the full sync and not counted, reads what the syncs
- * then use cached: the user's permissions, the Account describe, the closed Task status.
+ * + ⌈U/2000⌉ pages of users who can own records (owner names, read whole on each full sync)
+ * + 1 CurrencyType query (whether amounts need converting, and the corporate currency — kept a day)
+ * + 1 Organization query (the time zone, and a single-currency org's currency — kept a day)
+ * + ⌈written/200⌉ collection updates. The two org queries are needed once a day, so a full sync's
+ * bound counts them: no sync can know the org's currency and time zone without them.
+ * Incremental = ⌈changed/2000⌉ per object + ⌈written/200⌉ + ⌈timeline entries/200⌉. Bulk API 2.0
+ * can go under the read bound: one job returns 50,000 rows per results page. Provisioning, run
+ * before the full sync and not counted, reads what the syncs then use cached: the user's
+ * permissions, the Account describe, the closed Task status.
  *
  * The peer is a sync written the way jsforce's docs suggest: `find()` with autoFetch for each
  * object, then `sobject('Account').update(record)` per account — measured on a sample of accounts
@@ -107,15 +114,25 @@ try {
   };
 
   const full = await measure('full');
+  // Users the owner read returns (UserType Standard or PowerPartner: owners.ts).
+  const owners = [...sandbox.context.orgs.get(tokens.orgId)!.org.scan('User')].filter((u) =>
+    (OWNER_USER_TYPES as readonly unknown[]).includes(u.values['UserType']),
+  ).length;
+  const ORG_LOCALE_CALLS = 2;
   const fullBound =
     pages(full.summary.recordsRead.company, 2000) +
     pages(full.summary.recordsRead.deal, 2000) +
     pages(full.summary.recordsRead.ticket, 2000) +
+    pages(owners, 2000) +
+    ORG_LOCALE_CALLS +
     pages(full.summary.companiesWritten, 200);
   // Writes move SystemModstamp: one incremental reads them back (the mirror's hash finds nothing new).
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // Syncs are minutes apart in use; the bench waits only until the write-back's last second has
+  // ended by more than the clock-skew margin (reads.ts CLOCK_SKEW_MS), as it has by the next sync.
+  const gap = () => new Promise((resolve) => setTimeout(resolve, 1_000 + CLOCK_SKEW_MS + 500));
+  await gap();
   const echo = await measure('incremental');
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await gap();
   const entry = sandbox.context.orgs.get(tokens.orgId)!;
   const mutated = mutateOrg(entry, { fraction: 0.01, seed: Number(values.seed) + 1 });
   const inc = await measure('incremental');
@@ -175,6 +192,13 @@ try {
     size,
     records: full.summary.recordsRead,
     ...figures(full, fullBound),
+    lowerBound: {
+      recordPages:
+        fullBound - pages(owners, 2000) - ORG_LOCALE_CALLS - pages(full.summary.companiesWritten, 200),
+      ownerPages: pages(owners, 2000),
+      orgLocale: ORG_LOCALE_CALLS,
+      writeBatches: pages(full.summary.companiesWritten, 200),
+    },
     endpoints: full.byEndpoint,
     peerCalls: peerTotal,
     peerWallSeconds: round(readSeconds + perUpdate * full.summary.companiesWritten),

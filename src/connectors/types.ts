@@ -84,6 +84,14 @@ export interface ProvisionReport {
   readonly failed?: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
   /** Where timeline entries will go on this account. */
   readonly timeline: 'app_event' | 'timeline_event' | 'note' | 'task';
+  /** Conditions syncs go on under but the admin should fix (e.g. a permission that makes reads partial). */
+  readonly warnings?: readonly SyncWarning[];
+}
+
+/** A condition a sync goes on under, named (`code`) and explained for the admin. */
+export interface SyncWarning {
+  readonly code: string;
+  readonly message: string;
 }
 
 export interface CallStats {
@@ -107,6 +115,11 @@ export interface CrmConnector {
   accountDetails?(): Promise<{ companyCurrency: string; timeZone: string }>;
   /** The users who own records (HubSpot owners, Salesforce users), by the id records carry. */
   readOwners?(): Promise<Array<{ id: string; name: string; email: string | null }>>;
+  /**
+   * Conditions the reads so far went on under (e.g. a Salesforce integration user without View All
+   * Data reads only what is shared with it): the sync summary and the Sync page show them.
+   */
+  syncWarnings?(): readonly SyncWarning[];
   /** Full read, page by page; resume from `cursor` after a crash. */
   readAll(
     type: CrmObjectType,

@@ -26,6 +26,7 @@ const summary: SyncSummary = {
   durationMs: 2_500,
   retryAfterMs: null,
   error: null,
+  warnings: [],
 };
 
 describe('recordSyncSummary', () => {

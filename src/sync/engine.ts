@@ -207,6 +207,7 @@ async function runLocked(deps: SyncDeps, request: SyncRequest): Promise<SyncSumm
       callsAtStart,
       callsNow: deps.connector.callStats(),
       durationMs: deps.clock.now() - started,
+      warnings: deps.connector.syncWarnings?.() ?? [],
       ...extra,
     });
 

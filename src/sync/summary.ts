@@ -1,4 +1,4 @@
-import type { CallStats, CrmObjectType } from '../connectors/types.ts';
+import type { CallStats, CrmObjectType, SyncWarning } from '../connectors/types.ts';
 import type { SyncMode } from './deps.ts';
 import type { RunStats } from './run-state.ts';
 
@@ -35,6 +35,8 @@ export interface SyncSummary {
   /** Set when the run was rescheduled: how long the CRM asked us to wait. */
   retryAfterMs: number | null;
   error: string | null;
+  /** What the run went on under but an admin should fix (the connector's syncWarnings). */
+  warnings: SyncWarning[];
 }
 
 export function buildSummary(args: {
@@ -49,6 +51,7 @@ export function buildSummary(args: {
   durationMs: number;
   retryAfterMs?: number;
   error?: string;
+  warnings?: readonly SyncWarning[];
 }): SyncSummary {
   const s = args.stats;
   const a = args.callsAtStart;
@@ -88,5 +91,6 @@ export function buildSummary(args: {
     durationMs: s.durationMsBefore + args.durationMs,
     retryAfterMs: args.retryAfterMs ?? null,
     error: args.error ?? null,
+    warnings: [...(args.warnings ?? [])],
   };
 }

@@ -262,9 +262,10 @@ export function createSalesforceClient(options: ClientOptions): SalesforceClient
         } catch (error) {
           if (authFailure !== null) throw authFailure;
           const code = errorCode(error);
-          // A missing permission, named (API access anywhere; INSUFFICIENT_ACCESS from the Metadata API).
-          const permission = permissionOfError(code);
-          if (permission !== null && (permission !== 'metadata' || spec.endpoint.startsWith('SOAP ')))
+          // A missing permission, named (API access anywhere; INSUFFICIENT_ACCESS from the Metadata API
+          // when its message names the permission — else the raw fault goes on as it came).
+          const permission = permissionOfError(code, (error as Error).message);
+          if (permission !== null && (permission === 'api' || spec.endpoint.startsWith('SOAP ')))
             throw new SalesforcePermissionError([permission], `${code}: ${(error as Error).message}`);
           const decision = decideRetry({
             errorCode: code,

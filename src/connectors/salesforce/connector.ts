@@ -1,5 +1,5 @@
 import type { StoredTokens, WithTokenLock } from '../hubspot/token-source.ts';
-import type { CrmConnector, CrmObjectType, CrmRecord, Page } from '../types.ts';
+import type { CrmConnector, CrmObjectType, CrmRecord, Page, SyncWarning } from '../types.ts';
 import { type BudgetPolicy, DEFAULT_BUDGET } from './budget.ts';
 import { createSalesforceClient } from './client.ts';
 import { CorporateAmounts } from './currency.ts';
@@ -101,6 +101,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       : page;
   // Where each field's history starts in the org: read once per connector (a fit reads many chunks).
   const starts = new Map<string, Promise<TrackingStarts>>();
+  let warnings: readonly SyncWarning[] = [];
   return {
     kind: 'salesforce',
     accountId: options.orgId,
@@ -113,19 +114,21 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
       return report;
     },
     // The org's corporate currency and time zone, and its users by name (full syncs).
-    accountDetails: () => readOrgLocale(client),
+    accountDetails: () => readOrgLocale(client, () => money.corporateCurrency(), options.state, now()),
     readOwners: () => readUsers(client),
-    // A read that starts checks the integration user's permissions first (cached a day): a missing
-    // View All Data would read only part of the book, silently.
+    syncWarnings: () => warnings,
+    // A read that starts checks the integration user's permissions first (cached a day): without
+    // API access nothing can be read; a missing View All Data reads only part of the book, so the
+    // sync goes on and says so (permissions.ts).
     readAll: async (type, properties, cursor) => {
-      if (cursor === null) await assertSyncPermissions(client, options.state, now());
+      if (cursor === null) warnings = await assertSyncPermissions(client, options.state, now());
       return companies(
         type,
         await money.convert(type, await readAll(ctx, type, await money.properties(properties), cursor)),
       );
     },
     readChanged: async (type, properties, since, cursor) => {
-      if (cursor === null) await assertSyncPermissions(client, options.state, now());
+      if (cursor === null) warnings = await assertSyncPermissions(client, options.state, now());
       return companies(
         type,
         await money.convert(

@@ -27,6 +27,8 @@ interface Rates {
   decimals: number;
   /** Each currency's DecimalPlaces (older cached readings have none: 2). */
   decimalsOf?: Record<string, number>;
+  /** The corporate currency (CurrencyType.IsCorporate); null in a single-currency org. */
+  corporate: string | null;
 }
 
 /** Vigil's own Currency fields, by the property Vigil writes them as (vigil_expected_ltv). */
@@ -56,7 +58,9 @@ export class CorporateAmounts {
     if (
       cached?.readAt !== undefined &&
       now - cached.readAt < RATES_MAX_AGE_MS &&
-      cached.rates !== undefined
+      cached.rates !== undefined &&
+      // Kept before the corporate currency was: read again.
+      cached.corporate !== undefined
     ) {
       this.#rates = cached as Rates;
       return this.#rates;
@@ -78,19 +82,36 @@ export class CorporateAmounts {
       const rates: Record<string, number> = {};
       const decimalsOf: Record<string, number> = {};
       let decimals = 2;
+      let corporate: string | null = null;
       for (const row of result.records as Array<Record<string, unknown>>) {
         const rate = Number(row['ConversionRate']);
         if (typeof row['IsoCode'] === 'string' && rate > 0) {
           rates[row['IsoCode']] = rate;
           decimalsOf[row['IsoCode']] = Number(row['DecimalPlaces'] ?? 2);
         }
-        if (row['IsCorporate'] === true) decimals = Number(row['DecimalPlaces'] ?? 2);
+        if (row['IsCorporate'] === true) {
+          decimals = Number(row['DecimalPlaces'] ?? 2);
+          if (typeof row['IsoCode'] === 'string') corporate = row['IsoCode'];
+        }
       }
-      return { readAt: now, rates, decimals, decimalsOf };
+      if (corporate === null)
+        throw new Error(
+          'Salesforce multi-currency org has no corporate currency (CurrencyType with IsCorporate = true): set one in Setup → Company Information → Currency Setup',
+        );
+      return { readAt: now, rates, decimals, corporate, decimalsOf };
     } catch (error) {
-      if (errorCode(error) === 'INVALID_TYPE') return { readAt: now, rates: null, decimals: 2 };
+      if (errorCode(error) === 'INVALID_TYPE')
+        return { readAt: now, rates: null, decimals: 2, corporate: null };
       throw error;
     }
+  }
+
+  /**
+   * The org's corporate currency from the same CurrencyType read (kept a day): null in a
+   * single-currency org, where the currency is Organization.DefaultCurrencyIsoCode (org-locale.ts).
+   */
+  async corporateCurrency(): Promise<string | null> {
+    return (await this.#load()).corporate;
   }
 
   /** The fields to read: with the record's currency in a multi-currency org. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideRetry } from './budget.ts';
 import { errorCode } from './client.ts';
+import { permissionOfError } from './permission-error.ts';
 
 // Errors in the shapes jsforce raises them (jsforce lib/http-api.js `getError`, lib/soap.js): the
 // retry decision must see Salesforce's own code, not jsforce's wrapping of it.
@@ -33,5 +34,28 @@ describe('errorCode', () => {
     expect(errorCode(httpApiError('<html>maintenance</html>', 'ERROR_HTTP_503'))).toBe('ERROR_HTTP_503');
     expect(errorCode(httpApiError('No such column', 'INVALID_FIELD'))).toBe('INVALID_FIELD');
     expect(errorCode(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe('ECONNRESET');
+  });
+});
+
+// sf:INSUFFICIENT_ACCESS answers more than a missing Modify Metadata (a record or a metadata type
+// the user may not touch): the permission is named only when Salesforce's faultstring names it —
+// "use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions"
+// (quoted in forcedotcom/cli#3048); otherwise the raw message is passed on.
+describe('permissionOfError', () => {
+  it('names Modify Metadata only when the faultstring does', () => {
+    expect(
+      permissionOfError(
+        'INSUFFICIENT_ACCESS',
+        'INSUFFICIENT_ACCESS: use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions',
+      ),
+    ).toBe('metadata');
+    expect(
+      permissionOfError('INSUFFICIENT_ACCESS', 'insufficient access rights on cross-reference id'),
+    ).toBeNull();
+    expect(permissionOfError('INSUFFICIENT_ACCESS')).toBeNull();
+    expect(permissionOfError('INSUFFICIENT_ACCESS', 'requires the Customize Application permission')).toBe(
+      'customize',
+    );
+    expect(permissionOfError('API_CURRENTLY_DISABLED')).toBe('api');
   });
 });

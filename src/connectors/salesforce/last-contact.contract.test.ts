@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../../sandbox/salesforce/server.ts';
 import type { OrgState } from '../../sandbox/salesforce/state/org.ts';
+import { jsforceConnection } from '../../sandbox/salesforce/testing/jsforce.ts';
 import { sandboxConnector } from './testing/sandbox-connector.ts';
 
 // "LastActivityDate: … the due date of the most recently closed task associated with the record"
@@ -118,4 +119,119 @@ describe('last contact on Salesforce', () => {
     }
     expect(found).toBe(day(meeting));
   });
+
+  // Activities roll up to the Account through AccountId ("Guidelines for Tracking Activities",
+  // Salesforce Help; Task AccountId, Object Reference: "If the value of WhatId is any of the following
+  // objects, then Salesforce uses that object's AccountId: Account, Opportunity, Contract … If the
+  // value of the WhatId field is any other object, and the value of the WhoId field is a contact
+  // object, then Salesforce uses that contact's AccountId. Otherwise … blank").
+  it('sandbox: a Task on an Opportunity or a Contact of the Account rolls up to it; one on a Case alone does not', () => {
+    const { id } = accountWithOldContact();
+    const before = org.get('Account', id)!.values['LastActivityDate'] as number;
+    const opp = org.create('Opportunity', {
+      AccountId: id,
+      Name: 'Renewal',
+      StageName: 'Prospecting',
+      CloseDate: '2026-09-30',
+    });
+    const contact = org.create('Contact', { AccountId: id, LastName: 'Rivera' });
+    const kase = org.create('Case', { AccountId: id, Subject: 'Login broken' });
+    expect([opp.ok, contact.ok, kase.ok]).toEqual([true, true, true]);
+    const onCase = org.create('Task', {
+      WhatId: kase.id,
+      Subject: 'Case call',
+      Status: 'Completed',
+      ActivityDate: day(before + 2 * DAY),
+    });
+    expect(onCase.ok && org.get('Task', onCase.id)!.values['AccountId']).toBeNull();
+    expect(org.get('Account', id)!.values['LastActivityDate']).toBe(before);
+    const onOpp = org.create('Task', {
+      WhatId: opp.id,
+      Subject: 'Pricing call',
+      Status: 'Completed',
+      ActivityDate: day(before + 3 * DAY),
+    });
+    expect(onOpp.ok && org.get('Task', onOpp.id)!.values['AccountId']).toBe(id);
+    expect(org.get('Account', id)!.values['LastActivityDate']).toBe(before + 3 * DAY);
+    const withContact = org.create('Task', {
+      WhatId: kase.id,
+      WhoId: contact.id,
+      Subject: 'Follow-up',
+      Status: 'Completed',
+      ActivityDate: day(before + 4 * DAY),
+    });
+    expect(withContact.ok && org.get('Task', withContact.id)!.values['AccountId']).toBe(id);
+    expect(org.get('Account', id)!.values['LastActivityDate']).toBe(before + 4 * DAY);
+  });
+
+  it('counts a rep’s call on the Account’s Opportunity as the last contact under Vigil’s own Task', async () => {
+    const { connector } = await sandboxConnector(sandbox);
+    await connector.provision();
+    const { id } = accountWithOldContact();
+    const opp = org.create('Opportunity', {
+      AccountId: id,
+      Name: 'Expansion',
+      StageName: 'Prospecting',
+      CloseDate: '2026-09-30',
+    });
+    const call = now - 5 * DAY;
+    expect(
+      org.create('Task', { WhatId: opp.id, Subject: 'Call', Status: 'Completed', ActivityDate: day(call) })
+        .ok,
+    ).toBe(true);
+    expect((await connector.writeTimeline([entry(`e-opp-${id}`, id)]))[0]!.ok).toBe(true);
+    expect(await readLast(connector, id)).toBe(day(call));
+  });
+
+  // Closed tasks due more than 365 days ago are archived ("Archived Activities", Salesforce Help):
+  // query() leaves them out, queryAll() returns them (SOAP API Developer Guide, queryAll()).
+  it('sandbox: an archived Task is left out by query and returned by queryAll', async () => {
+    const account = org.create('Account', { Name: 'Archive check' });
+    const task = org.create('Task', {
+      WhatId: account.id,
+      Subject: 'Kick-off',
+      Status: 'Completed',
+      ActivityDate: day(now - 400 * DAY),
+    });
+    expect(task.ok).toBe(true);
+    const { conn } = await jsforceConnection(sandbox);
+    const soql = `SELECT Id, IsArchived FROM Task WHERE AccountId = '${account.id}' AND IsDeleted = false`;
+    expect((await conn.query(soql)).records).toHaveLength(0);
+    const all = (await conn.request(
+      `/services/data/v${conn.version}/queryAll?q=${encodeURIComponent(soql)}`,
+    )) as {
+      records: Array<{ IsArchived: boolean }>;
+    };
+    expect(all.records.map((r) => r.IsArchived)).toEqual([true]);
+  });
+
+  it('finds a last contact more than a year old (archived) under Vigil’s own Task', async () => {
+    const { connector } = await sandboxConnector(sandbox);
+    await connector.provision();
+    const account = org.create('Account', { Name: 'Quiet customer' });
+    const long = now - 400 * DAY;
+    expect(
+      org.create('Task', {
+        WhatId: account.id,
+        Subject: 'Call',
+        Status: 'Completed',
+        ActivityDate: day(long),
+      }).ok,
+    ).toBe(true);
+    expect((await connector.writeTimeline([entry(`e-old-${account.id}`, account.id!)]))[0]!.ok).toBe(true);
+    expect(await readLast(connector, account.id!)).toBe(day(long));
+  });
 });
+
+async function readLast(
+  connector: Awaited<ReturnType<typeof sandboxConnector>>['connector'],
+  id: string,
+): Promise<unknown> {
+  for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
+    const page = await connector.readAll('company', ['LastActivityDate'], cursor);
+    const hit = page.records.find((r) => r.id === id);
+    if (hit) return hit.properties['LastActivityDate'];
+    cursor = page.next;
+  }
+  throw new Error('account not read');
+}

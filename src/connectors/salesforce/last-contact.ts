@@ -1,6 +1,7 @@
 import type { CrmRecord } from '../types.ts';
 import type { SalesforceClient } from './client.ts';
 import { toText } from './mapping.ts';
+import { type QueryResult, queryAll, queryMore } from './reads.ts';
 import { select } from './soql.ts';
 import { TASK_ENTRY_FIELD } from './vigil-fields.ts';
 
@@ -12,6 +13,14 @@ import { TASK_ENTRY_FIELD } from './vigil-fields.ts';
  * the value may be Vigil's own, and one query over the Account's closed Tasks that are *not*
  * Vigil's (no `Vigil_Entry_Id__c`) and one over its Events (Vigil writes none) give the real last
  * contact. Accounts Vigil never wrote to, or whose last activity is later than Vigil's, cost nothing.
+ *
+ * The queries select on `AccountId`, not `WhatId`: activities on an Account's Opportunities and
+ * Contacts roll up to it ("Guidelines for Tracking Activities", Salesforce Help; Task/Event AccountId,
+ * Object Reference: derived from the WhatId's or the WhoId contact's account) and count in its
+ * LastActivityDate. They go through queryAll with `IsDeleted = false`: closed activities older than
+ * a year are archived, and "queryAll() … also returns information about archived Task and Event
+ * records" that query() leaves out (SOAP API Developer Guide) — a last contact 13 months ago is
+ * still the last contact.
  */
 export const FIELD = 'LastActivityDate';
 export const VIGIL_TASK_DAYS_KEY = 'salesforce:vigilTaskDays';
@@ -73,17 +82,18 @@ export async function correctLastContact(
     await eachRow(
       client,
       select({
-        fields: ['WhatId', 'ActivityDate', 'CompletedDateTime'],
+        fields: ['AccountId', 'ActivityDate', 'CompletedDateTime'],
         from: 'Task',
         where: [
-          { field: 'WhatId', op: 'IN', values: ids },
+          { field: 'AccountId', op: 'IN', values: ids },
+          { field: 'IsDeleted', op: '=', value: { kind: 'boolean', value: false } },
           { field: 'IsClosed', op: '=', value: { kind: 'boolean', value: true } },
           { field: TASK_ENTRY_FIELD, op: '=', value: { kind: 'null' } },
         ],
       }),
       (row) =>
         note(
-          String(row['WhatId']),
+          String(row['AccountId']),
           toText(row['ActivityDate']) ?? toText(row['CompletedDateTime'])?.slice(0, 10) ?? null,
         ),
     );
@@ -91,11 +101,14 @@ export async function correctLastContact(
     await eachRow(
       client,
       select({
-        fields: ['WhatId', 'ActivityDate'],
+        fields: ['AccountId', 'ActivityDate'],
         from: 'Event',
-        where: [{ field: 'WhatId', op: 'IN', values: ids }],
+        where: [
+          { field: 'AccountId', op: 'IN', values: ids },
+          { field: 'IsDeleted', op: '=', value: { kind: 'boolean', value: false } },
+        ],
       }),
-      (row) => note(String(row['WhatId']), toText(row['ActivityDate']) ?? null),
+      (row) => note(String(row['AccountId']), toText(row['ActivityDate']) ?? null),
     );
   }
   const fixed = new Set(suspect.map((r) => r.id));
@@ -104,19 +117,16 @@ export async function correctLastContact(
   );
 }
 
-/** Runs a query and hands each row of every page to `visit`. */
+/** Runs a queryAll and hands each row of every page to `visit`. */
 async function eachRow(
   client: SalesforceClient,
   soql: string,
   visit: (row: Record<string, unknown>) => void,
 ): Promise<void> {
-  let result = await client.call({ endpoint: 'GET /query', safe: true }, (conn) => conn.query(soql));
+  let result: QueryResult = await queryAll(client, soql);
   for (;;) {
-    for (const row of result.records as Array<Record<string, unknown>>) visit(row);
+    for (const row of result.records) visit(row);
     if (result.done || result.nextRecordsUrl === undefined) return;
-    const next = result.nextRecordsUrl;
-    result = await client.call({ endpoint: 'GET /query/{locator}', safe: true }, (conn) =>
-      conn.queryMore(next),
-    );
+    result = await queryMore(client, result.nextRecordsUrl);
   }
 }

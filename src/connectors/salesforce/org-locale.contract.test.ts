@@ -81,15 +81,32 @@ describe('Salesforce org currency and time zone', () => {
       timeZone: 'Asia/Tokyo',
       multiCurrency: true,
     });
-    // Two reads: CurrencyType, then Organization.
+    // Two reads: CurrencyType (the rates the sync's currency conversion keeps a day), then Organization.
     expect(multi.connector.callStats().byEndpoint['GET /services/data/vXX.X/query']).toBe(2);
+    // Kept a day, like the describe: the next full sync's locale costs nothing.
+    const before = multi.connector.callStats().calls;
+    await expect(multi.connector.accountDetails!()).resolves.toMatchObject({ companyCurrency: 'JPY' });
+    expect(multi.connector.callStats().calls - before).toBe(0);
   });
 
-  it('follows a change of corporate currency in a multi-currency org', async () => {
+  it('costs one query (Organization) when the sync has read the currency rates already', async () => {
+    const { connector } = await connect(2);
+    await connector.readAll('company', ['Name'], null);
+    const before = connector.callStats().byEndpoint['GET /services/data/vXX.X/query'] ?? 0;
+    await connector.accountDetails!();
+    expect((connector.callStats().byEndpoint['GET /services/data/vXX.X/query'] ?? 0) - before).toBe(1);
+  });
+
+  it('follows a change of corporate currency in a multi-currency org within a day', async () => {
     const org = orgs[3]!;
-    const { connector } = await connect(3);
+    let now = NOW;
+    const { connector } = await sandboxConnector(sandbox, {
+      username: org.username,
+      clock: { now: () => now },
+    });
     await expect(connector.accountDetails!()).resolves.toMatchObject({ companyCurrency: 'EUR' });
     for (const row of org.scan('CurrencyType')) row.values['IsCorporate'] = row.values['IsoCode'] === 'USD';
+    now += 24 * 60 * 60_000;
     await expect(connector.accountDetails!()).resolves.toMatchObject({ companyCurrency: 'USD' });
   });
 

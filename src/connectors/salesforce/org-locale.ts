@@ -1,4 +1,4 @@
-import { errorCode, type SalesforceClient } from './client.ts';
+import type { SalesforceClient } from './client.ts';
 import { toText } from './mapping.ts';
 import { select } from './soql.ts';
 
@@ -15,7 +15,10 @@ import { select } from './soql.ts';
  *   organizationMultiCurrency is false", so it is read only there.
  * - The time zone is Organization.TimeZoneSidKey (an IANA id such as "Asia/Tokyo").
  *
- * Two queries, on full syncs only.
+ * The CurrencyType read is the one the sync's currency conversion keeps for a day (currency.ts),
+ * so the locale itself costs one query on Organization; and the answer is kept a day too, like
+ * the describe: a full sync within the day reads neither. A change of corporate currency or time
+ * zone shows within a day.
  */
 export interface OrgLocale {
   companyCurrency: string;
@@ -23,32 +26,14 @@ export interface OrgLocale {
   multiCurrency: boolean;
 }
 
+export const ORG_LOCALE_KEY = 'salesforce:orgLocale';
+export const ORG_LOCALE_MAX_AGE_MS = 24 * 60 * 60_000;
+
+type State = { get(key: string): Promise<string | null>; set(key: string, value: string): Promise<void> };
+
 async function rows(client: SalesforceClient, soql: string): Promise<Array<Record<string, unknown>>> {
   const result = await client.call({ endpoint: 'GET /query', safe: true }, (conn) => conn.query(soql));
   return result.records as Array<Record<string, unknown>>;
-}
-
-async function corporateCurrency(client: SalesforceClient): Promise<string | null> {
-  try {
-    const found = await rows(
-      client,
-      select({
-        fields: ['IsoCode'],
-        from: 'CurrencyType',
-        where: [{ field: 'IsCorporate', op: '=', value: { kind: 'boolean', value: true } }],
-        limit: 1,
-      }),
-    );
-    const iso = toText(found[0]?.['IsoCode']);
-    if (iso === null)
-      throw new Error(
-        'Salesforce multi-currency org has no corporate currency (CurrencyType with IsCorporate = true): set one in Setup → Company Information → Currency Setup',
-      );
-    return iso;
-  } catch (error) {
-    if (errorCode(error) === 'INVALID_TYPE') return null;
-    throw error;
-  }
 }
 
 function isTimeZone(zone: string): boolean {
@@ -60,8 +45,19 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export async function readOrgLocale(client: SalesforceClient): Promise<OrgLocale> {
-  const corporate = await corporateCurrency(client);
+/** The org locale: kept a day in `state`; else the corporate currency (currency.ts) and one Organization query. */
+export async function readOrgLocale(
+  client: SalesforceClient,
+  corporateCurrency: () => Promise<string | null>,
+  state: State,
+  now: number,
+): Promise<OrgLocale> {
+  const text = await state.get(ORG_LOCALE_KEY);
+  if (text !== null) {
+    const kept = JSON.parse(text) as { readAt: number; locale: OrgLocale };
+    if (now - kept.readAt < ORG_LOCALE_MAX_AGE_MS) return kept.locale;
+  }
+  const corporate = await corporateCurrency();
   const multiCurrency = corporate !== null;
   const [org] = await rows(
     client,
@@ -84,5 +80,7 @@ export async function readOrgLocale(client: SalesforceClient): Promise<OrgLocale
     throw new Error(
       `Salesforce org ${String(org['Id'])} has a time zone Vigil cannot use: Organization.TimeZoneSidKey = ${JSON.stringify(timeZone)} (expected an IANA id such as Asia/Tokyo)`,
     );
-  return { companyCurrency: currency, timeZone, multiCurrency };
+  const locale = { companyCurrency: currency, timeZone, multiCurrency };
+  await state.set(ORG_LOCALE_KEY, JSON.stringify({ readAt: now, locale }));
+  return locale;
 }

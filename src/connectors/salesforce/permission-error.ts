@@ -20,6 +20,21 @@ export const NEEDED_PERMISSIONS = {
     forWhat:
       "creating Vigil's fields and permission sets through the Metadata API (Modify All Data also grants it)",
   },
+  // "Users must have the Customize Application permission to create, update, and delete metadata
+  // records. Thereafter, users with the Modify Metadata Through Metadata API Functions permission
+  // can edit metadata …" (Metadata API Developer Guide, "Modify Metadata Through Metadata API
+  // Functions Permission"); "Metadata API Edit Access" adds the "Permission that enables use of
+  // the feature supported by the metadata" — Customize Application for CustomField.
+  customize: {
+    label: 'Customize Application',
+    forWhat: "creating and updating Vigil's custom fields through the Metadata API",
+  },
+  // Creating and editing permission sets: "Manage Profiles and Permission Sets" (Salesforce Help,
+  // "Create Permission Sets": user permissions needed).
+  permissionSets: {
+    label: 'Manage Profiles and Permission Sets',
+    forWhat: 'creating and updating the Vigil_Integration and Vigil_Viewer permission sets',
+  },
   assign: {
     label: 'Assign Permission Sets',
     forWhat: 'assigning the Vigil_Integration permission set to the integration user',
@@ -27,17 +42,25 @@ export const NEEDED_PERMISSIONS = {
 } as const;
 export type NeededPermission = keyof typeof NEEDED_PERMISSIONS;
 
-/** The permission missing, read from the error code Salesforce (through jsforce) answered with. */
-export function permissionOfError(code: string): NeededPermission | null {
+/**
+ * The permission missing, read from the error code Salesforce (through jsforce) answered with and,
+ * for the Metadata API's `sf:INSUFFICIENT_ACCESS`, its faultstring: that fault also answers a call
+ * the user may not make for other reasons (a metadata type its edition lacks, a record it cannot
+ * see), so it names Modify Metadata only when the message does — "use of the Metadata API requires
+ * a user with the ModifyAllData or ModifyMetadata permissions" (as Salesforce answers; quoted in
+ * forcedotcom/cli#3048) — or Customize Application when the message names that. Otherwise null:
+ * the raw message is passed through rather than guessed at.
+ */
+export function permissionOfError(code: string, message = ''): NeededPermission | null {
   switch (code) {
     // REST: an edition without API access; a profile without API Enabled.
     case 'API_DISABLED_FOR_ORG':
     case 'API_CURRENTLY_DISABLED':
       return 'api';
-    // Metadata API (SOAP fault sf:INSUFFICIENT_ACCESS): "use of the Metadata API requires a user
-    // with the ModifyAllData or ModifyMetadata permissions".
     case 'INSUFFICIENT_ACCESS':
-      return 'metadata';
+      if (/ModifyMetadata|ModifyAllData|Modify (All Data|Metadata)/i.test(message)) return 'metadata';
+      if (/Customize ?Application/i.test(message)) return 'customize';
+      return null;
     default:
       return null;
   }

@@ -2,7 +2,7 @@ import type { ProvisionReport } from '../types.ts';
 import { errorCode, type SalesforceClient } from './client.ts';
 import { describeObject } from './describe.ts';
 import { NEEDED_PERMISSIONS, SalesforcePermissionError } from './permission-error.ts';
-import { checkPermissions } from './permissions.ts';
+import { checkPermissions, viewAllDataWarning } from './permissions.ts';
 import { query } from './reads.ts';
 import { select, str } from './soql.ts';
 import { closedTaskStatus, NoClosedTaskStatusError } from './task-status.ts';
@@ -18,9 +18,10 @@ import {
 /**
  * Provisioning through the Metadata API (SOAP, as jsforce's `conn.metadata` sends it), idempotent:
  * 0. the integration user's system permissions (permissions.ts, one query): without Modify Metadata
- *    nothing can be created, so provisioning stops there and names it; a missing View All Data or
- *    Assign Permission Sets is reported in `failed` (the first stops syncs, the second leaves the
- *    permission set for an admin to assign);
+ *    or Customize Application nothing can be created, so provisioning stops there and names them; a
+ *    missing View All Data is a warning (syncs read only what is shared with the user); a missing
+ *    Manage Profiles and Permission Sets or Assign Permission Sets is reported in `failed` (the
+ *    permission sets left for an admin to create or assign);
  * 1. read Vigil's CustomFields (10 per call), create the missing ones, update those whose type or
  *    picklist values differ;
  * 2. the `Vigil_Integration` permission set grants read and edit on every one of them — new fields
@@ -127,13 +128,10 @@ export async function provision(
   const unchanged: string[] = [];
   const failed: Array<{ name: string; reason: string }> = [];
   const lacking = await checkPermissions(client, permissions.state, permissions.now);
-  if (lacking.includes('api') || lacking.includes('metadata'))
-    throw new SalesforcePermissionError(lacking.filter((p) => p === 'api' || p === 'metadata'));
-  if (lacking.includes('viewAll'))
-    failed.push({
-      name: permissionEntry('viewAll'),
-      reason: `The integration user lacks "View All Data", needed for ${NEEDED_PERMISSIONS.viewAll.forWhat}. Syncs stop until an admin grants it.`,
-    });
+  const blocking = lacking.filter((p) => p === 'api' || p === 'metadata' || p === 'customize');
+  if (blocking.length > 0) throw new SalesforcePermissionError(blocking);
+  // Without View All Data syncs go on over the records shared with the user: a warning (permissions.ts).
+  const warnings = lacking.includes('viewAll') ? [viewAllDataWarning()] : [];
   const wanted = customFieldComponents();
   const toCreate: Component[] = [];
   const toUpdate: Component[] = [];
@@ -189,6 +187,16 @@ export async function provision(
     )) as unknown as PermissionSetMeta | PermissionSetMeta[],
   );
   const stale = sets.filter((set, i) => !grants(set, current[i]));
+  if (stale.length > 0 && lacking.includes('permissionSets')) {
+    // Creating or editing a permission set needs Manage Profiles and Permission Sets: named, and
+    // the fields stay for an admin to grant by hand (or to connect again once it is granted).
+    for (const set of stale)
+      failed.push({
+        name: `PermissionSet:${set.fullName}`,
+        reason: `The integration user lacks "${NEEDED_PERMISSIONS.permissionSets.label}", needed for ${NEEDED_PERMISSIONS.permissionSets.forWhat}. An admin grants it and connects Salesforce again, or creates the permission set by hand.`,
+      });
+    return finish();
+  }
   if (stale.length > 0)
     saved(
       await client.call({ endpoint: 'SOAP upsertMetadata PermissionSet', safe: true }, (conn) =>
@@ -266,13 +274,18 @@ export async function provision(
     failed.push({ name: 'Task status', reason: error.message });
   }
 
-  const limits = (await client.call({ endpoint: 'GET /limits', safe: true }, (conn) => conn.limits())) as {
-    DailyApiRequests?: { Max: number; Remaining: number };
-  };
-  if (limits.DailyApiRequests)
-    client.setUsage({
-      used: limits.DailyApiRequests.Max - limits.DailyApiRequests.Remaining,
-      limit: limits.DailyApiRequests.Max,
-    });
-  return { created, updated, unchanged, failed, timeline: 'task' };
+  return finish();
+
+  // The org's usage, so the budget knows it before the first sync; then the report.
+  async function finish(): Promise<ProvisionReport> {
+    const limits = (await client.call({ endpoint: 'GET /limits', safe: true }, (conn) => conn.limits())) as {
+      DailyApiRequests?: { Max: number; Remaining: number };
+    };
+    if (limits.DailyApiRequests)
+      client.setUsage({
+        used: limits.DailyApiRequests.Max - limits.DailyApiRequests.Remaining,
+        limit: limits.DailyApiRequests.Max,
+      });
+    return { created, updated, unchanged, failed, timeline: 'task', warnings };
+  }
 }

@@ -50,7 +50,7 @@ const queryResult = z.object({
   nextRecordsUrl: z.string().optional(),
   records: z.array(z.record(z.string(), z.unknown())),
 });
-type QueryResult = z.output<typeof queryResult>;
+export type QueryResult = z.output<typeof queryResult>;
 
 export const RECYCLE_BIN_MS = 15 * 86_400_000;
 /** How far back an incremental read reaches before the newest stamp seen: late commits land here. */
@@ -198,6 +198,42 @@ export async function readAll(
   };
 }
 
+/**
+ * The boundary second. SystemModstamp has whole seconds, so a read takes `>=` the newest stamp seen:
+ * a change committed in that second after the read carries the same stamp and must not be lost. But
+ * once a read was *issued after that second had ended*, every record stamped with it was read in its
+ * final state — nothing can be stamped with a second that is over (late commits of others are the
+ * overlap's business). Then the next read needs only others' changes at that second (the overlap
+ * branch reads them anyway) and Vigil's own writes there need not be read again: after a write-back
+ * of thousands of Accounts, its last second alone can hold more than a page. Kept per type: the
+ * newest stamp a read returned and when (this machine's clock) it was issued; CLOCK_SKEW_MS allows
+ * for the difference between this clock and Salesforce's.
+ */
+export const CLOCK_SKEW_MS = 1_000;
+const boundaryKey = (type: CrmObjectType) => `salesforce:changedRead:${type}`;
+interface BoundaryRead {
+  stamp: number;
+  issuedAt: number;
+}
+
+async function keptBoundary(ctx: ReadContext, type: CrmObjectType): Promise<BoundaryRead | null> {
+  const text = await ctx.state.get(boundaryKey(type));
+  return text === null ? null : (JSON.parse(text) as BoundaryRead);
+}
+
+/** Notes the newest stamp of a page, for the read issued at `issuedAt`. */
+async function noteBoundary(
+  ctx: ReadContext,
+  type: CrmObjectType,
+  page: Page<CrmRecord>,
+  floor: number,
+  issuedAt: number,
+): Promise<void> {
+  let stamp = floor;
+  for (const r of page.records) if (r.modifiedAt > stamp) stamp = r.modifiedAt;
+  await ctx.state.set(boundaryKey(type), JSON.stringify({ stamp, issuedAt } satisfies BoundaryRead));
+}
+
 export async function readChanged(
   ctx: ReadContext,
   type: CrmObjectType,
@@ -206,8 +242,12 @@ export async function readChanged(
   cursor: string | null,
 ): Promise<Page<CrmRecord>> {
   const from = SOBJECT_OF[type];
-  const stampFrom = (t: number): Condition => ({ field: 'SystemModstamp', op: '>=', value: at(t) });
-  const soqlSince = (fields: string[], t: number, overlap: number | null) =>
+  const stampFrom = (t: number, op: '>=' | '>' = '>='): Condition => ({
+    field: 'SystemModstamp',
+    op,
+    value: at(t),
+  });
+  const soqlSince = (fields: string[], t: number, overlap: number | null, closed: boolean) =>
     select({
       fields,
       from,
@@ -218,32 +258,46 @@ export async function readChanged(
             // Vigil's own write-back there was read back already (a whole book's worth after a full sync).
             {
               anyOf: [
-                [stampFrom(t)],
+                [stampFrom(t, closed ? '>' : '>=')],
                 [stampFrom(overlap), { field: 'LastModifiedById', op: '!=', value: str(ctx.userId ?? '') }],
               ],
             },
       ],
       orderBy: ['SystemModstamp', 'Id'],
     });
-  const since$ = (t: number, overlap: number | null = null) =>
-    withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t, overlap)));
+  const since$ = (t: number, overlap: number | null = null, closed = false) =>
+    withFields(ctx, type, properties, (fields) => query(ctx.client, soqlSince(fields, t, overlap, closed)));
   if (cursor === null) {
     const overlap = Math.max(0, since - LATE_COMMIT_OVERLAP_MS);
-    return restPage(
+    const issuedAt = ctx.now();
+    const kept = await keptBoundary(ctx, type);
+    // The boundary second was over when the last read was issued (see CLOCK_SKEW_MS).
+    const closed = kept !== null && kept.stamp === since && kept.issuedAt >= since + 1_000 + CLOCK_SKEW_MS;
+    const page = restPage(
       type,
-      await (ctx.userId === undefined || ctx.userId === '' ? since$(overlap) : since$(since, overlap)),
+      await (ctx.userId === undefined || ctx.userId === ''
+        ? since$(overlap)
+        : since$(since, overlap, closed)),
       null,
       true,
     );
+    await noteBoundary(ctx, type, page, since, issuedAt);
+    return page;
   }
   const c = decodeCursor(readCursorSchema, cursor, 'Salesforce');
   if (c.m !== 'rest') throw new Error('readChanged was given a Bulk cursor');
+  const kept = await keptBoundary(ctx, type);
+  let page: Page<CrmRecord>;
   try {
-    return restPage(type, await queryMore(ctx.client, c.next), null, true);
+    page = restPage(type, await queryMore(ctx.client, c.next), null, true);
   } catch (error) {
     if (errorCode(error) !== 'INVALID_QUERY_LOCATOR' || c.afterStamp === null) throw error;
-    return restPage(type, await since$(c.afterStamp), null, true);
+    page = restPage(type, await since$(c.afterStamp), null, true);
   }
+  // A later page of the same read: its newest stamp, the read's first issue time (0 if unknown:
+  // the boundary then counts as open).
+  await noteBoundary(ctx, type, page, Math.max(since, kept?.stamp ?? since), kept?.issuedAt ?? 0);
+  return page;
 }
 
 const deletedResult = z.object({

@@ -6,12 +6,16 @@ import { TASK_ENTRY_FIELD } from './vigil-fields.ts';
 
 // Vigil's timeline Tasks take a closed status from the org's TaskStatus picklist, not an assumed
 // "Completed" (Task, Object Reference: "To obtain picklist values, query the TaskStatus object";
-// TaskStatus: "Multiple task status values can represent a closed Task").
+// TaskStatus: "Multiple task status values can represent a closed Task"). Task.Status holds the
+// value's API name (TaskStatus.ApiName: "Uniquely identifies a picklist value so it can be retrieved
+// without using an ID or master label"), which survives a relabel ("Protect Picklist API Names for
+// Formulas and Integrations", Salesforce Help): the org below labels its closed status "Done" with
+// the API name "Completed_Custom".
 
 const OWN_STATUSES = [
   { label: 'Open', closed: false, isDefault: true },
   { label: 'Waiting', closed: false, isDefault: false },
-  { label: 'Done', closed: true, isDefault: false },
+  { label: 'Done', apiName: 'Completed_Custom', closed: true, isDefault: false },
   { label: 'Cancelled', closed: true, isDefault: false },
 ];
 
@@ -40,29 +44,40 @@ const entry = (i: number, id: string) => ({
 describe('Task status from the org', () => {
   it('sandbox: serves TaskStatus; a status outside it is refused; a closed one closes the Task', async () => {
     const { conn } = await jsforceConnection(sandbox, { username: sandbox.orgs[0]!.username });
-    const rows = await conn.query<{ MasterLabel: string; IsClosed: boolean; IsDefault: boolean }>(
-      'SELECT MasterLabel, IsClosed, IsDefault FROM TaskStatus ORDER BY SortOrder',
-    );
-    expect(rows.records.map((r) => [r.MasterLabel, r.IsClosed, r.IsDefault])).toEqual(
-      OWN_STATUSES.map((s) => [s.label, s.closed, s.isDefault]),
+    const rows = await conn.query<{
+      ApiName: string;
+      MasterLabel: string;
+      IsClosed: boolean;
+      IsDefault: boolean;
+    }>('SELECT ApiName, MasterLabel, IsClosed, IsDefault FROM TaskStatus ORDER BY SortOrder');
+    expect(rows.records.map((r) => [r.ApiName, r.MasterLabel, r.IsClosed, r.IsDefault])).toEqual(
+      OWN_STATUSES.map((s) => [s.apiName ?? s.label, s.label, s.closed, s.isDefault]),
     );
     const whatId = firstAccount(0);
     expect(
       await errorCodeOf(conn.sobject('Task').create({ WhatId: whatId, Subject: 'x', Status: 'Completed' })),
     ).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    // The label is not the value: Task.Status takes the API name.
+    expect(
+      await errorCodeOf(conn.sobject('Task').create({ WhatId: whatId, Subject: 'x', Status: 'Done' })),
+    ).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    const byApiName = await conn
+      .sobject('Task')
+      .create({ WhatId: whatId, Subject: 'x', Status: 'Completed_Custom' });
+    expect(org(0).get('Task', byApiName.id!)!.values['IsClosed']).toBe(true);
     const created = await conn.sobject('Task').create({ WhatId: whatId, Subject: 'x', Status: 'Cancelled' });
     expect(org(0).get('Task', created.id!)!.values['IsClosed']).toBe(true);
     const open = await conn.sobject('Task').create({ WhatId: whatId, Subject: 'y' });
     expect(org(0).get('Task', open.id!)!.values['Status']).toBe('Open');
   });
 
-  it('writes timeline entries with a closed status of an org without "Completed", read at provisioning', async () => {
+  it('writes timeline entries with the API name of a closed status of an org without "Completed", read at provisioning', async () => {
     const { connector } = await sandboxConnector(sandbox, { username: sandbox.orgs[0]!.username });
     await connector.provision();
     const out = await connector.writeTimeline([entry(0, 'status-1')]);
     expect(out[0], JSON.stringify(out[0])).toMatchObject({ ok: true, via: 'task' });
     const task = [...org(0).scan('Task')].find((t) => t.values[TASK_ENTRY_FIELD] === 'status-1')!;
-    expect(task.values['Status']).toBe('Done');
+    expect(task.values['Status']).toBe('Completed_Custom');
     expect(task.values['IsClosed']).toBe(true);
     const before = connector.callStats().calls;
     await connector.writeTimeline([entry(0, 'status-2')]);

@@ -9,8 +9,14 @@ import { select } from './soql.ts';
  * may have renamed or replaced "Completed": Vigil takes "Completed" when it is a closed status, else
  * the first closed one in the picklist's order. Read at provisioning and kept; read again only when
  * Salesforce refuses the kept one (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST on Status).
+ *
+ * Task.Status takes the value's API name, not its label: TaskStatus.ApiName "Uniquely identifies a
+ * picklist value so it can be retrieved without using an ID or master label" (TaskStatus, Object
+ * Reference), and an admin can relabel "Completed" as "Done" while integrations keep the API name
+ * ("Protect Picklist API Names for Formulas and Integrations", Salesforce Help). The key names the
+ * API name so a label kept by an earlier version is not reused.
  */
-const KEY = 'salesforce:closedTaskStatus';
+const KEY = 'salesforce:closedTaskStatusApiName';
 const PREFERRED = 'Completed';
 
 type State = { get(key: string): Promise<string | null>; set(key: string, value: string): Promise<void> };
@@ -41,14 +47,14 @@ export async function closedTaskStatus(
   const result = await query(
     client,
     select({
-      fields: ['MasterLabel', 'SortOrder'],
+      fields: ['ApiName', 'SortOrder'],
       from: 'TaskStatus',
       where: [{ field: 'IsClosed', op: '=', value: { kind: 'boolean', value: true } }],
       orderBy: ['SortOrder'],
     }),
   );
-  const labels = result.records.map((r) => String(r['MasterLabel'] ?? '')).filter((l) => l !== '');
-  const status = labels.includes(PREFERRED) ? PREFERRED : labels[0];
+  const names = result.records.map((r) => String(r['ApiName'] ?? '')).filter((n) => n !== '');
+  const status = names.includes(PREFERRED) ? PREFERRED : names[0];
   if (status === undefined) throw new NoClosedTaskStatusError();
   await state.set(KEY, JSON.stringify({ status }));
   return status;

@@ -100,6 +100,7 @@ export const en = {
   'cli.summary.api_calls_value': '{total, number} — {calls}{retries, plural, =0 {} other { (# retried)}}',
   'cli.summary.duration': 'duration',
   'cli.summary.run': 'run',
+  'cli.summary.warning': 'warning',
   // CSV export headers: in English the stable column names scripts read; in Japanese, words.
   'csv.company_id': 'company_id',
   'csv.name': 'name',
@@ -399,6 +400,8 @@ export const en = {
   'sync.col.http429': '429s',
   'sync.no_runs': 'No sync has run yet.',
   'sync.pace_of': '{pace} of {limit}',
+  'sync.warnings_heading': 'Warnings of the latest run',
+  'sync.warnings_intro': 'The sync went on, but an admin should fix these:',
   'sync.errors_heading': 'Per-record errors',
   'sync.no_errors': 'No write-back errors.',
   'sync.col.what': 'What',

@@ -9,6 +9,7 @@ const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 /** Key prefixes of the sObjects the sandbox serves (Salesforce's standard ones). */
 export const KEY_PREFIX = {
   Account: '001',
+  Contact: '003',
   Opportunity: '006',
   Case: '500',
   Task: '00T',

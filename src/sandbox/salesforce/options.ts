@@ -42,8 +42,12 @@ export interface OrgOption {
    * e.g. `{ ViewAllData: false }` (state/user-permissions.ts says what each one gates).
    */
   userPermissions?: Partial<Record<UserPermission, boolean>>;
-  /** The Task status picklist (TaskStatus), e.g. one whose closed status is "Done"; default Salesforce's. */
-  taskStatuses?: ReadonlyArray<{ label: string; closed: boolean; isDefault: boolean }>;
+  /**
+   * The Task status picklist (TaskStatus), e.g. one whose closed status is labelled "Done" with the
+   * API name "Completed_Custom" (Task.Status holds API names; `apiName` defaults to the label);
+   * default Salesforce's.
+   */
+  taskStatuses?: ReadonlyArray<{ label: string; apiName?: string; closed: boolean; isDefault: boolean }>;
   /** Apex triggers that exceed the CPU limit when one save holds more than `maxRecords` of their object. */
   cpuHungryTriggers?: ReadonlyArray<{ sobject: 'Account' | 'Task'; name: string; maxRecords: number }>;
   /** false: an edition without API access (every call is API_DISABLED_FOR_ORG). Default true. */

@@ -200,7 +200,13 @@ export async function ensureSalesforceProvisioned(
   // A field the org refused is retried on the next start (the admin may have made room).
   if (failed.length === 0) await store.cursors.set(installId, PROVISIONED_KEY, version);
   logger.info(
-    { installId, created: report.created.length, unchanged: report.unchanged.length, failed },
+    {
+      installId,
+      created: report.created.length,
+      unchanged: report.unchanged.length,
+      failed,
+      warnings: report.warnings ?? [],
+    },
     failed.length === 0 ? 'org provisioned' : 'org provisioned, except what Salesforce refused',
   );
   return report;

@@ -60,6 +60,8 @@ export function formatSummary(s: SyncSummary, tr: Translator = cliTranslator()):
     [tr.t('cli.summary.duration'), duration],
     [tr.t('cli.summary.run'), s.runId],
   ];
+  // What the run went on under but an admin should fix (e.g. Salesforce's View All Data missing).
+  for (const w of s.warnings ?? []) rows.push([tr.t('cli.summary.warning'), `${w.code}: ${w.message}`]);
   const width = Math.max(...rows.map(([label]) => displayWidth(label)));
   return [
     head,

@@ -28,9 +28,18 @@ const base: SyncSummary = {
   durationMs: 83_000,
   retryAfterMs: null,
   error: null,
+  warnings: [],
 };
 
 describe('formatSummary', () => {
+  it('prints each warning the run went on under, by code', () => {
+    const text = formatSummary({
+      ...base,
+      warnings: [{ code: 'salesforce_view_all_data_missing', message: 'lacks "View All Data"' }],
+    });
+    expect(text).toContain('salesforce_view_all_data_missing: lacks "View All Data"');
+  });
+
   it('names tier moves on incremental runs only', () => {
     const inc = formatSummary({ ...base, mode: 'incremental', tiersChanged: 3 });
     expect(inc).toContain('companies scored    500 (3 moved tier or LTV)');

@@ -26,6 +26,7 @@ const runStatsSchema = z.object({
   apiCalls: z
     .object({ total: z.number().catch(0), http429: z.number().catch(0), retries: z.number().catch(0) })
     .catch({ total: 0, http429: 0, retries: 0 }),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).catch([]),
 });
 export type RunStatsView = z.infer<typeof runStatsSchema>;
 
@@ -105,7 +106,7 @@ export function syncPage(input: SyncPageInput): string {
 <td class="num">${count(s.apiCalls.http429)}</td></tr>`;
         })
   }</tbody></table>
-<h2>${tr.t('sync.errors_heading')}</h2>
+${warningsOf(input.runs, tr)}<h2>${tr.t('sync.errors_heading')}</h2>
 ${
   input.writeFailures.length === 0 && input.timelineFailures.length === 0
     ? html`<p id="no-errors">${tr.t('sync.no_errors')}</p>`
@@ -163,4 +164,19 @@ function limitText(limit: ApiLimit, tr: Translator): string {
     app: limit.app,
     search: limit.searchPerSecond ?? 0,
   });
+}
+
+/**
+ * The latest finished run's warnings (the connector's syncWarnings, kept in its SyncSummary):
+ * conditions the sync went on under that an admin should fix. Nothing when there are none.
+ */
+function warningsOf(runs: readonly RunBody[], tr: Translator) {
+  const latest = runs.find((r) => r.status !== 'running');
+  const warnings = latest === undefined ? [] : runStats(latest.stats).warnings;
+  if (warnings.length === 0) return '';
+  return html`<h2>${tr.t('sync.warnings_heading')}</h2>
+<p>${tr.t('sync.warnings_intro')}</p><ul id="sync-warnings">${warnings.map(
+    (w) => html`<li data-code="${w.code}"><code>${w.code}</code> ${w.message}</li>`,
+  )}</ul>
+`;
 }

@@ -34,11 +34,18 @@ export function connectedPage(args: {
       : `<p>Vigil could not set these up — scoring goes on without them, and Settings shows what to fix:</p><ul>${args.failed
           .map((f) => `<li><code>${escapeHtml(f.name)}</code>: ${escapeHtml(f.reason)}</li>`)
           .join('')}</ul>`;
+  // Conditions syncs go on under (e.g. View All Data missing: reads are partial), named for the admin.
+  const warnings =
+    r === null || (r.warnings ?? []).length === 0
+      ? ''
+      : `<p>Syncs go on, but an admin should fix these:</p><ul id="warnings">${(r.warnings ?? [])
+          .map((w) => `<li><code>${escapeHtml(w.code)}</code>: ${escapeHtml(w.message)}</li>`)
+          .join('')}</ul>`;
   return page(
     'Salesforce is connected',
     `<h1>Salesforce is connected</h1>
 <p>Vigil is ${args.reconnect ? 'reconnected' : 'now connected'} to the Salesforce org ${escapeHtml(args.orgId)}
-(${escapeHtml(args.instanceUrl)}).</p>${created}${failed}
+(${escapeHtml(args.instanceUrl)}).</p>${created}${failed}${warnings}
 <p>The first sync has started: it reads your Accounts, Opportunities and Cases, scores every customer and writes the
 results to the Vigil fields on each Account.</p>
 <p><a href="${escapeHtml(args.dashboardUrl)}">Open Vigil’s dashboard</a> · you can close this tab.</p>`,

@@ -69,6 +69,15 @@ export function saveCustomField(
   meta: XmlObject,
   mode: 'create' | 'update' | 'upsert',
 ): ComponentResult {
+  // "Users must have the Customize Application permission to create, update, and delete metadata
+  // records" (Metadata API Developer Guide, "Modify Metadata Through Metadata API Functions
+  // Permission"): Modify Metadata lets the call in, Customize Application lets a field be saved.
+  // Salesforce does not document the error's wording; the sandbox refuses the component, naming it.
+  if (!org.userPermissions.CustomizeApplication)
+    return fail(
+      'INSUFFICIENT_ACCESS',
+      'insufficient access rights: saving a CustomField requires the Customize Application permission',
+    );
   const fullName = text(meta['fullName']) ?? '';
   const parts = splitName(fullName);
   if (!parts)
@@ -106,6 +115,13 @@ export function savePermissionSet(
   meta: XmlObject,
   mode: 'create' | 'update' | 'upsert',
 ): ComponentResult {
+  // Creating or editing a permission set needs "Manage Profiles and Permission Sets" (Salesforce
+  // Help, "Create Permission Sets"); the error's wording is the sandbox's.
+  if (!org.userPermissions.ManageProfilesPermissionsets)
+    return fail(
+      'INSUFFICIENT_ACCESS',
+      'insufficient access rights: saving a PermissionSet requires the Manage Profiles and Permission Sets permission',
+    );
   const fullName = text(meta['fullName']) ?? '';
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(fullName))
     return fail('FIELD_INTEGRITY_EXCEPTION', `Invalid fullName: ${fullName}`);
@@ -121,11 +137,14 @@ export function savePermissionSet(
   for (const raw of asArray(meta['fieldPermissions'])) {
     const p = raw as XmlObject;
     const field = text(p['field']) ?? '';
-    // A field defined on Activity is granted per activity object, `Task.X__c` or `Event.X__c`
-    // (forcedotcom/cli#2278, dxatscale/sfpowerkit#446); `Activity.X__c` names no field to grant.
+    // A field defined on Activity is granted per activity object, `Task.X__c` or `Event.X__c`, as
+    // retrieved profiles and permission sets show it (forcedotcom/cli#2278, dxatscale/sfpowerkit#446).
+    // No source says Salesforce refuses an `Activity.X__c` grant, so the sandbox saves it; nor that
+    // it opens the field on Task or Event, so it opens nothing there (security.can checks
+    // `Task.X__c`) — the stricter reading: a client must grant the per-object name to read the field.
     const [object = '', name = ''] = field.split('.');
     const defined = object === 'Task' || object === 'Event' ? `Activity.${name}` : field;
-    if (object === 'Activity' || !splitName(defined) || !org.customFieldMetadata.has(defined))
+    if (!splitName(defined) || !org.customFieldMetadata.has(defined))
       return fail('INVALID_CROSS_REFERENCE_KEY', `In field: field - no CustomField named ${field} found`);
     permissions.push({
       field,

@@ -1,5 +1,6 @@
 import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
 import { normalizeId } from '../ids.ts';
+import { isArchivedActivity } from '../state/archive.ts';
 import { type FieldDef, isSObjectName, type SObjectName } from '../state/fields.ts';
 import type { OrgState, SfRecord } from '../state/org.ts';
 import type { FieldValue } from '../state/values.ts';
@@ -288,8 +289,16 @@ function condition(soql: string, c: ConditionNode, column: (f: string) => FieldD
 /** Runs a compiled query: the matching records, ordered, after OFFSET and LIMIT. */
 export function runQuery(q: CompiledQuery, org: OrgState, all = false): SfRecord[] {
   const matched: SfRecord[] = [];
+  const activity = q.sobject === 'Task' || q.sobject === 'Event';
+  const now = org.now();
   for (const record of org.scan(q.sobject, all)) {
     if (!org.sees(q.sobject, record)) continue;
+    if (activity) {
+      // Archived activities: queryAll only (state/archive.ts).
+      const archived = isArchivedActivity(q.sobject, record.values, now);
+      record.values['IsArchived'] = archived;
+      if (archived && !all) continue;
+    }
     if (q.where === null || q.where(record.values)) matched.push(record);
   }
   if (q.orderBy.length > 0) {

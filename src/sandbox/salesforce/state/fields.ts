@@ -45,6 +45,7 @@ export interface FieldDef {
 
 export const SOBJECTS = [
   'Account',
+  'Contact',
   'Opportunity',
   'Case',
   'Task',
@@ -138,6 +139,16 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         ro('MasterRecordId', 'reference'),
         ...ACCOUNT_USAGE,
       ];
+    case 'Contact':
+      // Only what an activity's roll-up needs: a contact belongs to an Account ("Contact", Object Reference).
+      return [
+        ...SYSTEM,
+        f('AccountId', 'reference'),
+        f('FirstName', 'string', { length: 40 }),
+        f('LastName', 'string', { required: true, length: 80 }),
+        f('Email', 'string', { length: 80 }),
+        f('OwnerId', 'reference'),
+      ];
     case 'Opportunity':
       return [
         ...SYSTEM,
@@ -187,6 +198,9 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         }),
         ro('IsClosed', 'boolean'),
         ro('CompletedDateTime', 'datetime'),
+        // Derived from WhatId/WhoId (org.ts accountOfActivity); an activity's archive flag (archive.ts).
+        ro('AccountId', 'reference'),
+        ro('IsArchived', 'boolean'),
         f('OwnerId', 'reference'),
       ];
     case 'Event':
@@ -202,6 +216,8 @@ export function standardFields(sobject: SObjectName): FieldDef[] {
         f('ActivityDate', 'date'),
         f('DurationInMinutes', 'int'),
         f('IsAllDayEvent', 'boolean'),
+        ro('AccountId', 'reference'),
+        ro('IsArchived', 'boolean'),
         f('OwnerId', 'reference'),
       ];
     case 'User':

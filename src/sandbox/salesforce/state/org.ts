@@ -3,7 +3,12 @@ import { KEY_PREFIX, normalizeId, recordId } from '../ids.ts';
 import type { CpuHungryTrigger } from './apex-triggers.ts';
 import { type FieldDef, SOBJECTS, type SObjectName, standardFields } from './fields.ts';
 import { FieldSecurity } from './security.ts';
-import { checkTaskStatuses, DEFAULT_TASK_STATUSES, type TaskStatusDef } from './task-statuses.ts';
+import {
+  checkTaskStatuses,
+  DEFAULT_TASK_STATUSES,
+  type TaskStatusDef,
+  taskStatusApiName,
+} from './task-statuses.ts';
 import { allPermissions, OWNED_RECORDS, USER_PERMISSIONS, type UserPermission } from './user-permissions.ts';
 import { type Coerced, coerceInput, type FieldValue, toJson, type ValueError } from './values.ts';
 
@@ -95,13 +100,14 @@ export class OrgState {
     this.setTaskStatuses(DEFAULT_TASK_STATUSES);
   }
 
-  /** The Task status picklist (task-statuses.ts): TaskStatus rows and Task.Status's values. */
+  /** The Task status picklist (task-statuses.ts): TaskStatus rows and Task.Status's values (API names). */
   setTaskStatuses(statuses: readonly TaskStatusDef[]): void {
     checkTaskStatuses(statuses);
     const table = this.table('TaskStatus');
     table.clear();
     statuses.forEach((s, i) => {
       this.put('TaskStatus', recordId(KEY_PREFIX.TaskStatus, i + 1), {
+        ApiName: taskStatusApiName(s),
         MasterLabel: s.label,
         SortOrder: i + 1,
         IsDefault: s.isDefault,
@@ -109,20 +115,20 @@ export class OrgState {
       });
     });
     const status = this.field('Task', 'Status')!;
-    this.addField('Task', { ...status, picklist: statuses.map((s) => s.label), restricted: true });
+    this.addField('Task', { ...status, picklist: statuses.map(taskStatusApiName), restricted: true });
   }
 
-  /** The labels of the statuses that close a Task. */
+  /** The API names of the statuses that close a Task. */
   closedTaskStatuses(): Set<string> {
     const out = new Set<string>();
     for (const r of this.table('TaskStatus').values())
-      if (r.values['IsClosed'] === true) out.add(String(r.values['MasterLabel']));
+      if (r.values['IsClosed'] === true) out.add(String(r.values['ApiName']));
     return out;
   }
 
   defaultTaskStatus(): string {
     for (const r of this.table('TaskStatus').values())
-      if (r.values['IsDefault'] === true) return String(r.values['MasterLabel']);
+      if (r.values['IsDefault'] === true) return String(r.values['ApiName']);
     return 'Not Started';
   }
 
@@ -291,19 +297,42 @@ export class OrgState {
   }
 
   /**
+   * A Task's or Event's AccountId ("Task" / "Event", Object Reference, AccountId: "If the value of
+   * WhatId is any of the following objects, then Salesforce uses that object's AccountId: Account,
+   * Opportunity, Contract, Custom object that is a child of Account. If the value of the WhatId field
+   * is any other object, and the value of the WhoId field is a contact object, then Salesforce uses
+   * that contact's AccountId. Otherwise, Salesforce leaves the value of this field blank."). A Case
+   * is "any other object": its activity rolls up through the WhoId's contact, not the Case's account.
+   */
+  accountOfActivity(v: Record<string, FieldValue>): string | null {
+    const what = String(v['WhatId'] ?? '');
+    const account = this.get('Account', what);
+    if (account) return account.id;
+    const opportunity = this.get('Opportunity', what);
+    if (opportunity)
+      return typeof opportunity.values['AccountId'] === 'string' ? opportunity.values['AccountId'] : null;
+    const contact = this.get('Contact', String(v['WhoId'] ?? ''));
+    return typeof contact?.values['AccountId'] === 'string' ? contact.values['AccountId'] : null;
+  }
+
+  /**
    * Account.LastActivityDate ("Account", Object Reference): whichever is the most recent of the due
    * date of the most recent event and the due date of the most recently closed task on the record —
-   * whoever wrote the task, Vigil included. A closed task without a due date counts on the day it
+   * whoever wrote the task, Vigil included. Activities roll up to the Account they are related to
+   * through AccountId — an Opportunity's or a Contact's activity counts for its Account ("Guidelines
+   * for Tracking Activities", Salesforce Help). A closed task without a due date counts on the day it
    * was completed (stricter than assuming it is ignored); an event counts on its ActivityDate.
    * Salesforce maintains the field without an edit of the Account, so the Account's own stamps are
    * left as they are.
    */
   #touchLastActivity(sobject: SObjectName, v: Record<string, FieldValue>): void {
     let due: FieldValue | undefined;
+    if (sobject !== 'Task' && sobject !== 'Event') return;
+    v['AccountId'] = this.accountOfActivity(v);
     if (sobject === 'Task' && v['IsClosed'] === true) due = v['ActivityDate'] ?? v['CompletedDateTime'];
     else if (sobject === 'Event') due = v['ActivityDate'];
     else return;
-    const account = this.get('Account', String(v['WhatId'] ?? ''));
+    const account = this.get('Account', String(v['AccountId'] ?? ''));
     if (!account || typeof due !== 'number') return;
     const day = Math.floor(due / 86_400_000) * 86_400_000;
     const current = account.values['LastActivityDate'];

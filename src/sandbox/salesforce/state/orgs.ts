@@ -4,6 +4,7 @@ import type { OrgOption } from '../options.ts';
 import { ACCOUNT_USAGE, isSObjectName } from './fields.ts';
 import { OrgState } from './org.ts';
 import { generateOrg } from './seed-org.ts';
+import { taskStatusApiName } from './task-statuses.ts';
 
 // Adding and reseeding orgs. Each org is seeded from the same generator as the HubSpot portals, with
 // the clock's "today", and keeps its hidden truth.
@@ -63,9 +64,9 @@ function applyFieldOptions(org: OrgState, option: OrgOption): void {
     org.setTaskStatuses(option.taskStatuses);
     // Seeded Tasks take the org's own statuses: closed ones its first closed status, others its default.
     const closed = [...org.closedTaskStatuses()][0] ?? org.defaultTaskStatus();
-    const labels = new Set(option.taskStatuses.map((s) => s.label));
+    const names = new Set(option.taskStatuses.map(taskStatusApiName));
     for (const task of org.table('Task').values())
-      if (!labels.has(String(task.values['Status'])))
+      if (!names.has(String(task.values['Status'])))
         task.values['Status'] = task.values['IsClosed'] === true ? closed : org.defaultTaskStatus();
   }
   const without =

@@ -157,6 +157,7 @@ export function seedOrg(
         LastModifiedDate: toSecond(contacted),
         SystemModstamp: toSecond(contacted),
         WhatId: id,
+        AccountId: id,
         Subject: 'Call',
         Status: 'Completed',
         Priority: 'Normal',

@@ -14,6 +14,10 @@ import type { FieldDef } from './fields.ts';
 //   without it is the fault `sf:INSUFFICIENT_ACCESS` "use of the Metadata API requires a user with
 //   the ModifyAllData or ModifyMetadata permissions" (as Salesforce answers, quoted in
 //   forcedotcom/cli#3048).
+// - Customize Application: saving a CustomField without it is refused ("Users must have the
+//   Customize Application permission to create, update, and delete metadata records", Metadata API
+//   Developer Guide, "Modify Metadata Through Metadata API Functions Permission").
+// - Manage Profiles and Permission Sets: saving a PermissionSet without it is refused.
 // - Assign Permission Sets: inserting a PermissionSetAssignment without it is refused.
 
 export const USER_PERMISSIONS = [
@@ -22,6 +26,7 @@ export const USER_PERMISSIONS = [
   'ModifyAllData',
   'ModifyMetadata',
   'CustomizeApplication',
+  'ManageProfilesPermissionsets',
   'AssignPermissionSets',
 ] as const;
 export type UserPermission = (typeof USER_PERMISSIONS)[number];
@@ -45,4 +50,4 @@ export function userPermissionAccessFields(): FieldDef[] {
 }
 
 /** The sObjects whose records a user without View All Data sees only when it owns them (Private sharing). */
-export const OWNED_RECORDS = new Set<string>(['Account', 'Opportunity', 'Case', 'Task', 'Event']);
+export const OWNED_RECORDS = new Set<string>(['Account', 'Contact', 'Opportunity', 'Case', 'Task', 'Event']);
