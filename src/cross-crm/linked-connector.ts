@@ -23,5 +23,8 @@ export function linkedConnector(connector: CrmConnector, installId: string, view
       connector.writeCompanies(...args),
     writeTimeline: (...args: Parameters<CrmConnector['writeTimeline']>) => connector.writeTimeline(...args),
     callStats: (...args: Parameters<CrmConnector['callStats']>) => connector.callStats(...args),
+    ...(connector.readCompanyValues === undefined
+      ? {}
+      : { readCompanyValues: connector.readCompanyValues.bind(connector) }),
   };
 }
