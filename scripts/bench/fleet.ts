@@ -18,26 +18,51 @@ import { openStore, type Store, silentLogger } from '../../src/store/index.ts';
 
 /**
  * `npm run bench:fleet -- [--json] [--portals 300] [--mid 3] [--small 60] [--workers 1,2,4]
- *   [--concurrency 4] [--chaos-every 0] [--timeout 900]`
+ *   [--concurrency 4] [--chaos-every 0] [--timeout 900] [--rate-scale 0.15] [--size-scale 0.3]
+ *   [--no-probe]`
  *
- * Many portals, several `vigil worker` processes, one Postgres (DATABASE_URL, required):
- * the sandbox hosts `--portals` portals (`--mid` mid, `--small` small, the rest tiny) at
- * HubSpot's nominal private-app limit (100 / 10 s per portal, 5 searches / s), each with a
- * Vigil install and Vigil's properties provisioned. For each worker count: a fresh database,
- * the workers started as child processes (`node bin/vigil.js worker`), the mid portals' full
- * syncs queued, and two seconds later every other portal's first sync, as new installs
- * arriving while the big ones sync. Measured until every portal has a succeeded full sync:
- * - allFirstSyncsSeconds, portalsPerMinute, scaling (÷ the first worker count's throughput);
- * - p95FirstScoreSecondsSmallPortal: install → first scores (its first full sync finished)
- *   of the small and tiny portals, queued while the mid portals sync;
- * - http429: 429s the sandbox answered (all portals); duplicateWrites: company write-back
- *   batches beyond one per 100 companies of each portal (a page written twice);
+ * Many portals, several `vigil worker` processes, one Postgres (DATABASE_URL, required; each run
+ * gets its own database, dropped afterwards). The sandbox hosts `--portals` portals (`--mid`
+ * mid, `--small` small, the rest tiny), each with Vigil's OAuth app installed through
+ * `POST /__sandbox/fleet` (the state the OAuth code exchange leaves), so every portal has the
+ * OAuth app's own limit: 110 / 10 s ("API usage guidelines and limits": "For OAuth apps, each
+ * HubSpot account that installs your app is limited to 110 requests every 10 seconds", search
+ * apart at 5 / s).
+ *
+ * Designed so the per-portal limits, not this machine, bind the work:
+ * - --rate-scale (default 0.15) slows the sandbox's limit clock, and the workers' limiters with
+ *   it (HUBSPOT_RATE_SCALE): 110 requests per 66.7 s per portal, one every ~0.62 s. A sync then
+ *   spends most of its time waiting for its portal's next slot — at nominal limits a tiny
+ *   sync's handful of calls takes less time than its CPU work, and 24 syncs at once would
+ *   need more than two cores.
+ * - --size-scale (default 0.3) scales every portal's companies (tiny 15, small 150, mid 3,000),
+ *   so a 1-worker run takes minutes, not an hour. Both scales are printed in each line.
+ * For each worker count: the workers start as child processes (`node bin/vigil.js worker`),
+ * the mid portals' full syncs are queued, and two seconds later every other portal's first
+ * sync, as new installs arriving while the big ones sync. Measured until every portal has a
+ * succeeded full sync, or the --timeout cap (then `unsynced` names each portal left, its last
+ * run and its jobs' states):
+ * - allFirstSyncsSeconds, portalsPerMinute, scaling (÷ the first worker count's figure). A
+ *   mid portal's full sync runs at its own limit whatever the worker count (one sync per
+ *   portal), so it floors allFirstSyncsSeconds: midSyncSeconds says how long it took, and
+ *   installsPerMinute / installScaling count the new installs' first syncs alone;
+ * - p95FirstScoreSecondsSmallPortal: from the probe (below), at nominal limits;
+ *   p95FirstScoreSecondsSmallInBacklog: the same for the small portals queued with the whole
+ *   backlog of 297 installs;
+ * - http429: 429s the sandbox answered (all portals); duplicateWrites: from the sandbox's
+ *   write audit (GET /__sandbox/fleet/duplicates) — a company written the very same property
+ *   values twice, or a timeline Note repeated (app events cannot repeat: ids are unique);
  * - maxDbConnections: the most connections the workers held at once (the bench's own
- *   excluded); peakRssMbPerWorker: the largest VmHWM of any worker.
- * With --chaos-every N (seconds), the last worker count's run kills (SIGKILL) one worker every
- * N seconds and starts a new one in its place; recoverySeconds says how long after each kill
- * the syncs that were running then were all finished again (the most of any kill).
- * One JSON line per worker count.
+ *   excluded); peakRssMbPerWorker: the largest VmHWM of any worker; limitBoundShare: calls
+ *   made ÷ calls the running slots could have made at their portals' limits; loadAverage:
+ *   the machine's os.loadavg() at the start and end of the run.
+ * The probe (after each run but the chaos one): a sandbox at nominal limits, one 10,000-company
+ * mid portal's full sync queued, and a 500-company small portal installed every 5 s while it
+ * runs; p95 of install → first scores (its first full sync finished).
+ * With --chaos-every N (seconds), one more run with the last worker count kills (SIGKILL) one
+ * worker every N seconds and starts a new one in its place; recoverySeconds says how long
+ * after each kill the syncs that were running then were all finished again (the most of any
+ * kill). One JSON line per run.
  */
 const { values } = parseArgs({
   options: {
@@ -300,6 +325,7 @@ interface RunResult {
   /** The longest mid portal's full sync, queued first (bound by its own limit). */
   midSyncSeconds: number;
   http429: number;
+  http429ByEndpoint?: Record<string, number>;
   duplicateWrites: number;
   maxDbConnections: number;
   peakRssMbPerWorker: number;
@@ -436,7 +462,13 @@ async function runOnce(workerCount: number, chaos: boolean): Promise<RunResult> 
         const stats = (await (await fetch(`${sandbox.baseUrl}/__sandbox/stats`)).json()) as {
           totals: { requests: number; rateLimited: number };
           byPortal: Record<string, { requests: number }>;
+          byEndpoint: Array<{ portalId: number | null; endpoint: string; status: number; count: number }>;
         };
+        // Where any 429 came from, to tell a limit kept badly from one not kept at all.
+        const http429ByEndpoint: Record<string, number> = {};
+        for (const r of stats.byEndpoint)
+          if (r.status === 429)
+            http429ByEndpoint[r.endpoint] = (http429ByEndpoint[r.endpoint] ?? 0) + r.count;
         const callsBySize: Record<string, number[]> = {};
         for (const p of portals) {
           const list = callsBySize[p.size] ?? [];
@@ -498,6 +530,7 @@ async function runOnce(workerCount: number, chaos: boolean): Promise<RunResult> 
           installsPerMinute: round((installs.length / installSeconds) * 60),
           midSyncSeconds: round(midSeconds),
           http429: stats.totals.rateLimited,
+          ...(stats.totals.rateLimited > 0 ? { http429ByEndpoint } : {}),
           duplicateWrites: audit.duplicateWrites,
           maxDbConnections: maxConnections,
           peakRssMbPerWorker: round(Math.max(...workers.map((w) => w.peakRssMb))),
