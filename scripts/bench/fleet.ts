@@ -60,9 +60,10 @@ import { openStore, type Store, silentLogger } from '../../src/store/index.ts';
  * mid portal's full sync queued, and a 500-company small portal installed every 5 s while it
  * runs; p95 of install → first scores (its first full sync finished).
  * With --chaos-every N (seconds), one more run with the last worker count kills (SIGKILL) one
- * worker every N seconds and starts a new one in its place; recoverySeconds says how long
- * after each kill the syncs that were running then were all finished again (the most of any
- * kill). One JSON line per run.
+ * worker every N seconds and starts a new one in its place (--chaos-only: that run alone);
+ * recoverySeconds says how long after a kill every sync running then had moved again — a
+ * checkpoint or its end, so the killed worker's syncs had been resumed by another (the most
+ * of any kill; null if one never moved again). One JSON line per run.
  */
 const { values } = parseArgs({
   options: {
@@ -78,6 +79,7 @@ const { values } = parseArgs({
     'rate-scale': { type: 'string', default: '0.15' },
     'size-scale': { type: 'string', default: '0.3' },
     'no-probe': { type: 'boolean', default: false },
+    'chaos-only': { type: 'boolean', default: false },
   },
 });
 
@@ -338,7 +340,7 @@ interface RunResult {
   loadAverage: { start: number[]; end: number[] };
   cappedAtSeconds?: number;
   unsynced?: Unsynced[];
-  chaos?: { killed: number; recoverySeconds: number; recoverySecondsEach: number[] };
+  chaos?: { killed: number; recoverySeconds: number | null; recoverySecondsEach: Array<number | null> };
 }
 
 async function unsyncedPortals(store: Store, queueSchema: string, left: Portal[]): Promise<Unsynced[]> {
@@ -433,9 +435,17 @@ async function runOnce(workerCount: number, chaos: boolean): Promise<RunResult> 
           for (const r of done.rows) finished.set(r.install_id, r.at.getTime());
           maxConnections = Math.max(maxConnections, (await connections()) - own);
           for (const w of workers) w.peakRssMb = Math.max(w.peakRssMb, peakRssMb(w.child.pid));
+          // A kill is recovered once every sync that was running then has moved again — a
+          // checkpoint or its end after the kill: the killed worker's syncs resumed elsewhere.
           for (const k of kills) {
-            if (k.recoveredAt === null && k.running.every((id) => finished.has(id)))
-              k.recoveredAt = Date.now();
+            if (k.recoveredAt !== null) continue;
+            const stuck = await store.pool.query<{ n: string }>(
+              `SELECT count(*) AS n FROM unnest($1::uuid[]) AS i(id)
+                WHERE NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.install_id = i.id
+                  AND greatest(r.checkpoint_at, r.finished_at, r.started_at) > to_timestamp($2::float8 / 1000))`,
+              [k.running, k.at],
+            );
+            if (Number(stuck.rows[0]?.n ?? 1) === 0) k.recoveredAt = Date.now();
           }
           if (chaos && chaosEverySeconds > 0 && Date.now() - lastKill >= chaosEverySeconds * 1000) {
             lastKill = Date.now();
@@ -547,10 +557,13 @@ async function runOnce(workerCount: number, chaos: boolean): Promise<RunResult> 
           log(`NOT SYNCED after the ${timeoutMs / 1000} s cap: ${left.length} portal(s) — see "unsynced"`);
         }
         if (chaos && kills.length > 0) {
-          const each = kills.map((k) => round(((k.recoveredAt ?? Date.now()) - k.at) / 1000));
+          // null: some sync running at that kill never moved again before the run ended.
+          const each = kills.map((k) =>
+            k.recoveredAt === null ? null : round((k.recoveredAt - k.at) / 1000),
+          );
           result.chaos = {
             killed: kills.length,
-            recoverySeconds: Math.max(...each),
+            recoverySeconds: each.includes(null) ? null : Math.max(...(each as number[])),
             recoverySecondsEach: each,
           };
         }
@@ -665,10 +678,12 @@ async function stopWorkers(workers: readonly Worker[]): Promise<void> {
 
 // One line per worker count; with --chaos-every, one more run with the last count and a
 // worker killed every N seconds.
-const runs: Array<{ workers: number; chaos: boolean }> = workerCounts.map((w) => ({
-  workers: w,
-  chaos: false,
-}));
+const runs: Array<{ workers: number; chaos: boolean }> = (values['chaos-only'] ? [] : workerCounts).map(
+  (w) => ({
+    workers: w,
+    chaos: false,
+  }),
+);
 if (chaosEverySeconds > 0) runs.push({ workers: workerCounts[workerCounts.length - 1]!, chaos: true });
 let baseline: number | null = null;
 let installBaseline: number | null = null;
@@ -683,7 +698,7 @@ for (const { workers, chaos } of runs) {
     scaling: round(result.portalsPerMinute / baseline),
     installScaling: round(result.installsPerMinute / installBaseline),
     ...(probe === null
-      ? {}
+      ? { p95FirstScoreSecondsSmallPortal: undefined }
       : {
           p95FirstScoreSecondsSmallPortal: probe.p95,
           probe: {
