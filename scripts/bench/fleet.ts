@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import appMeta from '../../extensions/hubspot/src/app/app-hsmeta.json' with { type: 'json' };
+import { shareQuotaAcrossProcesses } from '../../src/cli/commands/runtime/worker.ts';
 import { createHubSpotConnector } from '../../src/connectors/hubspot/connector.ts';
 import { HUBSPOT_LIMITS, spacingMs } from '../../src/connectors/hubspot/limits.ts';
 import { staticTokenSource } from '../../src/connectors/hubspot/token-source.ts';
@@ -283,6 +284,9 @@ async function setUp(
       accessToken: p.accessToken,
     });
   }
+  // Provisioning counts against the same per-portal limit as the workers' syncs that follow
+  // (as `vigil serve` provisions an install a worker then syncs): the quota is shared.
+  shareQuotaAcrossProcesses(store);
   await inParallel(portals, 16, async (p) => {
     await createHubSpotConnector({
       installId: p.installId,
