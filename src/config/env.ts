@@ -43,6 +43,8 @@ export interface AppEnv {
     readonly apiBase: string | null;
     /** HUBSPOT_CARD_DEV_URL: the local URL `hs project dev` proxies card fetches to (it signs that URL); null = off. */
     readonly cardDevUrl: string | null;
+    /** HUBSPOT_RATE_SCALE: a local sandbox's --rate-scale, so the limiters keep its scaled limits (default 1). */
+    readonly rateScale: number;
   };
   /** VIGIL_CRM (default hubspot). */
   readonly crm: CrmChoice;
@@ -129,6 +131,20 @@ const schema = z
     ),
     HUBSPOT_CLIENT_ID: optionalText,
     HUBSPOT_CLIENT_SECRET: optionalText,
+    HUBSPOT_RATE_SCALE: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d*\.?\d+$/, {
+          message:
+            "must be a positive number: the local sandbox's --rate-scale, e.g. HUBSPOT_RATE_SCALE=0.25",
+        })
+        .transform(Number)
+        .refine((n) => n > 0 && n <= 10_000, {
+          message:
+            "must be a positive number: the local sandbox's --rate-scale, e.g. HUBSPOT_RATE_SCALE=0.25",
+        })
+        .optional(),
+    ),
     HUBSPOT_APP_ID: optionalText.pipe(
       z
         .string()
@@ -282,6 +298,19 @@ const schema = z
           'must be an https:// URL with a real HubSpot OAuth app (HubSpot sends OAuth redirects and webhooks there), e.g. https://vigil.example.com',
       });
     }
+    // HubSpot's limits are HubSpot's: only a local sandbox runs its clock faster or slower.
+    if (
+      v.HUBSPOT_RATE_SCALE !== undefined &&
+      v.HUBSPOT_RATE_SCALE !== 1 &&
+      !isLocalBase(v.HUBSPOT_API_BASE)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUBSPOT_RATE_SCALE'],
+        message:
+          'only applies to a local sandbox started with --rate-scale (HUBSPOT_API_BASE=http://127.0.0.1:…); unset it for HubSpot itself',
+      });
+    }
     const credentials = v.HUBSPOT_ACCESS_TOKEN !== undefined || v.HUBSPOT_CLIENT_ID !== undefined;
     if (v.HUBSPOT_API_BASE !== undefined && !credentials) {
       ctx.addIssue({
@@ -339,6 +368,7 @@ export function parseEnv(
         oauthApp,
         apiBase: credentials ? (v.HUBSPOT_API_BASE ?? HUBSPOT_DEFAULT_API_BASE) : null,
         cardDevUrl: v.HUBSPOT_CARD_DEV_URL ?? null,
+        rateScale: v.HUBSPOT_RATE_SCALE ?? 1,
       },
       crm: v.VIGIL_CRM ?? 'hubspot',
       salesforce: {

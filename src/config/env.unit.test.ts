@@ -114,6 +114,18 @@ describe('parseEnv errors: one line per bad value, naming it', () => {
     expect(errors[0]).toMatch(pattern);
   });
 
+  it("takes a local sandbox's rate scale, and refuses one for HubSpot itself", () => {
+    const local = { HUBSPOT_ACCESS_TOKEN: 'pat', HUBSPOT_API_BASE: 'http://127.0.0.1:4010' };
+    expect(envOf({ ...local, HUBSPOT_RATE_SCALE: '0.25' }).hubspot.rateScale).toBe(0.25);
+    expect(envOf(local).hubspot.rateScale).toBe(1);
+    expect(errorsOf({ ...local, HUBSPOT_RATE_SCALE: 'fast' })).toEqual([
+      expect.stringMatching(/^HUBSPOT_RATE_SCALE: must be a positive number/),
+    ]);
+    expect(errorsOf({ HUBSPOT_ACCESS_TOKEN: 'pat', HUBSPOT_RATE_SCALE: '0.5' })).toEqual([
+      expect.stringMatching(/^HUBSPOT_RATE_SCALE: only applies to a local sandbox/),
+    ]);
+  });
+
   it('rejects a non-URL API base', () => {
     const errors = errorsOf({ HUBSPOT_ACCESS_TOKEN: 'pat', HUBSPOT_API_BASE: 'not a url' });
     expect(errors).toEqual([expect.stringMatching(/^HUBSPOT_API_BASE: must be an http\(s\) URL/)]);

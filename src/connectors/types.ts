@@ -148,6 +148,16 @@ export interface CrmConnector {
   writeCompanies(updates: readonly CompanyUpdate[]): Promise<WriteOutcome[]>;
   writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]>;
   /**
+   * The current values of these properties on these companies (at most maxWriteBatch), by
+   * company id; a company the CRM does not have is left out and a property without a value
+   * is null. Write-back reads back a batch whose outcome it never recorded (a crash between
+   * the CRM's answer and the ledger) before deciding to send it again.
+   */
+  readCompanyValues?(
+    companyIds: readonly string[],
+    properties: readonly string[],
+  ): Promise<Map<string, Record<string, string | null>>>;
+  /**
    * Removes Vigil from the account on the CRM's side (HubSpot: the app uninstalls itself),
    * so it does not stay installed once Vigil forgets the account. Absent where the CRM has
    * no such call.

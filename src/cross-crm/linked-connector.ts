@@ -37,5 +37,8 @@ function optionalCalls(connector: CrmConnector): Partial<CrmConnector> {
   if (connector.disconnect !== undefined) out.disconnect = () => connector.disconnect!();
   if (connector.readCompanyHistory !== undefined)
     out.readCompanyHistory = (ids, properties) => connector.readCompanyHistory!(ids, properties);
+  if (connector.readCompanyValues !== undefined)
+    out.readCompanyValues = (...args) => connector.readCompanyValues!(...args);
+  if (connector.syncWarnings !== undefined) out.syncWarnings = () => connector.syncWarnings!();
   return out;
 }

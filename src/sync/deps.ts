@@ -111,6 +111,10 @@ export interface SyncStore {
       updates: readonly CompanyUpdate[],
       outcomes: readonly WriteOutcome[],
     ): Promise<void>;
+    /** Before a batch is sent: its companies are in doubt until `recordWritten`. */
+    recordIntent(installId: string, updates: readonly CompanyUpdate[]): Promise<void>;
+    /** The companies of these whose last write was sent but never recorded (a crash between). */
+    inDoubt(installId: string, companyIds: readonly string[]): Promise<Set<string>>;
   };
   timeline: {
     enqueue(installId: string, entries: readonly TimelineEntry[]): Promise<unknown>;

@@ -1,6 +1,7 @@
 import type { CompanyUpdate, WriteOutcome } from '../connectors/types.ts';
 import { checkpoint, progress, type RunContext, resumeCursor } from './context.ts';
 import type { Phase } from './run-state.ts';
+import { settleInDoubt } from './writeback/in-doubt.ts';
 import { vigilProperties, withScoredAt } from './writeback/properties.ts';
 
 /** Write batches queued behind the one being sent, at most: bounds memory to a few batches. */
@@ -51,6 +52,12 @@ export async function writeBack(ctx: RunContext, next: Phase): Promise<void> {
     const entry = { batch, done: Promise.resolve() };
     queued.push(entry);
     entry.done = enqueue(async () => {
+      // Recorded before the call: if this process dies after the CRM took the batch and before
+      // its outcome is recorded, the resumed run checks the CRM instead of writing it again.
+      await store.ledger.recordIntent(
+        installId,
+        batch.map((b) => b.update),
+      );
       await writeUpdates(
         ctx,
         batch.map((b) => b.update),
@@ -75,12 +82,12 @@ export async function writeBack(ctx: RunContext, next: Phase): Promise<void> {
       desired.set(c.companyId, vigilProperties(c));
       scoredAt.set(c.companyId, c.scoredAt);
     }
+    const updates: CompanyUpdate[] = [];
     for (const u of await store.ledger.pending(installId, desired)) {
       const properties = withScoredAt(u.properties, scoredAt.get(u.companyId) ?? stats.asOf);
-      if (Object.keys(properties).length > 0) {
-        buffer.push({ update: { companyId: u.companyId, properties }, scannedFrom: cursor });
-      }
+      if (Object.keys(properties).length > 0) updates.push({ companyId: u.companyId, properties });
     }
+    for (const update of await settleInDoubt(ctx, updates)) buffer.push({ update, scannedFrom: cursor });
     cursor = ids[ids.length - 1]!;
     let sent = false;
     for (; buffer.length >= size; sent = true) send(buffer.splice(0, size));

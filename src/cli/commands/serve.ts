@@ -9,6 +9,7 @@ import {
   vigilFrontDoor,
   vigilHttpApp,
 } from './runtime/http.ts';
+import { shareQuotaAcrossProcesses } from './runtime/worker.ts';
 import { parseCommandArgs, reportUsageError } from './support/args.ts';
 import { cliTranslator } from './support/cli-language.ts';
 
@@ -27,6 +28,9 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   const doorEnv = frontDoorEnvOrReport('serve', base.env);
   if (doorEnv === null) return EXIT_BAD_CONFIG;
   return withStore('serve', base, async (store) => {
+    // A new install is provisioned here and synced by a worker a moment later: both count
+    // against the portal's one limit.
+    shareQuotaAcrossProcesses(store);
     // Sends jobs only: no handlers, no schedule — the workers do the work.
     const queue = await startQueue(
       store,

@@ -18,6 +18,7 @@ import { type LimiterRegistry, quotaKey, sharedLimiters } from './limiter-regist
 import { HUBSPOT_LIMITS, type LimitOptions, limitSettings } from './limits.ts';
 import { readOwners } from './owners.ts';
 import { provisionProperties } from './provision.ts';
+import { readCompanyValues } from './read-values.ts';
 import { readAll, readChanged, readRemoved } from './reads.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 import { probeAppEvents, sendAppEvents, sendNotes } from './timeline.ts';
@@ -146,6 +147,8 @@ export function createHubSpotConnector(options: HubSpotConnectorOptions): CrmCon
     readRemoved: (type: CrmObjectType, cursor: string | null, options?: { readonly since?: number }) =>
       readRemoved(api, type, cursor, options?.since ?? 0),
     writeCompanies: (updates: readonly CompanyUpdate[]) => writeCompanies(api, updates),
+    readCompanyValues: (companyIds: readonly string[], properties: readonly string[]) =>
+      readCompanyValues(api, companyIds, properties),
     async writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]> {
       const out: TimelineOutcome[] = [];
       for (let i = 0; i < entries.length; i += HUBSPOT_LIMITS.batchSize)

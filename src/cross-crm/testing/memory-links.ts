@@ -37,6 +37,8 @@ export function routedStore(
     ledger: {
       pending: (id, desired) => of(id).ledger.pending(id, desired),
       recordWritten: (id, updates, outcomes) => of(id).ledger.recordWritten(id, updates, outcomes),
+      recordIntent: (id, updates) => of(id).ledger.recordIntent(id, updates),
+      inDoubt: (id, ids) => of(id).ledger.inDoubt(id, ids),
     },
     timeline: {
       enqueue: (id, entries) => of(id).timeline.enqueue(id, entries),

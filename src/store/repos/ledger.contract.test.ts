@@ -76,4 +76,27 @@ forEachDatabase('write-back ledger', (db) => {
     ]);
     expect(await db.store.ledger.pending(b.id, desired)).toHaveLength(1);
   });
+
+  it('keeps a sent batch in doubt until its outcome is recorded; a refusal settles it, a timeout does not', async () => {
+    const { id } = await createTestInstall(db.store);
+    const updates = ['a', 'b', 'c', 'd'].map((companyId) => ({
+      companyId,
+      properties: { vigil_health_score: '61' },
+    }));
+    expect(await db.store.ledger.inDoubt(id, ['a', 'b'])).toEqual(new Set());
+    await db.store.ledger.recordIntent(id, updates);
+    expect(await db.store.ledger.inDoubt(id, ['a', 'b', 'c', 'd', 'x'])).toEqual(
+      new Set(['a', 'b', 'c', 'd']),
+    );
+    // The intent alone is no write: the values are still offered.
+    expect(await db.store.ledger.pending(id, new Map([['a', { vigil_health_score: '61' }]]))).toHaveLength(1);
+    await db.store.ledger.recordWritten(id, updates, [
+      { companyId: 'a', ok: true },
+      { companyId: 'b', ok: false, error: { code: 'VALIDATION_ERROR', message: 'bad', retryable: false } },
+      { companyId: 'c', ok: false, error: { code: 'TIMEOUT', message: 'no answer', retryable: true } },
+      { companyId: 'd', ok: true },
+    ]);
+    // A timeout may have been taken by the CRM: still in doubt. The rest is settled.
+    expect(await db.store.ledger.inDoubt(id, ['a', 'b', 'c', 'd'])).toEqual(new Set(['c']));
+  });
 });

@@ -55,6 +55,38 @@ export function createLedgerRepo(pool: pg.Pool) {
     },
 
     /**
+     * Marks these updates as about to be sent (their values as the intent), before the call.
+     * Until their outcome is recorded they are in doubt: the CRM may have taken them even if
+     * the process died before `recordWritten` (see `inDoubt`).
+     */
+    async recordIntent(installId: string, updates: readonly CompanyUpdate[]): Promise<void> {
+      if (updates.length === 0) return;
+      const rows = updates.map((u) => ({ company_id: u.companyId, intent: u.properties }));
+      await sql(
+        pool,
+        `INSERT INTO writeback_ledger (install_id, company_id, intent, intent_at)
+         SELECT $1, r.company_id, r.intent, now()
+         FROM jsonb_to_recordset($2::jsonb) AS r(company_id text, intent jsonb)
+         ON CONFLICT (install_id, company_id) DO UPDATE SET intent = excluded.intent, intent_at = now()`,
+        [installId, JSON.stringify(rows)],
+        { operation: 'ledger.recordIntent', installId, count: rows.length },
+      );
+    },
+
+    /** Of these companies, those with a write sent whose outcome was never recorded. */
+    async inDoubt(installId: string, companyIds: readonly string[]): Promise<Set<string>> {
+      if (companyIds.length === 0) return new Set();
+      const r = await sql<{ company_id: string }>(
+        pool,
+        `SELECT company_id FROM writeback_ledger
+         WHERE install_id = $1 AND company_id = ANY($2::text[]) AND intent IS NOT NULL`,
+        [installId, [...companyIds]],
+        { operation: 'ledger.inDoubt', installId, count: companyIds.length },
+      );
+      return new Set(r.rows.map((x) => x.company_id));
+    },
+
+    /**
      * Records a write batch's outcomes: successful updates are merged into the ledger (and clear
      * any earlier failure); failed ones keep their code, message and attempt count, and the
      * ledger's values stay as they were, so the next `pending` offers them again.
@@ -90,7 +122,7 @@ export function createLedgerRepo(pool: pg.Pool) {
              FROM jsonb_to_recordset($2::jsonb) AS r(company_id text, hash text, "values" jsonb)
              ON CONFLICT (install_id, company_id) DO UPDATE SET hash = excluded.hash, "values" = excluded."values",
                written_at = now(), failure_code = NULL, failure_message = NULL, failure_retryable = NULL,
-               attempts = 0, failed_at = NULL`,
+               attempts = 0, failed_at = NULL, intent = NULL, intent_at = NULL`,
             [installId, JSON.stringify(rows)],
             ctx,
           );
@@ -110,7 +142,11 @@ export function createLedgerRepo(pool: pg.Pool) {
              FROM jsonb_to_recordset($2::jsonb) AS r(company_id text, code text, message text, retryable boolean)
              ON CONFLICT (install_id, company_id) DO UPDATE SET failure_code = excluded.failure_code,
                failure_message = excluded.failure_message, failure_retryable = excluded.failure_retryable,
-               attempts = writeback_ledger.attempts + 1, failed_at = now()`,
+               attempts = writeback_ledger.attempts + 1, failed_at = now(),
+               -- A refusal proves the values were not taken; a retryable failure (a timeout, a
+               -- 5xx) does not, so its intent stays and the next run checks the CRM first.
+               intent = CASE WHEN excluded.failure_retryable THEN writeback_ledger.intent END,
+               intent_at = CASE WHEN excluded.failure_retryable THEN writeback_ledger.intent_at END`,
             [installId, JSON.stringify(rows)],
             ctx,
           );

@@ -112,6 +112,16 @@ export function memoryCrm(options: { seed: number; now: number; size?: number })
           return { companyId: u.companyId, ok: true };
         });
       },
+      async readCompanyValues(companyIds: readonly string[], properties: readonly string[]) {
+        call('read:company-values');
+        const out = new Map<string, Record<string, string | null>>();
+        for (const id of companyIds) {
+          if (!records.company.has(id)) continue;
+          const held = crm.companyProps.get(id) ?? {};
+          out.set(id, Object.fromEntries(properties.map((p) => [p, held[p] ?? null])));
+        }
+        return out;
+      },
       async writeTimeline(entries: readonly TimelineEntry[]): Promise<TimelineOutcome[]> {
         call('write:timeline');
         return entries.map((e) => {

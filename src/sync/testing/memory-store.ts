@@ -27,6 +27,7 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
     tiers: new Map(),
     history: new Map(),
     ledger: new Map(),
+    intents: new Set(),
     outbox: new Map(),
     runs: [],
     cursors: new Map(),
@@ -156,9 +157,17 @@ export function memoryStore(): SyncStore & { state: MemoryState } {
       async recordWritten(_installId, updates, outcomes) {
         outcomes.forEach((o, i) => {
           const u = updates[i];
-          if (!o.ok || u === undefined) return;
+          if (u === undefined) return;
+          if (o.ok || o.error?.retryable === false) state.intents.delete(u.companyId);
+          if (!o.ok) return;
           state.ledger.set(u.companyId, { ...(state.ledger.get(u.companyId) ?? {}), ...u.properties });
         });
+      },
+      async recordIntent(_installId, updates) {
+        for (const u of updates) state.intents.add(u.companyId);
+      },
+      async inDoubt(_installId, companyIds) {
+        return new Set(companyIds.filter((id) => state.intents.has(id)));
       },
     },
     timeline: {
@@ -232,6 +241,8 @@ export interface MemoryState {
   tiers: Map<string, TierAssignment>;
   history: Map<string, ScoreSnapshot[]>;
   ledger: Map<string, Record<string, string>>;
+  /** Companies with a write sent and no outcome recorded. */
+  intents: Set<string>;
   outbox: Map<string, { entry: TimelineEntry; sent: boolean }>;
   runs: RunRow[];
   cursors: Map<string, string>;

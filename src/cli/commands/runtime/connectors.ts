@@ -118,6 +118,7 @@ function buildConnector(
       logger: logger.child({ component: 'hubspot', installId }),
       ...(install.appId === null ? {} : { appId: install.appId }),
       ...(install.authKind === 'oauth' && install.scopes.length > 0 ? { grantedScopes: install.scopes } : {}),
+      ...(env.hubspot.rateScale === 1 ? {} : { limits: { rateScale: env.hubspot.rateScale } }),
     };
     if (install.authKind === 'private') {
       return createHubSpotConnector({ ...common, auth: { kind: 'private', token: tokens.accessToken } });

@@ -78,9 +78,7 @@ export async function startWorker(
   // Several workers on one Postgres may serve the same portal: its rate limit is kept by
   // all of them together, through start times reserved in the database. The embedded
   // store is one process, whose own limiter already holds the limit.
-  if (store.kind === 'postgres') {
-    sharedLimiters.shareAcrossProcesses(databaseSharedQuota(createRateQuotasRepo(store.pool)));
-  }
+  shareQuotaAcrossProcesses(store);
   const handlers = {
     ...sync,
     modelFit: modelFitHandler({
@@ -104,6 +102,18 @@ export async function startWorker(
     return Object.fromEntries(Object.entries(depth).map(([name, d]) => [name, d.queued + d.active]));
   });
   return queue;
+}
+
+/**
+ * Several processes on one Postgres may call the same portal — workers, and `vigil serve`
+ * provisioning a new install just before a worker starts its first sync: its rate limit is
+ * kept by all of them together, through start times reserved in the database. The embedded
+ * store is one process, whose own limiter already holds the limit.
+ */
+export function shareQuotaAcrossProcesses(store: Store): void {
+  if (store.kind === 'postgres') {
+    sharedLimiters.shareAcrossProcesses(databaseSharedQuota(createRateQuotasRepo(store.pool)));
+  }
 }
 
 /** How long a stopping worker lets its running jobs go on before handing them back. */

@@ -58,4 +58,40 @@ describe('POST /__sandbox/fleet', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('portals');
   });
+
+  it('counts the same values written to the same company twice, and nothing else, as duplicates', async () => {
+    const seeded = (await (
+      await fetch(`${sb.baseUrl}/__sandbox/fleet`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          portals: [{ size: 3, seed: 7 }],
+          scopes: ['crm.objects.companies.read', 'crm.objects.companies.write'],
+        }),
+      })
+    ).json()) as { portals: Array<{ portalId: number; accessToken: string }> };
+    const { portalId, accessToken } = seeded.portals[0]!;
+    const [a, b] = [...sb.sandbox.portals.get(portalId)!.objects.companies.scan()].map((r) => r.id);
+    const update = (inputs: Array<{ id: string; properties: Record<string, string> }>) =>
+      fetch(`${sb.baseUrl}/crm/v3/objects/companies/batch/update`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ inputs }),
+      });
+    const duplicates = async () =>
+      (await (await fetch(`${sb.baseUrl}/__sandbox/fleet/duplicates`)).json()) as {
+        duplicateWrites: number;
+        writes: Array<{ portalId: number; objectId: string; times: number }>;
+      };
+    expect((await update([{ id: a!, properties: { name: 'Acme' } }])).status).toBe(200);
+    // Other values on the same company, the same values on another: no duplicate.
+    expect((await update([{ id: a!, properties: { name: 'Acme 2' } }])).status).toBe(200);
+    expect((await update([{ id: b!, properties: { name: 'Acme' } }])).status).toBe(200);
+    expect((await duplicates()).duplicateWrites).toBe(0);
+    // The very same values again on the same company: one duplicate, named.
+    expect((await update([{ id: a!, properties: { name: 'Acme 2' } }])).status).toBe(200);
+    const found = await duplicates();
+    expect(found.duplicateWrites).toBe(1);
+    expect(found.writes).toEqual([{ portalId, objectType: 'companies', objectId: a, times: 2 }]);
+  });
 });

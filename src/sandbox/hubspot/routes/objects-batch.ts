@@ -4,6 +4,7 @@ import { portalOf } from '../auth/middleware.ts';
 import { type StandardError, standardError, validationError } from '../errors.ts';
 import type { CrmRecord } from '../state/object-store.ts';
 import { UPPER } from '../state/object-types.ts';
+import { auditWrite } from '../state/write-audit.ts';
 import {
   canRead,
   canWrite,
@@ -156,6 +157,7 @@ function batchUpdate(req: Request, res: Response): void {
       continue;
     }
     portal.update(type, record, values, source);
+    auditWrite(portal, type, record.id, values);
     results.push(objectJson(portal, type, record, returnedProperties(portal, type, Object.keys(values))));
   }
   if (missing.length > 0) {
@@ -213,6 +215,7 @@ function batchUpsert(req: Request, res: Response): void {
     const record = existing
       ? portal.update(type, existing, values, source)
       : portal.create(type, values, source);
+    if (existing) auditWrite(portal, type, record.id, values);
     const names = returnedProperties(portal, type, Object.keys(values));
     results.push({ ...objectJson(portal, type, record, names), new: !existing });
   }

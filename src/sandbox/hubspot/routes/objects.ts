@@ -4,6 +4,7 @@ import { portalOf } from '../auth/middleware.ts';
 import type { SandboxContext } from '../context.ts';
 import { notFound, validationError } from '../errors.ts';
 import { type ObjectType, resolveObjectType } from '../state/object-types.ts';
+import { auditWrite } from '../state/write-audit.ts';
 import {
   canRead,
   canWrite,
@@ -118,6 +119,7 @@ function update(req: Request, res: Response): void {
   const { values, errors } = portal.validate(type, input.properties);
   if (errors.length > 0) throw invalidValues(errors);
   portal.update(type, record, values, writeSource(req));
+  auditWrite(portal, type, record.id, values);
   res.json(objectJson(portal, type, record, returnedProperties(portal, type, Object.keys(values))));
 }
 
