@@ -29,9 +29,23 @@ describe('linkedConnector', () => {
     expect(await linked.readOwners?.()).toEqual([{ id: '7', name: '佐藤 花子', email: null }]);
   });
 
+  it("keeps the sync's warnings and the read-back of values a crash left in doubt", async () => {
+    const warning = { code: 'salesforce_view_all_data_missing', message: 'View All Data is missing' };
+    const connector: CrmConnector = {
+      ...base,
+      syncWarnings: () => [warning],
+      readCompanyValues: async () => new Map([['1', { vigil_health_score: '70' }]]),
+    } as unknown as CrmConnector;
+    const linked = linkedConnector(connector, 'install-1', view);
+    expect(linked.syncWarnings?.()).toEqual([warning]);
+    expect(linked.readCompanyValues).toBeDefined();
+  });
+
   it('leaves absent what the connector does not have', () => {
     const linked = linkedConnector(base, 'install-1', view);
     expect(linked.accountDetails).toBeUndefined();
     expect(linked.readCompanyHistory).toBeUndefined();
+    expect(linked.syncWarnings).toBeUndefined();
+    expect(linked.readCompanyValues).toBeUndefined();
   });
 });
