@@ -402,6 +402,10 @@ export const en = {
   'sync.pace_of': '{pace} of {limit}',
   'sync.warnings_heading': 'Warnings of the latest run',
   'sync.warnings_intro': 'The sync went on, but an admin should fix these:',
+  'warning.salesforce_fields_missing':
+    '{object}: {fields} {count, plural, one {is} other {are}} missing or hidden by field-level security; the signals mapped to {count, plural, one {it} other {them}} are left out and scores carry lower confidence. Create {count, plural, one {the field} other {the fields}}, or grant the integration user read access (field-level security, e.g. in the Vigil_Integration permission set).',
+  'warning.salesforce_view_all_data_missing':
+    'The integration user lacks "View All Data": Salesforce returns only the records shared with it (queries, getUpdated and getDeleted are filtered, not refused), so customers it cannot see are not scored and their deletions are not seen. An admin grants it in Setup (the user’s profile or a permission set).',
   'sync.errors_heading': 'Per-record errors',
   'sync.no_errors': 'No write-back errors.',
   'sync.col.what': 'What',

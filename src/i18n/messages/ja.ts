@@ -392,6 +392,10 @@ export const ja: Record<MessageKey, string> = {
   'sync.pace_of': '{pace}／上限{limit}',
   'sync.warnings_heading': '直近の実行の警告',
   'sync.warnings_intro': '同期は続行しましたが、管理者による対応が必要です:',
+  'warning.salesforce_fields_missing':
+    '{object}: {fields}（{count, number} 項目）が存在しないか、項目レベルセキュリティで参照できません。これらに対応付けたシグナルは使われず、スコアの信頼度が下がります。項目を作成するか、連携ユーザーに参照権限を付与してください（項目レベルセキュリティ。例: Vigil_Integration 権限セット）。',
+  'warning.salesforce_view_all_data_missing':
+    '連携ユーザーに「すべてのデータの参照」(View All Data) 権限がありません。Salesforce は共有されたレコードだけを返す（クエリ、getUpdated、getDeleted は拒否されず絞り込まれる）ため、見えない顧客はスコアされず、その削除も検知されません。管理者が設定（ユーザーのプロファイルまたは権限セット）で付与してください。',
   'sync.errors_heading': 'レコードごとのエラー',
   'sync.no_errors': '書き戻しのエラーはありません。',
   'sync.col.what': '対象',
