@@ -597,6 +597,12 @@ export const en = {
   'settings.save_button': 'Save and rescore',
   'settings.preview_heading': 'Preview',
   'settings.history_heading': 'Config history',
+  'settings.missing.heading': 'Signals this org cannot supply',
+  'settings.missing.intro':
+    'The last sync could not read these mapped fields: the org lacks them, or field-level security hides them from the integration user. Scores go on without these signals, at lower confidence.',
+  'settings.missing.item': '{signal}: field {field} on {object}',
+  'settings.missing.fix':
+    'To use them, create the fields in Salesforce (Setup → Object Manager), or grant the integration user read access to them (field-level security, e.g. in the Vigil_Integration permission set), or map the signals to fields the org has in the property mapping above. The next sync reads them.',
   'settings.col.version': 'Version',
   'settings.col.saved': 'Saved',
   'settings.col.note': 'Note',

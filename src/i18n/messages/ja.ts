@@ -585,6 +585,12 @@ export const ja: Record<MessageKey, string> = {
   'settings.save_button': '保存して再スコア',
   'settings.preview_heading': 'プレビュー',
   'settings.history_heading': '設定の履歴',
+  'settings.missing.heading': 'この組織が提供できないシグナル',
+  'settings.missing.intro':
+    '直近の同期では、対応付けた次の項目を読めませんでした。組織に項目がないか、項目レベルセキュリティで連携ユーザーから隠されています。スコアはこれらのシグナルなしで、低い信頼度のまま算出されます。',
+  'settings.missing.item': '{signal}: {object} の項目 {field}',
+  'settings.missing.fix':
+    '使うには、Salesforce で項目を作成する（設定 → オブジェクトマネージャー）か、連携ユーザーに項目の参照権限を付与する（項目レベルセキュリティ。例: Vigil_Integration 権限セット）か、上のプロパティ対応付けで組織にある項目へ対応付け直してください。次の同期から読み込まれます。',
   'settings.col.version': 'バージョン',
   'settings.col.saved': '保存日時',
   'settings.col.note': 'メモ',
