@@ -91,7 +91,10 @@ export interface ProvisionReport {
 /** A condition a sync goes on under, named (`code`) and explained for the admin. */
 export interface SyncWarning {
   readonly code: string;
+  /** In English, for logs and the JSON API. */
   readonly message: string;
+  /** The message's particulars, so a page or the CLI can say it in the reader's language. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface CallStats {

@@ -6,6 +6,7 @@ import { CorporateAmounts } from './currency.ts';
 import { invalidateSchemas, objectSchema } from './describe.ts';
 import { readAccountHistory, type TrackingStarts, trackingStarts } from './history.ts';
 import { correctLastContact, VigilTaskDays } from './last-contact.ts';
+import { missingFieldsWarnings } from './missing-fields-warning.ts';
 import { readOrgLocale } from './org-locale.ts';
 import { readUsers } from './owners.ts';
 import { assertSyncPermissions } from './permissions.ts';
@@ -90,6 +91,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     mirrorIds: options.mirrorIds,
     freshWindows: new Set(),
     userId: options.userId,
+    missing: new Map(),
   };
   const vigilTasks = new VigilTaskDays(options.state);
   // Multi-currency orgs: amounts read in the corporate currency (currency.ts).
@@ -102,6 +104,7 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
   // Where each field's history starts in the org: read once per connector (a fit reads many chunks).
   const starts = new Map<string, Promise<TrackingStarts>>();
   let warnings: readonly SyncWarning[] = [];
+  const missingFields = ctx.missing ?? new Map();
   return {
     kind: 'salesforce',
     accountId: options.orgId,
@@ -116,7 +119,9 @@ export function createSalesforceConnector(options: SalesforceConnectorOptions): 
     // The org's corporate currency and time zone, and its users by name (full syncs).
     accountDetails: () => readOrgLocale(client, () => money.corporateCurrency(), options.state, now()),
     readOwners: () => readUsers(client),
-    syncWarnings: () => warnings,
+    // The permissions the reads went on without, and the mapped fields they left out (the last
+    // read of each object says which; reads.ts).
+    syncWarnings: () => [...warnings, ...missingFieldsWarnings(missingFields)],
     // A read that starts checks the integration user's permissions first (cached a day): without
     // API access nothing can be read; a missing View All Data reads only part of the book, so the
     // sync goes on and says so (permissions.ts).

@@ -3,6 +3,7 @@ import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../../san
 import { errorCodeOf, jsforceConnection } from '../../sandbox/salesforce/testing/jsforce.ts';
 import { propertiesToRead } from '../../sync/read-properties.ts';
 import { salesforceMapping } from './mapping.ts';
+import { FIELDS_MISSING_WARNING } from './missing-fields-warning.ts';
 import { missingSignals } from './missing-signals.ts';
 import { missingKey } from './reads.ts';
 import { sandboxConnector } from './testing/sandbox-connector.ts';
@@ -53,6 +54,12 @@ describe('connector reads on such an org', () => {
       'Active_Users__c',
       'Last_Login_Date__c',
       'NPS_Score__c',
+    ]);
+    // The sync's warnings name them, one per object, for the summary and the Sync page.
+    expect(connector.syncWarnings?.().filter((w) => w.code === FIELDS_MISSING_WARNING)).toEqual([
+      expect.objectContaining({
+        params: { object: 'Account', fields: 'Active_Users__c, Last_Login_Date__c, NPS_Score__c', count: 3 },
+      }),
     ]);
     const state$ = { get: async (key: string) => state.get(key) ?? null };
     expect((await missingSignals(salesforceMapping(), state$)).map((m) => m.signal).sort()).toEqual([

@@ -42,6 +42,8 @@ export interface ReadContext {
   readonly freshWindows: Set<CrmObjectType>;
   /** The integration user: its own writes are not read again in the late-commit overlap. */
   readonly userId?: string;
+  /** Filled by each read: the mapped fields it left out, by type (the sync's warnings). */
+  readonly missing?: Map<CrmObjectType, readonly string[]>;
 }
 
 const queryResult = z.object({
@@ -82,6 +84,7 @@ async function selectable(
   const schema = await objectSchema(ctx.client, ctx.state, SOBJECT_OF[type], ctx.now(), { force });
   const { fields, missing } = readableFields(schema, wanted);
   const text = JSON.stringify(missing.sort());
+  ctx.missing?.set(type, missing);
   if ((await ctx.state.get(missingKey(type))) !== text) await ctx.state.set(missingKey(type), text);
   return fields;
 }

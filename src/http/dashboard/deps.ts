@@ -21,7 +21,8 @@ export type DashboardStore = Pick<
   Store,
   'pool' | 'installs' | 'mirror' | 'scores' | 'configs' | 'kpis' | 'ledger' | 'runs' | 'timeline' | 'models'
 > &
-  Partial<Pick<Store, 'portalLocale' | 'owners'>>;
+  // cursors: a Salesforce install's connector state (the mapped fields its reads left out).
+  Partial<Pick<Store, 'portalLocale' | 'owners' | 'cursors'>>;
 
 export interface WebhookSeen {
   at: number;

@@ -402,6 +402,10 @@ export const en = {
   'sync.pace_of': '{pace} of {limit}',
   'sync.warnings_heading': 'Warnings of the latest run',
   'sync.warnings_intro': 'The sync went on, but an admin should fix these:',
+  'warning.salesforce_fields_missing':
+    '{object}: {fields} {count, plural, one {is} other {are}} missing or hidden by field-level security; the signals mapped to {count, plural, one {it} other {them}} are left out and scores carry lower confidence. Create {count, plural, one {the field} other {the fields}}, or grant the integration user read access (field-level security, e.g. in the Vigil_Integration permission set).',
+  'warning.salesforce_view_all_data_missing':
+    'The integration user lacks "View All Data": Salesforce returns only the records shared with it (queries, getUpdated and getDeleted are filtered, not refused), so customers it cannot see are not scored and their deletions are not seen. An admin grants it in Setup (the user’s profile or a permission set).',
   'sync.errors_heading': 'Per-record errors',
   'sync.no_errors': 'No write-back errors.',
   'sync.col.what': 'What',
@@ -593,6 +597,12 @@ export const en = {
   'settings.save_button': 'Save and rescore',
   'settings.preview_heading': 'Preview',
   'settings.history_heading': 'Config history',
+  'settings.missing.heading': 'Signals this org cannot supply',
+  'settings.missing.intro':
+    'The last sync could not read these mapped fields: the org lacks them, or field-level security hides them from the integration user. Scores go on without these signals, at lower confidence.',
+  'settings.missing.item': '{signal}: field {field} on {object}',
+  'settings.missing.fix':
+    'To use them, create the fields in Salesforce (Setup → Object Manager), or grant the integration user read access to them (field-level security, e.g. in the Vigil_Integration permission set), or map the signals to fields the org has in the property mapping above. The next sync reads them.',
   'settings.col.version': 'Version',
   'settings.col.saved': 'Saved',
   'settings.col.note': 'Note',

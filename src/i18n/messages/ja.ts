@@ -392,6 +392,10 @@ export const ja: Record<MessageKey, string> = {
   'sync.pace_of': '{pace}／上限{limit}',
   'sync.warnings_heading': '直近の実行の警告',
   'sync.warnings_intro': '同期は続行しましたが、管理者による対応が必要です:',
+  'warning.salesforce_fields_missing':
+    '{object}: {fields}（{count, number} 項目）が存在しないか、項目レベルセキュリティで参照できません。これらに対応付けたシグナルは使われず、スコアの信頼度が下がります。項目を作成するか、連携ユーザーに参照権限を付与してください（項目レベルセキュリティ。例: Vigil_Integration 権限セット）。',
+  'warning.salesforce_view_all_data_missing':
+    '連携ユーザーに「すべてのデータの参照」(View All Data) 権限がありません。Salesforce は共有されたレコードだけを返す（クエリ、getUpdated、getDeleted は拒否されず絞り込まれる）ため、見えない顧客はスコアされず、その削除も検知されません。管理者が設定（ユーザーのプロファイルまたは権限セット）で付与してください。',
   'sync.errors_heading': 'レコードごとのエラー',
   'sync.no_errors': '書き戻しのエラーはありません。',
   'sync.col.what': '対象',
@@ -581,6 +585,12 @@ export const ja: Record<MessageKey, string> = {
   'settings.save_button': '保存して再スコア',
   'settings.preview_heading': 'プレビュー',
   'settings.history_heading': '設定の履歴',
+  'settings.missing.heading': 'この組織が提供できないシグナル',
+  'settings.missing.intro':
+    '直近の同期では、対応付けた次の項目を読めませんでした。組織に項目がないか、項目レベルセキュリティで連携ユーザーから隠されています。スコアはこれらのシグナルなしで、低い信頼度のまま算出されます。',
+  'settings.missing.item': '{signal}: {object} の項目 {field}',
+  'settings.missing.fix':
+    '使うには、Salesforce で項目を作成する（設定 → オブジェクトマネージャー）か、連携ユーザーに項目の参照権限を付与する（項目レベルセキュリティ。例: Vigil_Integration 権限セット）か、上のプロパティ対応付けで組織にある項目へ対応付け直してください。次の同期から読み込まれます。',
   'settings.col.version': 'バージョン',
   'settings.col.saved': '保存日時',
   'settings.col.note': 'メモ',

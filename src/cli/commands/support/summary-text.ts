@@ -1,4 +1,5 @@
 import type { Translator } from '../../../i18n/index.ts';
+import { syncWarningText } from '../../../i18n/sync-warnings.ts';
 import type { SyncSummary } from '../../../sync/summary.ts';
 import { cliTranslator, displayWidth } from './cli-language.ts';
 import { formatDuration } from './progress.ts';
@@ -61,7 +62,8 @@ export function formatSummary(s: SyncSummary, tr: Translator = cliTranslator()):
     [tr.t('cli.summary.run'), s.runId],
   ];
   // What the run went on under but an admin should fix (e.g. Salesforce's View All Data missing).
-  for (const w of s.warnings ?? []) rows.push([tr.t('cli.summary.warning'), `${w.code}: ${w.message}`]);
+  for (const w of s.warnings ?? [])
+    rows.push([tr.t('cli.summary.warning'), `${w.code}: ${syncWarningText(w, tr)}`]);
   const width = Math.max(...rows.map(([label]) => displayWidth(label)));
   return [
     head,

@@ -1,3 +1,4 @@
+import type { MissingSignal } from '../../../connectors/salesforce/missing-signals.ts';
 import type { ReasonCode } from '../../../domain/churn/codes.ts';
 import type { ScoringConfig } from '../../../domain/config/schema.ts';
 import { type Translator, translator } from '../../../i18n/index.ts';
@@ -36,6 +37,8 @@ export interface SettingsPageInput {
   portals?: PortalSwitch | undefined;
   /** A fitted churn model that beat the rules and is not in use yet: pointed to the Model page. */
   proposal?: { fittedAt: number; rulesAuc: number | null; fittedAuc: number | null } | null;
+  /** A Salesforce org's mapped signals its last sync could not read (missing-signals.ts); none elsewhere. */
+  missingSignals?: readonly MissingSignal[] | undefined;
   /** The portal's language and currency lines, with the reader's translator. */
   portal?: { view: PortalLocaleView; tr: Translator } | undefined;
   /** The reader's language and the portal's time zone (English, UTC when absent). */
@@ -43,6 +46,31 @@ export interface SettingsPageInput {
 }
 
 const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
+
+const SOBJECT = { company: 'Account', deal: 'Opportunity', ticket: 'Case' } as const;
+
+/**
+ * The mapped signals the org cannot supply (fields it lacks or field-level security hides), each
+ * with its field, and what the admin can do: scores go on without them, at lower confidence.
+ */
+function missingSection(missing: readonly MissingSignal[], tr: Translator): SafeHtml | '' {
+  if (missing.length === 0) return '';
+  return html`<section id="missing-signals" class="notice" aria-labelledby="missing-signals-heading">
+<h2 id="missing-signals-heading">${tr.t('settings.missing.heading')}</h2>
+<p>${tr.t('settings.missing.intro')}</p>
+<ul>${missing.map((m) => {
+    const key = FIELD_LABEL_KEYS[`mapping.${m.type}.${m.signal}`];
+    return html`<li data-signal="${m.type}.${m.signal}" data-field="${m.field}">${tr.t(
+      'settings.missing.item',
+      {
+        signal: key === undefined ? m.signal : tr.t(key),
+        field: m.field,
+        object: SOBJECT[m.type],
+      },
+    )}</li>`;
+  })}</ul>
+<p>${tr.t('settings.missing.fix')}</p></section>`;
+}
 
 /** The portal's language picker and, until confirmed, its currency's tier lines to confirm. */
 function portalSection({ view, tr }: { view: PortalLocaleView; tr: Translator }): SafeHtml {
@@ -208,6 +236,7 @@ ${
       })}
 <a href="${withInstall('/model', input.installId)}">${tr.t('settings.proposal_link')}</a></p>`
 }
+${missingSection(input.missingSignals ?? [], tr)}
 <p>${withinSentence(
     tr.t('settings.intro', { version: MARK, defaults: input.version === 0 ? 'yes' : 'no' }),
     html`<strong id="config-version">${tr.t('settings.version', { version: input.version })}</strong>`,

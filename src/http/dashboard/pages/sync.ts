@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Translator, translator } from '../../../i18n/index.ts';
 import { runKindLabel, runStatusLabel } from '../../../i18n/labels.ts';
+import { syncWarningText } from '../../../i18n/sync-warnings.ts';
 import type { WriteFailure } from '../../../store/repos/ledger.ts';
 import type { RunBody } from '../../schemas.ts';
 import { badge } from '../components.ts';
@@ -26,7 +27,18 @@ const runStatsSchema = z.object({
   apiCalls: z
     .object({ total: z.number().catch(0), http429: z.number().catch(0), retries: z.number().catch(0) })
     .catch({ total: 0, http429: 0, retries: 0 }),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })).catch([]),
+  warnings: z
+    .array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        params: z
+          .record(z.string(), z.union([z.string(), z.number()]))
+          .optional()
+          .catch(undefined),
+      }),
+    )
+    .catch([]),
 });
 export type RunStatsView = z.infer<typeof runStatsSchema>;
 
@@ -168,7 +180,8 @@ function limitText(limit: ApiLimit, tr: Translator): string {
 
 /**
  * The latest finished run's warnings (the connector's syncWarnings, kept in its SyncSummary):
- * conditions the sync went on under that an admin should fix. Nothing when there are none.
+ * conditions the sync went on under that an admin should fix, in the reader's language for the
+ * codes the catalogue knows (their English message otherwise). Nothing when there are none.
  */
 function warningsOf(runs: readonly RunBody[], tr: Translator) {
   const latest = runs.find((r) => r.status !== 'running');
@@ -176,7 +189,7 @@ function warningsOf(runs: readonly RunBody[], tr: Translator) {
   if (warnings.length === 0) return '';
   return html`<h2>${tr.t('sync.warnings_heading')}</h2>
 <p>${tr.t('sync.warnings_intro')}</p><ul id="sync-warnings">${warnings.map(
-    (w) => html`<li data-code="${w.code}"><code>${w.code}</code> ${w.message}</li>`,
+    (w) => html`<li data-code="${w.code}"><code>${w.code}</code> ${syncWarningText(w, tr)}</li>`,
   )}</ul>
 `;
 }

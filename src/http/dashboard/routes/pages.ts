@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import { limitSettings } from '../../../connectors/hubspot/limits.ts';
+import { missingSignals } from '../../../connectors/salesforce/missing-signals.ts';
 import { type Translator, translator } from '../../../i18n/index.ts';
 import { HttpError, parseOr400 } from '../../errors.ts';
 import {
@@ -213,6 +214,13 @@ export function pageRoutes(ctx: DashboardContext): Router {
           ? { fittedAt: latestFit.createdAt, rulesAuc: latestFit.rulesAuc, fittedAuc: latestFit.fittedAuc }
           : null;
       const saved = Number.parseInt(String(req.query['saved'] ?? ''), 10);
+      // A Salesforce org's mapped fields the last reads left out (kept in the install's cursors,
+      // as the connector's state; store-dependencies.ts), for the current mapping.
+      const cursors = ctx.deps.store.cursors;
+      const missing =
+        install.crm === 'salesforce' && cursors !== undefined
+          ? await missingSignals(current.config.mapping, { get: (key) => cursors.get(install.id, key) })
+          : [];
       res.type('html').send(
         settingsPage({
           version: current.version,
@@ -220,6 +228,7 @@ export function pageRoutes(ctx: DashboardContext): Router {
           history,
           saved: Number.isInteger(saved) ? saved : null,
           proposal,
+          missingSignals: missing,
           installId: install.installId,
           portals: install.portals,
           portal: ctx.deps.store.portalLocale === undefined ? undefined : { view, tr },
