@@ -147,7 +147,8 @@ describe('the company page', () => {
       })
     ).text();
     const why = /<dd id="tier-why">([^<]*)<\/dd>/.exec(text)?.[1] ?? '';
-    expect(why).toMatch(/^期待LTV ￥[\d,]+は/);
+    // The LTV with its basis (ARR × gross margin × lifetime), all in yen, then the rule.
+    expect(why).toMatch(/^期待LTV ￥[\d,]+（ARR ￥[\d,]+ × 粗利率\d+% × [\d.]+年）は/);
     expect(why).not.toContain('$');
   });
 });
