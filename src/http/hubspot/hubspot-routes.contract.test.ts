@@ -31,6 +31,7 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
   let a: Install;
   let b: Install;
   let events: WebhookEventStore;
+  let ownerReads = 0;
   const scheduled: string[] = [];
   const health = new Map<string, Map<string, number | null>>();
   const owner = new Map<string, Map<string, string | null>>();
@@ -104,7 +105,12 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
         dashboardUrl: 'https://vigil.example.com',
         scores: store.scores,
         portalLocale: store.portalLocale,
-        owners: store.owners,
+        owners: {
+          names: (installId, ids) => {
+            ownerReads++;
+            return store.owners.names(installId, ids);
+          },
+        },
         async requestRescore(installId, companyId) {
           await store.mirror.markDirty(installId, [companyId]);
         },
@@ -177,6 +183,13 @@ forEachDatabase('HubSpot card API and webhook receiver', (db) => {
       ownerId: aikos[1],
       ownerName: 'Aiko Tanaka',
     });
+  });
+
+  it("reads a portal's owner names once a minute, not at every card read", async () => {
+    const ids = [...(owner.get(a.id)?.entries() ?? [])].filter(([, o]) => o !== null).map(([c]) => c);
+    const before = ownerReads;
+    for (const id of ids.slice(0, 3)) expect((await cardGet(id, '1001')).status).toBe(200);
+    expect(ownerReads - before).toBeLessThanOrEqual(1);
   });
 
   it('says not scored for a company the portal does not have', async () => {
