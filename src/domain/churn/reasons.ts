@@ -37,7 +37,9 @@ export function ramp(x: number, t: number, full: number): number {
 export function graded(x: number, soft: number, hard: number, full: number): number | null {
   if (x >= hard) return ramp(x, hard, full);
   if (!(soft < hard) || x <= soft) return null;
-  return (0.5 * (x - soft)) / (hard - soft);
+  // A value a hair above the soft threshold (5e-324 days overdue) rounds to 0: no reason.
+  const s = (0.5 * (x - soft)) / (hard - soft);
+  return s > 0 ? s : null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { defaultScoringConfig } from '../config/parse.ts';
 import { type SignalOverrides, signalsWith } from '../signals/test-fixtures.ts';
 import { REASON_CATALOGUE } from './catalogue.ts';
 import { REASON_CODES } from './codes.ts';
-import { ramp, reasonSeverities } from './reasons.ts';
+import { graded, ramp, reasonSeverities } from './reasons.ts';
 
 const NOW = Date.UTC(2026, 0, 15);
 const config = defaultScoringConfig();
@@ -26,6 +26,16 @@ describe('ramp', () => {
     [5, 0, 0, 1],
   ])('ramp(%d, %d, %d) = %d', (x, t, full, s) => {
     expect(ramp(x, t, full)).toBe(s);
+  });
+});
+
+describe('graded', () => {
+  it('rises from the soft threshold to 0.5 at the hard one, and fires on no value that rounds to 0', () => {
+    expect(graded(15, 0, 30, 90)).toBe(0.25);
+    expect(graded(30, 0, 30, 90)).toBe(0.5);
+    expect(graded(0, 0, 30, 90)).toBeNull();
+    // 0.5 × 5e-324 / 30 underflows to 0: a severity of 0 would be a reason that adds nothing.
+    expect(graded(5e-324, 0, 30, 90)).toBeNull();
   });
 });
 

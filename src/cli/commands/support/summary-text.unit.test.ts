@@ -35,9 +35,15 @@ describe('formatSummary', () => {
   it('prints each warning the run went on under, by code', () => {
     const text = formatSummary({
       ...base,
-      warnings: [{ code: 'salesforce_view_all_data_missing', message: 'lacks "View All Data"' }],
+      warnings: [
+        { code: 'salesforce_view_all_data_missing', message: 'lacks "View All Data"' },
+        { code: 'some_future_warning', message: 'the connector said so' },
+      ],
     });
-    expect(text).toContain('salesforce_view_all_data_missing: lacks "View All Data"');
+    // A known code is said from the catalogue, in the reader's language; an unknown one keeps
+    // the connector's own message.
+    expect(text).toContain('salesforce_view_all_data_missing: The integration user lacks "View All Data"');
+    expect(text).toContain('some_future_warning: the connector said so');
   });
 
   it('names tier moves on incremental runs only', () => {
