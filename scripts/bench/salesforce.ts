@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import jsforce from 'jsforce';
-import { createSalesforceConnector } from '../../src/connectors/salesforce/connector.ts';
-import { salesforceMapping } from '../../src/connectors/salesforce/mapping.ts';
 import { OWNER_USER_TYPES } from '../../src/connectors/salesforce/owners.ts';
 import { CLOCK_SKEW_MS } from '../../src/connectors/salesforce/reads.ts';
-import { storeDependencies } from '../../src/connectors/salesforce/store-dependencies.ts';
-import type { CallStats, CrmConnector } from '../../src/connectors/types.ts';
-import { connectSandboxOrg, startSalesforceSandbox } from '../../src/sandbox/salesforce/server.ts';
+import { storedSandboxInstall } from '../../src/connectors/salesforce/testing/stored-install.ts';
+import type { CallStats } from '../../src/connectors/types.ts';
+import { startSalesforceSandbox } from '../../src/sandbox/salesforce/server.ts';
 import { mutateOrg } from '../../src/sandbox/salesforce/state/seed-changes.ts';
 import { openStore, silentLogger } from '../../src/store/index.ts';
 import { runSync } from '../../src/sync/engine.ts';
@@ -69,26 +67,7 @@ const sandbox = await startSalesforceSandbox({
 const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-sf-'));
 const store = await openStore({ dataDir, logger: silentLogger });
 try {
-  const tokens = await connectSandboxOrg(sandbox);
-  const install = await store.installs.upsert({
-    crm: 'salesforce',
-    accountId: tokens.orgId,
-    authKind: 'oauth',
-    baseUrl: tokens.instanceUrl,
-    scopes: ['api', 'refresh_token'],
-    tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: null },
-  });
-  await store.configs.save(install.id, { mapping: salesforceMapping() }, 'Salesforce preset');
-  const connector: CrmConnector = createSalesforceConnector({
-    installId: install.id,
-    orgId: tokens.orgId,
-    userId: tokens.userId,
-    instanceUrl: tokens.instanceUrl,
-    loginUrl: sandbox.baseUrl,
-    clientId: sandbox.app.clientId,
-    clientSecret: sandbox.app.clientSecret,
-    tokens,
-    ...storeDependencies(store, install.id),
+  const { installId, tokens, connector } = await storedSandboxInstall(store, sandbox, {
     bulk: { pollIntervalMs: 200 },
   });
   await connector.provision();
@@ -96,7 +75,7 @@ try {
   const measure = async (mode: 'full' | 'incremental') => {
     const before = connector.callStats();
     const t = performance.now();
-    const summary = await runSync(deps, { installId: install.id, mode });
+    const summary = await runSync(deps, { installId, mode });
     if (summary.status !== 'succeeded') throw new Error(`${mode} sync ${summary.status}: ${summary.error}`);
     const after = connector.callStats();
     // This run's calls by endpoint (the recorder counts since the connector was made).
@@ -147,7 +126,7 @@ try {
   // The peer, on the same org after Vigil: reads with autoFetch, then one update per account.
   const peerConn = new jsforce.Connection({
     instanceUrl: tokens.instanceUrl,
-    accessToken: (await store.installs.tokens(install.id))!.accessToken,
+    accessToken: (await store.installs.tokens(installId))!.accessToken,
     version: '64.0',
   });
   let peerCalls = 0;

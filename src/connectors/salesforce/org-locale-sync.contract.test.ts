@@ -2,18 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectSandboxOrg,
-  type RunningSalesforceSandbox,
-  startSalesforceSandbox,
-} from '../../sandbox/salesforce/server.ts';
+import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../../sandbox/salesforce/server.ts';
 import { openStore, type Store, silentLogger } from '../../store/index.ts';
 import { runSync } from '../../sync/engine.ts';
 import { syncStoreOf } from '../../sync/store-adapter.ts';
 import type { CrmConnector } from '../types.ts';
-import { createSalesforceConnector } from './connector.ts';
-import { salesforceMapping } from './mapping.ts';
-import { storeDependencies } from './store-dependencies.ts';
+import { storedSandboxInstall } from './testing/stored-install.ts';
 
 // A Salesforce install's full sync keeps the org's currency, time zone and owners the way a HubSpot
 // install's does (portal_locale, crm_owners): a Japanese multi-currency org is shown in yen, in
@@ -36,30 +30,11 @@ beforeAll(async () => {
   });
   dir = await mkdtemp(join(tmpdir(), 'vigil-sf-locale-'));
   store = await openStore({ dataDir: dir, logger: silentLogger });
-  const tokens = await connectSandboxOrg(sandbox);
-  const install = await store.installs.upsert({
-    crm: 'salesforce',
-    accountId: tokens.orgId,
-    authKind: 'oauth',
-    baseUrl: tokens.instanceUrl,
-    scopes: ['api', 'refresh_token'],
-    tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: null },
-  });
-  installId = install.id;
-  await store.configs.save(installId, { mapping: salesforceMapping() }, 'Salesforce preset');
-  connector = createSalesforceConnector({
-    installId,
-    orgId: tokens.orgId,
-    userId: tokens.userId,
+  ({ installId, connector } = await storedSandboxInstall(store, sandbox, {
     instanceUrl: sandbox.baseUrl,
-    loginUrl: sandbox.baseUrl,
-    clientId: sandbox.app.clientId,
-    clientSecret: sandbox.app.clientSecret,
-    tokens,
-    ...storeDependencies(store, installId),
     clock,
     sleep: async () => {},
-  });
+  }));
   await connector.provision();
 }, 60_000);
 

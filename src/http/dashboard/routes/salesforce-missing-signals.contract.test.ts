@@ -5,18 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestInstall } from '../../../../test/support/databases.ts';
 import { vigilHttpApp } from '../../../cli/commands/runtime/http.ts';
 import { formatSummary } from '../../../cli/commands/support/summary-text.ts';
-import { createSalesforceConnector } from '../../../connectors/salesforce/connector.ts';
-import { salesforceMapping } from '../../../connectors/salesforce/mapping.ts';
 import { FIELDS_MISSING_WARNING } from '../../../connectors/salesforce/missing-fields-warning.ts';
-import { storeDependencies } from '../../../connectors/salesforce/store-dependencies.ts';
+import { storedSandboxInstall } from '../../../connectors/salesforce/testing/stored-install.ts';
 import { translator } from '../../../i18n/index.ts';
 import { silentLogger as quietLogger } from '../../../log/logger.ts';
 import type { Queue } from '../../../queue/index.ts';
-import {
-  connectSandboxOrg,
-  type RunningSalesforceSandbox,
-  startSalesforceSandbox,
-} from '../../../sandbox/salesforce/server.ts';
+import { type RunningSalesforceSandbox, startSalesforceSandbox } from '../../../sandbox/salesforce/server.ts';
 import { openStore, type Store, silentLogger } from '../../../store/index.ts';
 import { runSync } from '../../../sync/engine.ts';
 import { syncStoreOf } from '../../../sync/store-adapter.ts';
@@ -56,30 +50,13 @@ beforeAll(async () => {
   });
   dir = await mkdtemp(join(tmpdir(), 'vigil-sf-missing-'));
   store = await openStore({ dataDir: dir, logger: silentLogger });
-  const tokens = await connectSandboxOrg(sandbox);
-  const install = await store.installs.upsert({
-    crm: 'salesforce',
-    accountId: tokens.orgId,
-    authKind: 'oauth',
-    baseUrl: tokens.instanceUrl,
-    scopes: ['api', 'refresh_token'],
-    tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: null },
-  });
-  installId = install.id;
-  await store.configs.save(installId, { mapping: salesforceMapping() }, 'Salesforce preset');
-  const connector = createSalesforceConnector({
-    installId,
-    orgId: tokens.orgId,
-    userId: tokens.userId,
+  const stored = await storedSandboxInstall(store, sandbox, {
     instanceUrl: sandbox.baseUrl,
-    loginUrl: sandbox.baseUrl,
-    clientId: sandbox.app.clientId,
-    clientSecret: sandbox.app.clientSecret,
-    tokens,
-    ...storeDependencies(store, installId),
     clock,
     sleep: async () => {},
   });
+  installId = stored.installId;
+  const connector = stored.connector;
   await connector.provision();
   summary = await runSync(
     { store: syncStoreOf(store), connector, clock, logger },
