@@ -32,16 +32,25 @@ export interface PortalStatus {
 }
 
 let statusSource: (() => Promise<readonly PortalStatus[]>) | null = null;
+let lastRead: { at: number; status: Promise<readonly PortalStatus[] | null> } | null = null;
 
 /** The worker tells the gauges where to read from; null unplugs them (on shutdown). */
 export function setPortalStatusSource(source: (() => Promise<readonly PortalStatus[]>) | null): void {
   statusSource = source;
+  lastRead = null;
 }
 
-async function readStatus(): Promise<readonly PortalStatus[] | null> {
-  if (statusSource === null) return null;
-  // A failed read leaves the last values rather than reporting a false zero.
-  return statusSource().catch(() => null);
+/** One scrape collects every gauge below: they share one read of the store and the queue. */
+const SHARED_READ_MS = 1_000;
+
+function readStatus(): Promise<readonly PortalStatus[] | null> {
+  if (statusSource === null) return Promise.resolve(null);
+  const now = Date.now();
+  if (lastRead === null || now - lastRead.at > SHARED_READ_MS) {
+    // A failed read leaves the last values rather than reporting a false zero.
+    lastRead = { at: now, status: statusSource().catch(() => null) };
+  }
+  return lastRead.status;
 }
 
 export const portalLastSyncAge = new Gauge({
