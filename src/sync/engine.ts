@@ -91,7 +91,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Syn
   const lock = await takeRunLock(deps, request.installId);
   if (lock === 'busy') {
     deps.logger.warn({ installId: request.installId, mode: request.mode }, 'sync rescheduled: install busy');
-    return busySummary(deps, request);
+    return summaryWithoutRun(deps, request, 'busy');
   }
   try {
     if (await answeredAlready(deps, request)) {
@@ -99,7 +99,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Syn
         { installId: request.installId, mode: request.mode, requestedAt: request.requestedAt },
         'sync skipped: a run since the request has synced the install',
       );
-      return answeredSummary(deps, request);
+      return summaryWithoutRun(deps, request, 'answered');
     }
     return await runLocked(deps, request);
   } finally {
@@ -140,36 +140,25 @@ async function answeredAlready(deps: SyncDeps, request: SyncRequest): Promise<bo
   return since(request.installId, request.mode, request.requestedAt);
 }
 
-function answeredSummary(deps: SyncDeps, request: SyncRequest): SyncSummary {
+/**
+ * A run that made no call: answered already by a newer run (succeeded), or not started because
+ * another worker holds the install's sync (rescheduled: the queue runs the job again later, jobs.ts).
+ */
+function summaryWithoutRun(deps: SyncDeps, request: SyncRequest, outcome: 'answered' | 'busy'): SyncSummary {
   const calls = deps.connector.callStats();
   return buildSummary({
     runId: '',
     installId: request.installId,
     mode: request.mode,
-    status: 'succeeded',
+    status: outcome === 'answered' ? 'succeeded' : 'rescheduled',
     resumed: false,
     stats: newStats(deps.clock.now(), request.mode),
     callsAtStart: calls,
     callsNow: calls,
     durationMs: 0,
-  });
-}
-
-/** A run that never started: the queue runs the job again later (jobs.ts). */
-function busySummary(deps: SyncDeps, request: SyncRequest): SyncSummary {
-  const calls = deps.connector.callStats();
-  return buildSummary({
-    runId: '',
-    installId: request.installId,
-    mode: request.mode,
-    status: 'rescheduled',
-    resumed: false,
-    stats: newStats(deps.clock.now(), request.mode),
-    callsAtStart: calls,
-    callsNow: calls,
-    durationMs: 0,
-    retryAfterMs: BUSY_RETRY_MS,
-    error: 'another worker is running a sync of this install',
+    ...(outcome === 'busy'
+      ? { retryAfterMs: BUSY_RETRY_MS, error: 'another worker is running a sync of this install' }
+      : {}),
   });
 }
 
