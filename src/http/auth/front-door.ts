@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { type Translator, translator } from '../../i18n/index.ts';
+import { type MessageKey, type Translator, translator } from '../../i18n/index.ts';
 import type { SessionRow } from '../../store/repos/sessions.ts';
 import { readerLocale } from '../dashboard/reader-locale.ts';
 import { type Access, setAccess } from './access.ts';
@@ -241,6 +241,24 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
     return site === undefined || site === 'same-origin' || site === 'none';
   }
 
+  /** The sign-in page, in the reader's language, with an error (a refused link or token) or none. */
+  function sendLogin(req: Request, res: Response, status: 200 | 401, next: string, error: MessageKey | null) {
+    const tr = readerTr(req);
+    res
+      .status(status)
+      .type('html')
+      .send(
+        loginPage({
+          mode: options.mode,
+          next,
+          logins: options.logins ?? [],
+          tokenSignIn: options.accessToken !== null,
+          error: error === null ? null : tr.t(error),
+          tr,
+        }),
+      );
+  }
+
   const routes = Router();
   const form = express.urlencoded({ extended: false, limit: '4kb' });
 
@@ -254,19 +272,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
     loginLimiter(req, res, async () => {
       try {
         if (options.accessToken === null || !safeEqual(token, options.accessToken)) {
-          res
-            .status(401)
-            .type('html')
-            .send(
-              loginPage({
-                mode: options.mode,
-                next: withoutToken(req),
-                logins: options.logins ?? [],
-                tokenSignIn: options.accessToken !== null,
-                error: readerTr(req).t('login.bad_link'),
-                tr: readerTr(req),
-              }),
-            );
+          sendLogin(req, res, 401, withoutToken(req), 'login.bad_link');
           return;
         }
         await startSession(res, { principal: 'operator', installs: null });
@@ -278,16 +284,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   });
 
   routes.get('/login', (req, res) => {
-    res.type('html').send(
-      loginPage({
-        mode: options.mode,
-        next: safeNext(req.query['next']),
-        logins: options.logins ?? [],
-        tokenSignIn: options.accessToken !== null,
-        error: null,
-        tr: readerTr(req),
-      }),
-    );
+    sendLogin(req, res, 200, safeNext(req.query['next']), null);
   });
 
   routes.post('/login', loginLimiter, form, async (req, res) => {
@@ -295,19 +292,7 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
     const next = safeNext(body['next']);
     const token = typeof body['token'] === 'string' ? body['token'].trim() : '';
     if (!sameSite(req) || options.accessToken === null || !safeEqual(token, options.accessToken)) {
-      res
-        .status(401)
-        .type('html')
-        .send(
-          loginPage({
-            mode: options.mode,
-            next,
-            logins: options.logins ?? [],
-            tokenSignIn: options.accessToken !== null,
-            error: readerTr(req).t('login.bad_token'),
-            tr: readerTr(req),
-          }),
-        );
+      sendLogin(req, res, 401, next, 'login.bad_token');
       return;
     }
     await signIn(res, { principal: 'operator', installs: null }, next);
