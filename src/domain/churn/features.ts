@@ -13,8 +13,11 @@ export interface SignalFeature {
   name: string;
   /** The reason a contribution of this feature is reported as (null: it only moves the score). */
   code: ReasonCode | null;
-  /** One meaningful step, in feature units and in words after "each" ("10 more days without a login"). */
-  unit: { step: number; words: string };
+  /**
+   * One meaningful step, in feature units: the model page says "each 10 more days without a login…"
+   * (its words are the catalogue's `model.feature.<name>.step`, src/learning/words.ts).
+   */
+  unit: { step: number };
   read: (s: Signals, health: number | null, change30d: number | null) => number | null;
 }
 
@@ -24,103 +27,103 @@ export const SIGNAL_FEATURES: readonly SignalFeature[] = [
   {
     name: 'days_since_login',
     code: 'no_login',
-    unit: { step: 10, words: '10 more days without a login' },
+    unit: { step: 10 },
     read: (s) => cap(s.usage.daysSinceLastLogin, 0, 365),
   },
   {
     name: 'seat_utilisation',
     code: 'low_seat_utilisation',
-    unit: { step: 0.1, words: '10 points more seat utilisation' },
+    unit: { step: 0.1 },
     read: (s) => cap(s.usage.seatUtilisation, 0, 1),
   },
   {
     name: 'features_used',
     code: 'low_adoption',
-    unit: { step: 1, words: 'more feature used' },
+    unit: { step: 1 },
     read: (s) => cap(s.usage.featuresUsed, 0, 100),
   },
   {
     name: 'usage_trend',
     code: 'usage_decline',
-    unit: { step: 0.1, words: '10 % more usage growth' },
+    unit: { step: 0.1 },
     read: (s) => cap(s.usage.usageTrend, -1, 2),
   },
   {
     name: 'health_change_30d',
     code: 'health_drop',
-    unit: { step: 10, words: '10 more points of health gained over 30 days' },
+    unit: { step: 10 },
     read: (_s, _h, change) => cap(change, -100, 100),
   },
   {
     name: 'days_to_renewal',
     code: 'renewal_at_risk',
-    unit: { step: 30, words: '30 more days to the renewal' },
+    unit: { step: 30 },
     read: (s) => cap(s.commercial.daysToRenewal, -365, 730),
   },
   {
     name: 'nps',
     code: 'detractor_nps',
-    unit: { step: 1, words: 'more point of NPS' },
+    unit: { step: 1 },
     read: (s) => cap(s.sentiment.nps, 0, 10),
   },
   {
     name: 'urgent_tickets',
     code: 'urgent_tickets',
-    unit: { step: 1, words: 'more open urgent ticket' },
+    unit: { step: 1 },
     read: (s) => cap(s.support.openUrgentTickets, 0, 20),
   },
   {
     name: 'ticket_spike_ratio',
     code: 'ticket_spike',
-    unit: { step: 1, words: 'more multiple of the usual ticket volume' },
+    unit: { step: 1 },
     read: (s) => cap(s.support.ticketSpikeRatio, 0, 10),
   },
   {
     name: 'open_tickets',
     code: 'ticket_spike',
-    unit: { step: 1, words: 'more open ticket' },
+    unit: { step: 1 },
     read: (s) => cap(s.support.openTickets, 0, 50),
   },
   {
     name: 'net_arr_change_12m',
     code: 'contraction',
-    unit: { step: 0.1, words: '10 % more ARR growth over 12 months' },
+    unit: { step: 0.1 },
     read: (s) => cap(s.commercial.netArrChange12m, -1, 2),
   },
   {
     name: 'days_payment_overdue',
     code: 'payment_overdue',
-    unit: { step: 10, words: '10 more days of payment overdue' },
+    unit: { step: 10 },
     read: (s) => cap(s.commercial.daysPaymentOverdue, 0, 365),
   },
   {
     name: 'days_since_contact',
     code: 'no_contact',
-    unit: { step: 10, words: '10 more days without contact' },
+    unit: { step: 10 },
     read: (s) => cap(s.engagement.daysSinceLastContact, 0, 365),
   },
   {
     name: 'csat',
     code: null,
-    unit: { step: 1, words: 'more point of CSAT' },
+    unit: { step: 1 },
     read: (s) => cap(s.sentiment.csat, 1, 5),
   },
   {
     name: 'log_arr',
     code: null,
-    unit: { step: Math.LN2, words: 'doubling of ARR' },
+    unit: { step: Math.LN2 },
     read: (s) => (s.commercial.arr === null ? null : Math.log1p(Math.max(0, s.commercial.arr))),
   },
   {
     name: 'tenure_years',
     code: null,
-    unit: { step: 1, words: 'more year as a customer' },
+    unit: { step: 1 },
     read: (s) => (s.lifecycle.tenureDays === null ? null : cap(s.lifecycle.tenureDays / 365, 0, 10)),
   },
   {
     name: 'health',
     code: null,
-    unit: { step: 10, words: '10 more points of health' },
+    unit: { step: 10 },
     read: (_s, h) => h,
   },
 ];
